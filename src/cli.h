@@ -1,0 +1,43 @@
+/* cli.h: the options every command sees, and the commands. */
+#ifndef FLASHFIX_CLI_H
+#define FLASHFIX_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "output.h"
+
+/* Exit statuses. */
+enum {
+	EXIT_OK = 0,
+	EXIT_NEGATIVE = 1, /* nothing matched; invalid data */
+	EXIT_USAGE = 2,
+	EXIT_FAILED = 3,   /* data or state that cannot be used, I/O */
+};
+
+struct options {
+	const char *data_dir;   /* resolved knowledge-base directory */
+	bool data_given;        /* from --data or FLASHFIX_DATA */
+	const char *state_dir;
+	const char *records;
+	enum lang lang;
+	bool ascii;             /* the terminal cannot show non-ASCII */
+	bool no_color;
+	bool plain;
+	/* lookup */
+	bool json;
+	long limit;
+	unsigned platform;
+	/* operands after the command word */
+	char **args;
+	int nargs;
+};
+
+int cmd_lookup(struct options *o);
+int cmd_check(struct options *o);
+
+/* Loads the knowledge base of o, printing its problems; NULL (after a
+ * message) when it cannot be used. */
+struct kb *cli_load_kb(const struct options *o);
+
+#endif

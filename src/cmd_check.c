@@ -1,0 +1,41 @@
+/* cmd_check.c: flashfix check [DIR]: validates a knowledge base. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "i18n.h"
+#include "kb.h"
+
+int
+cmd_check(struct options *o)
+{
+	const char *dir = o->nargs > 0 ? o->args[0] : o->data_dir;
+	struct diag d;
+	struct kb *kb;
+	int rc;
+
+	if (o->nargs > 1) {
+		fprintf(stderr, _("flashfix: check takes one directory\n"
+		    "Try 'flashfix --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	/* The problems are the output; the summary goes to stderr. */
+	diag_print(&d, stdout);
+	if (d.errors == 0 && kb) {
+		fprintf(stderr, _("%s: valid: %zu errors, %zu tools, %zu generic "
+		    "steps, %zu warnings\n"), dir, kb->nerrors, kb->ntools,
+		    kb->ngeneric, d.warnings);
+		rc = EXIT_OK;
+	} else {
+		fprintf(stderr, _("%s: invalid: %zu errors, %zu warnings\n"), dir,
+		    d.errors, d.warnings);
+		rc = EXIT_NEGATIVE;
+	}
+	kb_free(kb);
+	diag_free(&d);
+	return rc;
+}

@@ -1,0 +1,449 @@
+/* csvfile.c: reading a CSV file with libcsv into records keyed by header
+ * name, with the source line and column of every value.
+ *
+ * libcsv reports a field when it reads the delimiter or line end after it,
+ * so the input is fed to it in pieces that each end at a ',' or a line
+ * end: a field callback then always belongs to the last byte fed, and the
+ * reader knows where in the source every field began and ended. */
+#include <config.h>
+
+#include "csvfile.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uniconv.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+struct field {
+	char *s;
+	size_t len;
+	struct csvpos pos;
+	bool quoted;
+};
+
+struct reader {
+	const char *name;
+	const struct csvcol *cols;
+	size_t ncols;
+	struct diag *d;
+	csvfile_fn fn;
+	void *ctx;
+
+	struct csv_parser p;
+	struct csvpos cur;     /* position of the next byte to scan */
+	bool prev_cr;          /* last byte scanned was CR */
+	bool need_start;       /* the next field's start is not yet known */
+	struct csvpos start;   /* start of the field being read */
+	char start_byte;       /* its first byte */
+	struct csvpos last;    /* position of the last byte fed */
+
+	struct field *row;
+	size_t nrow, caprow;
+
+	bool have_header;
+	bool header_ok;
+	size_t nheader;
+	long *map;             /* file column -> caller column, or -1 */
+
+	/* Per caller column, for the record handed to fn. */
+	const char **v;
+	size_t *len;
+	struct csvpos *pos;
+	bool *present;
+};
+
+/* Advances pos over the bytes s[0..n). */
+static void
+advance(struct csvpos *pos, bool *prev_cr, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n') {
+			if (!*prev_cr) {
+				pos->line++;
+				pos->col = 1;
+			}
+			*prev_cr = false;
+		} else if (c == '\r') {
+			pos->line++;
+			pos->col = 1;
+			*prev_cr = true;
+		} else {
+			if ((c & 0xc0) != 0x80)
+				pos->col++;
+			*prev_cr = false;
+		}
+	}
+}
+
+/* Position of byte off inside a field's value. */
+static struct csvpos
+field_pos(const struct field *f, size_t off)
+{
+	struct csvpos pos = f->pos;
+	bool cr = false;
+
+	if (f->quoted)
+		pos.col++;
+	advance(&pos, &cr, f->s, off);
+	return pos;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	struct field *f;
+	char *v;
+	size_t n = 0;
+
+	r->row = xgrow(r->row, &r->caprow, r->nrow + 1, sizeof *r->row);
+	f = &r->row[r->nrow++];
+	/* Spreadsheets put CRLF inside quoted cells: keep plain LF. */
+	v = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++) {
+		char c = ((char *)s)[i];
+		if (c == '\r') {
+			if (i + 1 < len && ((char *)s)[i + 1] == '\n')
+				continue;
+			c = '\n';
+		}
+		v[n++] = c;
+	}
+	v[n] = '\0';
+	f->s = v;
+	f->len = n;
+	if (r->need_start) {
+		f->pos = r->last;
+		f->quoted = false;
+	} else {
+		f->pos = r->start;
+		f->quoted = r->start_byte == '"';
+	}
+	r->need_start = true;
+}
+
+static void
+clear_row(struct reader *r)
+{
+	for (size_t i = 0; i < r->nrow; i++)
+		free(r->row[i].s);
+	r->nrow = 0;
+}
+
+/* Lowercases ASCII letters in place. */
+static void
+ascii_lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+static void
+do_header(struct reader *r)
+{
+	r->nheader = r->nrow;
+	r->map = xcalloc(r->nrow, sizeof *r->map);
+	r->header_ok = true;
+	for (size_t i = 0; i < r->nrow; i++) {
+		struct field *f = &r->row[i];
+		ascii_lower(f->s);
+		r->map[i] = -1;
+		if (f->len == 0) {
+			diag_add(r->d, DIAG_WARNING, r->name, f->pos.line,
+			    f->pos.col, _("column %zu has no name; it is ignored"),
+			    i + 1);
+			continue;
+		}
+		for (size_t c = 0; c < r->ncols; c++)
+			if (strcmp(f->s, r->cols[c].name) == 0)
+				r->map[i] = (long)c;
+		if (r->map[i] < 0) {
+			char *e = text_sanitize(f->s, true);
+			diag_add(r->d, DIAG_WARNING, r->name, f->pos.line,
+			    f->pos.col, _("unknown column '%s' is ignored; "
+			    "see flashfix(5) for the column names"), e);
+			free(e);
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (r->map[j] == r->map[i]) {
+				diag_add(r->d, DIAG_ERROR, r->name,
+				    f->pos.line, f->pos.col,
+				    _("column '%s' appears twice in the header; "
+				    "remove one"), f->s);
+				r->header_ok = false;
+			}
+	}
+	for (size_t c = 0; c < r->ncols; c++) {
+		bool found = false;
+		for (size_t i = 0; i < r->nheader; i++)
+			if (r->map[i] == (long)c)
+				found = true;
+		r->present[c] = found;
+		if (!found && r->cols[c].required) {
+			struct csvpos p = r->nrow ? r->row[0].pos :
+			    (struct csvpos){ 1, 1 };
+			diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+			    _("required column '%s' is missing; add it to the "
+			    "header row"), r->cols[c].name);
+			r->header_ok = false;
+		}
+	}
+}
+
+/* Checks a value's bytes; replaces it by an escaped copy when it cannot be
+ * shown as it is. */
+static void
+check_value(struct reader *r, struct field *f)
+{
+	size_t bad;
+
+	if (!text_valid_utf8(f->s, f->len, &bad)) {
+		struct csvpos p = field_pos(f, bad);
+		diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+		    _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+		    (unsigned)(unsigned char)f->s[bad]);
+	} else if ((bad = text_find_control(f->s, f->len)) != (size_t)-1 ||
+	    memchr(f->s, '\0', f->len)) {
+		if (bad == (size_t)-1)
+			bad = (size_t)((char *)memchr(f->s, '\0', f->len) - f->s);
+		struct csvpos p = field_pos(f, bad);
+		diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+		    _("control character U+%04X in the text; remove it"),
+		    (unsigned)(unsigned char)f->s[bad]);
+	} else {
+		return;
+	}
+	char *e = text_escape(f->s, f->len, TEXT_KEEP_NL);
+	free(f->s);
+	f->s = e;
+	f->len = strlen(e);
+}
+
+static void
+on_row(int term, void *data)
+{
+	struct reader *r = data;
+	bool empty = true;
+
+	(void)term;
+	if (!r->have_header) {
+		r->have_header = true;
+		do_header(r);
+		clear_row(r);
+		return;
+	}
+	for (size_t i = 0; i < r->nrow; i++)
+		if (r->row[i].len)
+			empty = false;
+	if (empty || !r->header_ok)
+		goto done; /* blank spreadsheet rows carry nothing */
+	if (r->nrow != r->nheader) {
+		const struct field *f = r->nrow > r->nheader ?
+		    &r->row[r->nheader] : &r->row[r->nrow - 1];
+		diag_add(r->d, DIAG_ERROR, r->name, f->pos.line, f->pos.col,
+		    r->nrow > r->nheader ?
+		    _("this row has %zu fields but the header has %zu; quote "
+		    "values that contain commas") :
+		    _("this row has %zu fields but the header has %zu; add the "
+		    "missing fields or quote values with line breaks"),
+		    r->nrow, r->nheader);
+		goto done;
+	}
+	for (size_t c = 0; c < r->ncols; c++) {
+		r->v[c] = "";
+		r->len[c] = 0;
+		r->pos[c] = r->row[0].pos;
+	}
+	for (size_t i = 0; i < r->nrow; i++) {
+		struct field *f = &r->row[i];
+		long c = r->map[i];
+		if (c < 0)
+			continue;
+		check_value(r, f);
+		r->v[c] = f->s;
+		r->len[c] = f->len;
+		r->pos[c] = f->pos;
+	}
+	{
+		struct csvrec rec = {
+			.file = r->name, .start = r->row[0].pos, .v = r->v,
+			.len = r->len, .pos = r->pos, .present = r->present,
+		};
+		r->fn(&rec, r->ctx);
+	}
+done:
+	clear_row(r);
+}
+
+/* Feeds s[0..n) to libcsv in pieces that end at delimiters.  Returns
+ * false after a parse error, which it reports. */
+static bool
+feed(struct reader *r, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		struct csvpos piece = r->cur;
+		size_t done;
+
+		while (j < n && s[j] != ',' && s[j] != '\n' && s[j] != '\r')
+			j++;
+		if (j < n)
+			j++; /* the delimiter ends the piece */
+		/* A piece holds at most one line end, as its last byte, so
+		 * only a piece that is just a line end starts no field. */
+		if (r->need_start && s[i] != '\n' && s[i] != '\r') {
+			r->start = piece;
+			r->start_byte = s[i];
+			r->need_start = false;
+		}
+		r->last = piece;
+		advance(&r->last, &(bool){ false }, s + i, j - i - 1);
+		advance(&r->cur, &r->prev_cr, s + i, j - i);
+		done = csv_parse(&r->p, s + i, j - i, on_field, on_row, r);
+		if (done != j - i) {
+			struct csvpos p = piece;
+			advance(&p, &(bool){ false }, s + i, done);
+			if (csv_error(&r->p) == CSV_ENOMEM)
+				xnomem();
+			diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+			    _("misplaced quote: a quoted value must be quoted "
+			    "as a whole, with inner quotes doubled (\"\")"));
+			return false;
+		}
+		i = j;
+	}
+	return true;
+}
+
+/* Reads the whole of fd after the bytes already in head. */
+static bool
+slurp(struct reader *r, int fd, struct buf *all)
+{
+	char tmp[65536];
+
+	for (;;) {
+		ssize_t k = read(fd, tmp, sizeof tmp);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			diag_add(r->d, DIAG_ERROR, r->name, 0, 0,
+			    _("cannot read: %s"), strerror(errno));
+			return false;
+		}
+		if (k == 0)
+			return true;
+		if (all->len + (size_t)k > CSVFILE_MAX_BYTES) {
+			diag_add(r->d, DIAG_ERROR, r->name, 0, 0,
+			    _("file is larger than %lu MiB; split it"),
+			    CSVFILE_MAX_BYTES >> 20);
+			return false;
+		}
+		buf_add(all, tmp, (size_t)k);
+	}
+}
+
+/* The file's bytes are not UTF-8: convert from GB18030, the encoding a
+ * Chinese spreadsheet saves "CSV" in, and say so. */
+static char *
+from_gb18030(struct reader *r, const char *s, size_t n, size_t *outlen)
+{
+	uint8_t *u = u8_conv_from_encoding("GB18030", iconveh_error, s, n,
+	    NULL, NULL, outlen);
+	if (!u) {
+		if (errno == ENOMEM)
+			xnomem();
+		return NULL;
+	}
+	diag_add(r->d, DIAG_WARNING, r->name, 0, 0,
+	    _("not UTF-8; read as GB18030 (save it as CSV UTF-8 to silence "
+	    "this)"));
+	return (char *)u;
+}
+
+bool
+csvfile_read(const char *path, const char *name, const struct csvcol *cols,
+    size_t ncols, struct diag *d, csvfile_fn fn, void *ctx)
+{
+	struct reader r = {
+		.name = name, .cols = cols, .ncols = ncols, .d = d,
+		.fn = fn, .ctx = ctx, .cur = { 1, 1 }, .need_start = true,
+	};
+	struct buf all;
+	char *conv = NULL;
+	const char *data;
+	size_t len;
+	bool ok = false;
+	int fd;
+
+	buf_init(&all);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, _("cannot open: %s"),
+		    strerror(errno));
+		return false;
+	}
+	if (!slurp(&r, fd, &all)) {
+		close(fd);
+		buf_free(&all);
+		return false;
+	}
+	close(fd);
+
+	data = all.s ? all.s : "";
+	len = all.len;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		data += 3, len -= 3;
+	else if (!text_valid_utf8(data, len, NULL)) {
+		size_t clen;
+		conv = from_gb18030(&r, data, len, &clen);
+		if (conv) {
+			data = conv;
+			len = clen;
+		}
+		/* else: keep the bytes; each bad value is reported where it
+		 * is, with its line and column. */
+	}
+
+	r.v = xcalloc(ncols, sizeof *r.v);
+	r.len = xcalloc(ncols, sizeof *r.len);
+	r.pos = xcalloc(ncols, sizeof *r.pos);
+	r.present = xcalloc(ncols, sizeof *r.present);
+	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+		xnomem();
+	if (feed(&r, data, len)) {
+		if (csv_fini(&r.p, on_field, on_row, &r) != 0) {
+			diag_add(d, DIAG_ERROR, name, r.start.line, r.start.col,
+			    _("quoted value is never closed; add the closing "
+			    "quote (\")"));
+		} else if (!r.have_header) {
+			diag_add(d, DIAG_ERROR, name, 1, 1,
+			    _("file is empty; it needs a header row"));
+		} else {
+			ok = r.header_ok;
+		}
+	}
+	csv_free(&r.p);
+	clear_row(&r);
+	free(r.row);
+	free(r.map);
+	free(r.v);
+	free(r.len);
+	free(r.pos);
+	free(r.present);
+	free(conv);
+	buf_free(&all);
+	return ok;
+}

@@ -1,0 +1,760 @@
+/* kb.c: loading and validating the knowledge base. */
+#include <config.h>
+
+#include "kb.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const level_keys[LEVEL_COUNT] = {
+	"relogin", "settings", "config", "account", "update", "connection",
+	"power", "package", "hardware", "escalate",
+};
+static const char *const level_labels[LEVEL_COUNT] = {
+	N_("re-login"), N_("tool settings"), N_("config file"),
+	N_("account"), N_("tool update"), N_("connection"), N_("power"),
+	N_("package"), N_("hardware"), N_("escalate"),
+};
+static const char *const cat_keys[CAT_COUNT] = {
+	"account", "wcsm", "package", "settings", "version", "pc",
+	"connection", "hardware",
+};
+static const char *const cat_labels[CAT_COUNT] = {
+	N_("login and account"), N_("WCSM server code"),
+	N_("package and file"), N_("tool settings"), N_("tool version"),
+	N_("PC environment"), N_("connection"), N_("hardware"),
+};
+
+const char *
+kb_level_key(enum level l)
+{
+	return l < LEVEL_COUNT ? level_keys[l] : "?";
+}
+
+const char *
+kb_level_label(enum level l)
+{
+	return l < LEVEL_COUNT ? _(level_labels[l]) : "?";
+}
+
+const char *
+kb_category_key(enum category c)
+{
+	return c < CAT_COUNT ? cat_keys[c] : "?";
+}
+
+const char *
+kb_category_label(enum category c)
+{
+	return c < CAT_COUNT ? _(cat_labels[c]) : "?";
+}
+
+const char *
+kb_platform_key(enum platform p)
+{
+	return p == PLAT_MTK ? "mtk" : p == PLAT_QCOM ? "qcom" : "both";
+}
+
+const char *
+kb_platforms_label(unsigned platforms)
+{
+	switch (platforms & PLAT_BOTH) {
+	case PLAT_MTK:
+		return "MTK";
+	case PLAT_QCOM:
+		return "Qualcomm";
+	default:
+		return "MTK, Qualcomm";
+	}
+}
+
+/* Finds key in a table of names; -1 when absent. */
+static int
+lookup_key(const char *const *keys, int n, const char *s, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (strlen(keys[i]) == len && memcmp(keys[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+static int
+parse_platform(const char *s, size_t n)
+{
+	if (n == 3 && memcmp(s, "mtk", 3) == 0)
+		return PLAT_MTK;
+	if (n == 4 && memcmp(s, "qcom", 4) == 0)
+		return PLAT_QCOM;
+	return 0;
+}
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Rebuilds the id table for the errors loaded so far. */
+static void
+idtab_rebuild(struct kb *kb)
+{
+	free(kb->idtab);
+	kb->idcap = 16;
+	while (kb->idcap < kb->nerrors * 2 + 2)
+		kb->idcap *= 2;
+	kb->idtab = xmalloc(kb->idcap * sizeof *kb->idtab);
+	for (size_t i = 0; i < kb->idcap; i++)
+		kb->idtab[i] = SIZE_MAX;
+	for (size_t e = 0; e < kb->nerrors; e++) {
+		size_t h = (size_t)hash_str(kb->errors[e].id) & (kb->idcap - 1);
+		while (kb->idtab[h] != SIZE_MAX)
+			h = (h + 1) & (kb->idcap - 1);
+		kb->idtab[h] = e;
+	}
+}
+
+const struct kb_error *
+kb_find(const struct kb *kb, const char *id)
+{
+	size_t h;
+
+	if (!kb->idtab)
+		return NULL;
+	h = (size_t)hash_str(id) & (kb->idcap - 1);
+	while (kb->idtab[h] != SIZE_MAX) {
+		const struct kb_error *e = &kb->errors[kb->idtab[h]];
+		if (strcmp(e->id, id) == 0)
+			return e;
+		h = (h + 1) & (kb->idcap - 1);
+	}
+	return NULL;
+}
+
+/* Copies a cell into the arena, trimmed of surrounding spaces; NULL when
+ * empty. */
+static const char *
+cell(struct kb *kb, const struct csvrec *r, int c)
+{
+	const char *s = r->v[c];
+	size_t n = r->len[c];
+
+	while (n && (*s == ' ' || *s == '\n'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	return n ? arena_strndup(&kb->arena, s, n) : NULL;
+}
+
+/* Reports an empty required cell. */
+static bool
+need(struct diag *d, const struct csvrec *r, int c, const char *col,
+    const char *v)
+{
+	if (v)
+		return true;
+	diag_add(d, DIAG_ERROR, r->file, r->pos[c].line, r->pos[c].col,
+	    _("'%s' is empty; it is required"), col);
+	return false;
+}
+
+/* Warns about a missing Chinese text when its English one is there. */
+static void
+want_zh(struct diag *d, const struct csvrec *r, int c, const char *col,
+    const char *en, const char *zh)
+{
+	if (en && !zh)
+		diag_add(d, DIAG_WARNING, r->file, r->pos[c].line,
+		    r->pos[c].col,
+		    _("'%s' is empty: the Chinese text is missing, English is "
+		    "shown instead"), col);
+}
+
+/* Splits s at separators (any of seps) into trimmed, non-empty items. */
+static size_t
+split(const char *s, const char *seps, const char ***out, struct arena *a)
+{
+	const char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	while (s && *s) {
+		size_t k = strcspn(s, seps);
+		const char *p = s;
+		size_t m = k;
+		while (m && (*p == ' ' || *p == '\n'))
+			p++, m--;
+		while (m && (p[m - 1] == ' ' || p[m - 1] == '\n'))
+			m--;
+		if (m) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = arena_strndup(a, p, m);
+		}
+		s += k;
+		if (*s)
+			s++;
+	}
+	if (n) {
+		const char **keep = arena_alloc(a, n * sizeof *keep);
+		memcpy(keep, v, n * sizeof *keep);
+		*out = keep;
+	} else {
+		*out = NULL;
+	}
+	free(v);
+	return n;
+}
+
+/* Parses "qcom < 2.0.11 or mtk < 19.36.101" into cond. */
+static bool
+parse_cond(struct kb *kb, const char *s, struct condition *cond,
+    char **why)
+{
+	const char **clauses;
+	struct buf b;
+	size_t n;
+
+	cond->c = NULL;
+	cond->n = 0;
+	if (!s)
+		return true;
+	/* Replace the word "or" by a separator. */
+	buf_init(&b);
+	for (const char *p = s; *p;) {
+		if ((p == s || p[-1] == ' ') && strncmp(p, "or ", 3) == 0) {
+			buf_addc(&b, '|');
+			p += 3;
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	n = split(b.s, "|", &clauses, &kb->arena);
+	buf_free(&b);
+	if (n == 0) {
+		*why = xstrdup(_("empty condition"));
+		return false;
+	}
+	cond->c = arena_alloc(&kb->arena, n * sizeof *cond->c);
+	cond->n = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = clauses[i];
+		struct cond_clause *cl = &cond->c[i];
+		size_t k = strcspn(c, " <>=");
+		const char *op;
+
+		cl->platform = (enum platform)parse_platform(c, k);
+		if (!cl->platform) {
+			*why = xasprintf(_("unknown platform '%.*s' in the "
+			    "condition; write mtk or qcom"), (int)k, c);
+			return false;
+		}
+		op = c + k;
+		while (*op == ' ')
+			op++;
+		cl->op = OP_ANY;
+		cl->ver.nparts = 0;
+		if (!*op)
+			continue;
+		if (op[0] == '<' && op[1] == '=')
+			cl->op = OP_LE, op += 2;
+		else if (op[0] == '>' && op[1] == '=')
+			cl->op = OP_GE, op += 2;
+		else if (op[0] == '<')
+			cl->op = OP_LT, op += 1;
+		else if (op[0] == '>')
+			cl->op = OP_GT, op += 1;
+		else if (op[0] == '=')
+			cl->op = OP_EQ, op += 1;
+		else {
+			*why = xasprintf(_("expected <, <=, =, >= or > after "
+			    "'%.*s' in the condition"), (int)k, c);
+			return false;
+		}
+		if (!version_parse(op, strlen(op), &cl->ver, NULL)) {
+			char *e = text_sanitize(op, true);
+			*why = xasprintf(_("'%s' is not a version such as "
+			    "2.0.11"), e);
+			free(e);
+			return false;
+		}
+	}
+	return true;
+}
+
+enum cond_result
+kb_cond_eval(const struct condition *cond, unsigned platform,
+    const struct version *ver)
+{
+	enum cond_result res = cond->n ? COND_FALSE : COND_TRUE;
+
+	for (size_t i = 0; i < cond->n; i++) {
+		const struct cond_clause *c = &cond->c[i];
+		enum cond_result r;
+
+		if (platform && !(platform & c->platform))
+			continue; /* another platform: this clause fails */
+		if (c->op == OP_ANY) {
+			r = platform ? COND_TRUE : COND_UNKNOWN;
+		} else if (!ver || ver->nparts == 0) {
+			r = COND_UNKNOWN;
+		} else {
+			int k = version_cmp(ver, &c->ver);
+			bool t = (c->op == OP_LT && k < 0) ||
+			    (c->op == OP_LE && k <= 0) ||
+			    (c->op == OP_EQ && k == 0) ||
+			    (c->op == OP_GE && k >= 0) ||
+			    (c->op == OP_GT && k > 0);
+			r = t ? (platform ? COND_TRUE : COND_UNKNOWN) :
+			    COND_FALSE;
+		}
+		if (r == COND_TRUE)
+			return COND_TRUE;
+		if (r == COND_UNKNOWN)
+			res = COND_UNKNOWN;
+	}
+	return res;
+}
+
+char *
+kb_cond_str(const struct condition *cond)
+{
+	static const char *const ops[] = { "", " < ", " <= ", " = ", " >= ",
+		" > " };
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < cond->n; i++) {
+		const struct cond_clause *c = &cond->c[i];
+		if (i)
+			buf_adds(&b, " or ");
+		buf_adds(&b, kb_platform_key(c->platform));
+		if (c->op != OP_ANY) {
+			char *v = version_str(&c->ver);
+			buf_adds(&b, ops[c->op]);
+			buf_adds(&b, v);
+			free(v);
+		}
+	}
+	return buf_take(&b);
+}
+
+/* ---- errors.csv ---- */
+
+enum {
+	E_ID, E_PLATFORMS, E_CATEGORY, E_CODES, E_ERROR_EN, E_ERROR_ZH,
+	E_ALIASES, E_CAUSE_EN, E_CAUSE_ZH, E_DIST_EN, E_DIST_ZH, E_ESC_EN,
+	E_ESC_ZH, E_NCOLS
+};
+static const struct csvcol error_cols[E_NCOLS] = {
+	{ "id", true }, { "platforms", true }, { "category", true },
+	{ "codes", false }, { "error_en", true }, { "error_zh", false },
+	{ "aliases", false }, { "cause_en", true }, { "cause_zh", false },
+	{ "distinguish_en", false }, { "distinguish_zh", false },
+	{ "escalate_en", false }, { "escalate_zh", false },
+};
+
+struct loadctx {
+	struct kb *kb;
+	struct diag *d;
+};
+
+static bool
+valid_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return true;
+}
+
+static void
+error_row(const struct csvrec *r, void *ctx)
+{
+	struct loadctx *lc = ctx;
+	struct kb *kb = lc->kb;
+	struct diag *d = lc->d;
+	struct kb_error e;
+	const char *plat, *cat, *codes, *aliases;
+	const struct kb_error *dup;
+	bool ok = true;
+
+	memset(&e, 0, sizeof e);
+	e.line = r->start.line;
+	e.id = cell(kb, r, E_ID);
+	plat = cell(kb, r, E_PLATFORMS);
+	cat = cell(kb, r, E_CATEGORY);
+	codes = cell(kb, r, E_CODES);
+	aliases = cell(kb, r, E_ALIASES);
+	e.error_en = cell(kb, r, E_ERROR_EN);
+	e.error_zh = cell(kb, r, E_ERROR_ZH);
+	e.cause_en = cell(kb, r, E_CAUSE_EN);
+	e.cause_zh = cell(kb, r, E_CAUSE_ZH);
+	e.distinguish_en = cell(kb, r, E_DIST_EN);
+	e.distinguish_zh = cell(kb, r, E_DIST_ZH);
+	e.escalate_en = cell(kb, r, E_ESC_EN);
+	e.escalate_zh = cell(kb, r, E_ESC_ZH);
+
+	ok &= need(d, r, E_ID, "id", e.id);
+	ok &= need(d, r, E_PLATFORMS, "platforms", plat);
+	ok &= need(d, r, E_CATEGORY, "category", cat);
+	ok &= need(d, r, E_ERROR_EN, "error_en", e.error_en);
+	ok &= need(d, r, E_CAUSE_EN, "cause_en", e.cause_en);
+	want_zh(d, r, E_ERROR_ZH, "error_zh", e.error_en, e.error_zh);
+	want_zh(d, r, E_CAUSE_ZH, "cause_zh", e.cause_en, e.cause_zh);
+	want_zh(d, r, E_DIST_ZH, "distinguish_zh", e.distinguish_en,
+	    e.distinguish_zh);
+	want_zh(d, r, E_ESC_ZH, "escalate_zh", e.escalate_en, e.escalate_zh);
+
+	if (e.id && !valid_id(e.id)) {
+		char *s = text_sanitize(e.id, true);
+		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
+		    r->pos[E_ID].col, _("id '%s' may hold only lowercase "
+		    "letters, digits, '-', '_' and '.'"), s);
+		free(s);
+		ok = false;
+	} else if (e.id && (dup = kb_find(kb, e.id))) {
+		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
+		    r->pos[E_ID].col, _("id '%s' is already used on line %lu; "
+		    "ids must be unique"), e.id, dup->line);
+		ok = false;
+	}
+	if (plat) {
+		const char **v;
+		size_t n = split(plat, ";,| ", &v, &kb->arena);
+		for (size_t i = 0; i < n; i++) {
+			int p = parse_platform(v[i], strlen(v[i]));
+			if (!p) {
+				char *s = text_sanitize(v[i], true);
+				diag_add(d, DIAG_ERROR, r->file,
+				    r->pos[E_PLATFORMS].line,
+				    r->pos[E_PLATFORMS].col,
+				    _("unknown platform '%s'; write mtk, qcom "
+				    "or mtk;qcom"), s);
+				free(s);
+				ok = false;
+			}
+			e.platforms |= (unsigned)p;
+		}
+	}
+	if (cat) {
+		int c = lookup_key(cat_keys, CAT_COUNT, cat, strlen(cat));
+		if (c < 0) {
+			char *s = text_sanitize(cat, true);
+			diag_add(d, DIAG_ERROR, r->file,
+			    r->pos[E_CATEGORY].line, r->pos[E_CATEGORY].col,
+			    _("unknown category '%s'; see flashfix(5) for the "
+			    "categories"), s);
+			free(s);
+			ok = false;
+		} else {
+			e.category = (enum category)c;
+		}
+	}
+	e.ncodes = split(codes, ";,| ", &e.codes, &kb->arena);
+	for (size_t i = 0; i < e.ncodes; i++) {
+		size_t len = strlen(e.codes[i]);
+		if (len > 9 || strspn(e.codes[i], "0123456789") != len) {
+			char *s = text_sanitize(e.codes[i], true);
+			diag_add(d, DIAG_ERROR, r->file, r->pos[E_CODES].line,
+			    r->pos[E_CODES].col, _("code '%s' is not a number "
+			    "of at most 9 digits"), s);
+			free(s);
+			ok = false;
+		}
+	}
+	e.naliases = split(aliases, "\n", &e.aliases, &kb->arena);
+	if (!ok)
+		return;
+	kb->errors = xgrow(kb->errors, &kb->caperrors, kb->nerrors + 1,
+	    sizeof *kb->errors);
+	kb->errors[kb->nerrors++] = e;
+	if (kb->nerrors * 2 + 2 > kb->idcap)
+		idtab_rebuild(kb);
+	else {
+		size_t h = (size_t)hash_str(e.id) & (kb->idcap - 1);
+		while (kb->idtab[h] != SIZE_MAX)
+			h = (h + 1) & (kb->idcap - 1);
+		kb->idtab[h] = kb->nerrors - 1;
+	}
+}
+
+/* ---- fixes.csv and generic.csv ---- */
+
+enum { F_ERROR, F_STEP, F_LEVEL, F_COND, F_ACTION_EN, F_ACTION_ZH, F_NCOLS };
+static const struct csvcol fix_cols[F_NCOLS] = {
+	{ "error", true }, { "step", true }, { "level", true },
+	{ "condition", false }, { "action_en", true }, { "action_zh", false },
+};
+/* generic.csv: the same without the error column. */
+static const struct csvcol generic_cols[F_NCOLS] = {
+	{ "-", false }, { "step", true }, { "level", true },
+	{ "condition", false }, { "action_en", true }, { "action_zh", false },
+};
+
+/* Parses a fix row into f; false after reporting a problem. */
+static bool
+parse_fix(struct kb *kb, struct diag *d, const struct csvrec *r,
+    struct fix *f)
+{
+	const char *step = cell(kb, r, F_STEP);
+	const char *level = cell(kb, r, F_LEVEL);
+	const char *cond = cell(kb, r, F_COND);
+	char *why = NULL;
+	bool ok = true;
+
+	memset(f, 0, sizeof *f);
+	f->line = r->start.line;
+	f->action_en = cell(kb, r, F_ACTION_EN);
+	f->action_zh = cell(kb, r, F_ACTION_ZH);
+	ok &= need(d, r, F_STEP, "step", step);
+	ok &= need(d, r, F_LEVEL, "level", level);
+	ok &= need(d, r, F_ACTION_EN, "action_en", f->action_en);
+	want_zh(d, r, F_ACTION_ZH, "action_zh", f->action_en, f->action_zh);
+	if (step) {
+		size_t len = strlen(step);
+		if (len > 4 || strspn(step, "0123456789") != len ||
+		    atoi(step) < 1) {
+			char *s = text_sanitize(step, true);
+			diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
+			    r->pos[F_STEP].col, _("step '%s' is not a number "
+			    "from 1 to 9999"), s);
+			free(s);
+			ok = false;
+		} else {
+			f->step = (unsigned)atoi(step);
+		}
+	}
+	if (level) {
+		int l = lookup_key(level_keys, LEVEL_COUNT, level,
+		    strlen(level));
+		if (l < 0) {
+			char *s = text_sanitize(level, true);
+			diag_add(d, DIAG_ERROR, r->file, r->pos[F_LEVEL].line,
+			    r->pos[F_LEVEL].col, _("unknown level '%s'; see "
+			    "flashfix(5) for the levels"), s);
+			free(s);
+			ok = false;
+		} else {
+			f->level = (enum level)l;
+		}
+	}
+	if (!parse_cond(kb, cond, &f->cond, &why)) {
+		diag_add(d, DIAG_ERROR, r->file, r->pos[F_COND].line,
+		    r->pos[F_COND].col, "%s", why);
+		free(why);
+		ok = false;
+	}
+	return ok;
+}
+
+/* Checks that f follows the fixes before it: the next step number, and a
+ * level no cheaper than the one before. */
+static bool
+check_order(struct diag *d, const struct csvrec *r, const struct fix *prev,
+    size_t nprev, const struct fix *f, const char *what)
+{
+	unsigned want = nprev ? prev[nprev - 1].step + 1 : 1;
+
+	for (size_t i = 0; i < nprev; i++)
+		if (prev[i].step == f->step) {
+			diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
+			    r->pos[F_STEP].col, _("step %u of %s is already "
+			    "on line %lu; each step appears once"), f->step,
+			    what, prev[i].line);
+			return false;
+		}
+	if (f->step != want) {
+		diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
+		    r->pos[F_STEP].col, _("step %u of %s is out of order: "
+		    "expected step %u; number the steps 1, 2, 3... in order"),
+		    f->step, what, want);
+		return false;
+	}
+	if (nprev && f->level < prev[nprev - 1].level)
+		diag_add(d, DIAG_WARNING, r->file, r->pos[F_LEVEL].line,
+		    r->pos[F_LEVEL].col, _("level '%s' comes after '%s': "
+		    "fixes should escalate, cheapest first"),
+		    kb_level_key(f->level), kb_level_key(prev[nprev - 1].level));
+	return true;
+}
+
+static void
+fix_row(const struct csvrec *r, void *ctx)
+{
+	struct loadctx *lc = ctx;
+	struct kb *kb = lc->kb;
+	const char *id = cell(kb, r, F_ERROR);
+	struct kb_error *e = NULL;
+	struct fix f;
+	bool ok = parse_fix(kb, lc->d, r, &f);
+
+	if (!need(lc->d, r, F_ERROR, "error", id))
+		return;
+	e = (struct kb_error *)kb_find(kb, id);
+	if (!e) {
+		char *s = text_sanitize(id, true);
+		diag_add(lc->d, DIAG_ERROR, r->file, r->pos[F_ERROR].line,
+		    r->pos[F_ERROR].col, _("no error has the id '%s' in "
+		    "errors.csv; check the spelling"), s);
+		free(s);
+		return;
+	}
+	if (!ok || !check_order(lc->d, r, e->fixes, e->nfixes, &f, e->id))
+		return;
+	e->fixes = xgrow(e->fixes, &e->capfixes, e->nfixes + 1,
+	    sizeof *e->fixes);
+	e->fixes[e->nfixes++] = f;
+}
+
+static void
+generic_row(const struct csvrec *r, void *ctx)
+{
+	struct loadctx *lc = ctx;
+	struct kb *kb = lc->kb;
+	struct fix f;
+
+	if (!parse_fix(kb, lc->d, r, &f) ||
+	    !check_order(lc->d, r, kb->generic, kb->ngeneric, &f,
+	    _("the generic ladder")))
+		return;
+	kb->generic = xgrow(kb->generic, &kb->capgeneric, kb->ngeneric + 1,
+	    sizeof *kb->generic);
+	kb->generic[kb->ngeneric++] = f;
+}
+
+/* ---- tools.csv ---- */
+
+enum { T_PLATFORM, T_TOOL, T_VERSION, T_NOTE_EN, T_NOTE_ZH, T_NCOLS };
+static const struct csvcol tool_cols[T_NCOLS] = {
+	{ "platform", true }, { "tool", true }, { "version", true },
+	{ "note_en", false }, { "note_zh", false },
+};
+
+static void
+tool_row(const struct csvrec *r, void *ctx)
+{
+	struct loadctx *lc = ctx;
+	struct kb *kb = lc->kb;
+	struct diag *d = lc->d;
+	struct tool t;
+	const char *plat = cell(kb, r, T_PLATFORM);
+	bool ok = true;
+
+	memset(&t, 0, sizeof t);
+	t.name = cell(kb, r, T_TOOL);
+	t.version_text = cell(kb, r, T_VERSION);
+	t.note_en = cell(kb, r, T_NOTE_EN);
+	t.note_zh = cell(kb, r, T_NOTE_ZH);
+	ok &= need(d, r, T_PLATFORM, "platform", plat);
+	ok &= need(d, r, T_TOOL, "tool", t.name);
+	ok &= need(d, r, T_VERSION, "version", t.version_text);
+	want_zh(d, r, T_NOTE_ZH, "note_zh", t.note_en, t.note_zh);
+	if (plat && !(t.platform = (enum platform)parse_platform(plat,
+	    strlen(plat)))) {
+		char *s = text_sanitize(plat, true);
+		diag_add(d, DIAG_ERROR, r->file, r->pos[T_PLATFORM].line,
+		    r->pos[T_PLATFORM].col, _("unknown platform '%s'; write "
+		    "mtk or qcom"), s);
+		free(s);
+		ok = false;
+	}
+	if (t.version_text && !version_parse(t.version_text,
+	    strlen(t.version_text), &t.ver, NULL)) {
+		char *s = text_sanitize(t.version_text, true);
+		diag_add(d, DIAG_ERROR, r->file, r->pos[T_VERSION].line,
+		    r->pos[T_VERSION].col, _("'%s' is not a version such as "
+		    "2.0.11"), s);
+		free(s);
+		ok = false;
+	}
+	if (!ok)
+		return;
+	for (size_t i = 0; i < kb->ntools; i++)
+		if (kb->tools[i].platform == t.platform &&
+		    version_cmp(&kb->tools[i].ver, &t.ver) == 0) {
+			diag_add(d, DIAG_ERROR, r->file,
+			    r->pos[T_VERSION].line, r->pos[T_VERSION].col,
+			    _("%s tool version %s is listed twice"),
+			    kb_platforms_label(t.platform), t.version_text);
+			return;
+		}
+	kb->tools = xgrow(kb->tools, &kb->captools, kb->ntools + 1,
+	    sizeof *kb->tools);
+	kb->tools[kb->ntools++] = t;
+}
+
+/* Reads dir/file with the given columns. */
+static bool
+load_file(struct loadctx *lc, const char *dir, const char *file,
+    const struct csvcol *cols, size_t ncols, csvfile_fn fn)
+{
+	char *path = xasprintf("%s/%s", dir, file);
+	bool ok = csvfile_read(path, path, cols, ncols, lc->d, fn, lc);
+	free(path);
+	return ok;
+}
+
+struct kb *
+kb_load(const char *dir, struct diag *d)
+{
+	struct kb *kb = xcalloc(1, sizeof *kb);
+	struct loadctx lc = { kb, d };
+	size_t before = d->errors;
+
+	arena_init(&kb->arena);
+	idtab_rebuild(kb);
+	if (!load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS, error_row)) {
+		kb_free(kb);
+		return NULL;
+	}
+	load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row);
+	load_file(&lc, dir, KB_TOOLS, tool_cols, T_NCOLS, tool_row);
+	load_file(&lc, dir, KB_GENERIC, generic_cols, F_NCOLS, generic_row);
+	for (size_t i = 0; i < kb->nerrors; i++)
+		if (kb->errors[i].nfixes == 0 && d->errors == before) {
+			char *path = xasprintf("%s/%s", dir, KB_ERRORS);
+			diag_add(d, DIAG_ERROR, path, kb->errors[i].line, 1,
+			    _("error '%s' has no fixes; add its steps to %s"),
+			    kb->errors[i].id, KB_FIXES);
+			free(path);
+		}
+	if (kb->nerrors == 0 && d->errors == before) {
+		char *path = xasprintf("%s/%s", dir, KB_ERRORS);
+		diag_add(d, DIAG_ERROR, path, 1, 1,
+		    _("no errors are defined; add a row per error"));
+		free(path);
+	}
+	if (kb->ngeneric == 0 && d->errors == before) {
+		char *path = xasprintf("%s/%s", dir, KB_GENERIC);
+		diag_add(d, DIAG_ERROR, path, 1, 1, _("the generic ladder "
+		    "has no steps; add a row per step"));
+		free(path);
+	}
+	return kb;
+}
+
+void
+kb_free(struct kb *kb)
+{
+	if (!kb)
+		return;
+	for (size_t i = 0; i < kb->nerrors; i++)
+		free(kb->errors[i].fixes);
+	free(kb->errors);
+	free(kb->tools);
+	free(kb->generic);
+	free(kb->idtab);
+	arena_free(&kb->arena);
+	free(kb);
+}

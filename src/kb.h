@@ -1,0 +1,137 @@
+/* kb.h: the knowledge base: known errors, their fixes in escalating order,
+ * the tool releases, and the generic ladder; loading and validating it. */
+#ifndef FLASHFIX_KB_H
+#define FLASHFIX_KB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "version.h"
+
+enum platform {
+	PLAT_MTK = 1,
+	PLAT_QCOM = 2,
+	PLAT_BOTH = 3,
+};
+
+/* Fix levels, cheapest first. */
+enum level {
+	LEVEL_RELOGIN,
+	LEVEL_SETTINGS,
+	LEVEL_CONFIG,
+	LEVEL_ACCOUNT,
+	LEVEL_UPDATE,
+	LEVEL_CONNECTION,
+	LEVEL_POWER,
+	LEVEL_PACKAGE,
+	LEVEL_HARDWARE,
+	LEVEL_ESCALATE,
+	LEVEL_COUNT
+};
+
+enum category {
+	CAT_ACCOUNT,
+	CAT_WCSM,
+	CAT_PACKAGE,
+	CAT_SETTINGS,
+	CAT_VERSION,
+	CAT_PC,
+	CAT_CONNECTION,
+	CAT_HARDWARE,
+	CAT_COUNT
+};
+
+enum cond_op { OP_ANY, OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
+
+/* "qcom < 2.0.11": holds on that platform, for versions that compare so. */
+struct cond_clause {
+	enum platform platform;
+	enum cond_op op;
+	struct version ver;
+};
+
+/* Clauses joined by "or"; no clause: always holds. */
+struct condition {
+	struct cond_clause *c;
+	size_t n;
+};
+
+enum cond_result { COND_FALSE, COND_TRUE, COND_UNKNOWN };
+
+struct fix {
+	unsigned step;
+	enum level level;
+	struct condition cond;
+	const char *action_en, *action_zh;
+	unsigned long line;
+};
+
+struct kb_error {
+	const char *id;
+	unsigned platforms;
+	enum category category;
+	const char **codes;
+	size_t ncodes;
+	const char *error_en, *error_zh;
+	const char **aliases;
+	size_t naliases;
+	const char *cause_en, *cause_zh;
+	const char *distinguish_en, *distinguish_zh;
+	const char *escalate_en, *escalate_zh;
+	struct fix *fixes;
+	size_t nfixes, capfixes;
+	unsigned long line;
+};
+
+struct tool {
+	enum platform platform;
+	const char *name;
+	const char *version_text;
+	struct version ver;
+	const char *note_en, *note_zh;
+};
+
+struct kb {
+	struct arena arena;
+	struct kb_error *errors;
+	size_t nerrors, caperrors;
+	struct tool *tools;
+	size_t ntools, captools;
+	struct fix *generic;
+	size_t ngeneric, capgeneric;
+	/* id -> error index, open addressing */
+	size_t *idtab;
+	size_t idcap;
+};
+
+/* The files of a knowledge base directory. */
+#define KB_ERRORS "errors.csv"
+#define KB_FIXES "fixes.csv"
+#define KB_TOOLS "tools.csv"
+#define KB_GENERIC "generic.csv"
+
+/* Loads the knowledge base in dir, reporting every problem to d.  Returns
+ * NULL only when nothing usable could be read; callers that need a valid
+ * base also check d->errors. */
+struct kb *kb_load(const char *dir, struct diag *d);
+void kb_free(struct kb *kb);
+const struct kb_error *kb_find(const struct kb *kb, const char *id);
+
+const char *kb_platform_key(enum platform p);
+/* "MTK", "Qualcomm", "MTK, Qualcomm". */
+const char *kb_platforms_label(unsigned platforms);
+const char *kb_level_key(enum level l);
+const char *kb_level_label(enum level l);
+const char *kb_category_key(enum category c);
+const char *kb_category_label(enum category c);
+
+/* Whether cond holds for a platform (0: not known) and a tool version
+ * (nparts 0: not known). */
+enum cond_result kb_cond_eval(const struct condition *cond,
+    unsigned platform, const struct version *ver);
+/* The condition as text ("qcom < 2.0.11 or mtk < 19.36.101"), malloc'd. */
+char *kb_cond_str(const struct condition *cond);
+
+#endif

@@ -1,0 +1,39 @@
+/* match.h: ranking knowledge-base errors against what an engineer typed or
+ * pasted: a message in either language, a code, a log line, a typo. */
+#ifndef FLASHFIX_MATCH_H
+#define FLASHFIX_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kb.h"
+
+/* Scores run from 0 to 1; below this nothing is presented as a match. */
+#define MATCH_THRESHOLD 0.5
+
+struct match_index;
+
+struct match_result {
+	const struct kb_error *err;
+	double score;
+	bool by_code; /* a code in the text named this error */
+};
+
+/* Builds the index over kb's messages, aliases and codes.  kb must
+ * outlive it. */
+struct match_index *match_index_new(const struct kb *kb);
+void match_index_free(struct match_index *ix);
+
+/* Ranks the errors against text, best first, keeping those that score at
+ * least MATCH_THRESHOLD and occur on platform (0: any).  Writes at most max
+ * results to out; returns how many. */
+size_t match_query(struct match_index *ix, const char *text,
+    unsigned platform, struct match_result *out, size_t max);
+
+/* Ranks every error of the platform (0: any) with a score, best first,
+ * including weak ones, for a list that filters as the engineer types.
+ * An empty text keeps knowledge-base order.  Returns how many. */
+size_t match_rank_all(struct match_index *ix, const char *text,
+    unsigned platform, struct match_result *out, size_t max);
+
+#endif

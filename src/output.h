@@ -1,0 +1,32 @@
+/* output.h: writing text for people (wrapped, escaped) and for programs
+ * (JSON). */
+#ifndef FLASHFIX_OUTPUT_H
+#define FLASHFIX_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Which knowledge-base language to show. */
+enum lang { LANG_EN, LANG_ZH, LANG_BOTH };
+
+/* Columns to wrap standard output at: the terminal's width, else
+ * $COLUMNS, else 80. */
+size_t output_width(FILE *fp);
+
+/* Writes label then text wrapped to width, continuation lines indented
+ * under the text.  Control characters are escaped; when ascii is set,
+ * non-ASCII characters become '?'. */
+void output_wrapped(FILE *fp, size_t indent, const char *label,
+    const char *text, size_t width, bool ascii);
+
+/* Picks the text of a pair for lang: zh falls back to en when empty. */
+const char *pick(enum lang lang, const char *en, const char *zh);
+
+/* JSON: a string value, escaped so that no control or bidirectional
+ * character passes raw; NULL writes null. */
+void json_str(FILE *fp, const char *s);
+
+/* Flushes and checks standard output; false after reporting an error. */
+bool output_close_stdout(void);
+
+#endif

@@ -1,0 +1,261 @@
+/* text.c: Unicode text helpers over libunistring. */
+#include <config.h>
+
+#include "text.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "util.h"
+
+static int term_utf8 = -1;
+
+bool
+text_terminal_utf8(void)
+{
+	if (term_utf8 < 0) {
+		const char *cs = nl_langinfo(CODESET);
+		term_utf8 = cs && (strcmp(cs, "UTF-8") == 0 ||
+		    strcmp(cs, "utf8") == 0);
+	}
+	return term_utf8;
+}
+
+void
+text_set_terminal_utf8(bool utf8)
+{
+	term_utf8 = utf8;
+}
+
+bool
+text_valid_utf8(const char *s, size_t n, size_t *bad)
+{
+	const uint8_t *p = u8_check((const uint8_t *)s, n);
+	if (!p)
+		return true;
+	if (bad)
+		*bad = (size_t)(p - (const uint8_t *)s);
+	return false;
+}
+
+/* True for characters that must never reach a terminal raw. */
+static bool
+is_unsafe(ucs4_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+	    c == 0x061c || c == 0x200e || c == 0x200f ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
+}
+
+size_t
+text_find_control(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (k < 0)
+			return (size_t)-1;
+		if (c != '\t' && c != '\n' && c != '\r' &&
+		    (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)))
+			return (size_t)(p - (const uint8_t *)s);
+		p += k;
+	}
+	return (size_t)-1;
+}
+
+char *
+text_escape(const char *s, size_t n, int flags)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (k < 0) {
+			/* Invalid or truncated sequence: one byte at a time. */
+			if (flags & TEXT_ASCII)
+				buf_addc(&b, '?');
+			else
+				buf_adds(&b, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		if (c == '\n' && (flags & TEXT_KEEP_NL))
+			buf_addc(&b, '\n');
+		else if (c == '\t')
+			buf_addc(&b, ' ');
+		else if (c == '\r' && (flags & TEXT_KEEP_NL) && p + 1 < end &&
+		    p[1] == '\n')
+			; /* CRLF: the LF that follows ends the line */
+		else if (c < 0x80 && is_unsafe(c))
+			buf_printf(&b, "\\x%02X", (unsigned)c);
+		else if (is_unsafe(c))
+			buf_printf(&b, "\\u%04X", (unsigned)c);
+		else if (c >= 0x80 && (flags & TEXT_ASCII))
+			buf_addc(&b, '?');
+		else
+			buf_add(&b, p, (size_t)k);
+		p += k;
+	}
+	return buf_take(&b);
+}
+
+char *
+text_sanitize(const char *s, bool utf8)
+{
+	return text_escape(s, strlen(s), utf8 ? 0 : TEXT_ASCII);
+}
+
+char *
+text_fold(const char *s, size_t n, size_t *outlen)
+{
+	const uint8_t *in = (const uint8_t *)s;
+	uint8_t *clean = NULL, *r;
+	size_t len = 0;
+
+	if (u8_check(in, n)) {
+		/* Replace invalid bytes by spaces: they carry no words. */
+		clean = xmalloc(n ? n : 1);
+		memcpy(clean, s, n);
+		for (size_t i = 0; i < n;) {
+			ucs4_t c;
+			int k = u8_mbtoucr(&c, clean + i, n - i);
+			if (k < 0) {
+				clean[i++] = ' ';
+				continue;
+			}
+			i += (size_t)k;
+		}
+		in = clean;
+	}
+	r = u8_casefold(in, n, NULL, UNINORM_NFKC, NULL, &len);
+	free(clean);
+	if (!r) /* only exhausted memory fails on valid input */
+		xnomem();
+	r = xrealloc(r, len + 1);
+	r[len] = '\0';
+	if (outlen)
+		*outlen = len;
+	return (char *)r;
+}
+
+size_t
+text_width(const char *s)
+{
+	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+	return w < 0 ? 0 : (size_t)w;
+}
+
+size_t
+text_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* Adds s[0..n) to the line list, cutting it between characters where it is
+ * wider than width (a word longer than a line). */
+static void
+add_line(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
+    size_t width)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--, end--;
+	do {
+		const uint8_t *start = p;
+		size_t w = 0;
+		while (p < end) {
+			ucs4_t c;
+			int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+			int cw;
+			if (k < 0)
+				k = 1, c = 0xfffd;
+			cw = uc_width(c, "UTF-8");
+			if (cw < 0)
+				cw = 0;
+			if (w + (size_t)cw > width && p > start)
+				break;
+			w += (size_t)cw;
+			p += k;
+		}
+		*lines = xgrow(*lines, cap, *nl + 1, sizeof **lines);
+		(*lines)[(*nl)++] = xstrndup((const char *)start,
+		    (size_t)(p - start));
+	} while (p < end);
+}
+
+/* Wraps one paragraph (no line feeds) into the line list. */
+static void
+wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
+    size_t width)
+{
+	char *brk;
+	size_t start = 0;
+
+	if (n == 0) {
+		add_line(lines, nl, cap, s, 0, width);
+		return;
+	}
+	brk = xmalloc(n);
+	u8_width_linebreaks((const uint8_t *)s, n, (int)width, 0, 0, NULL,
+	    "UTF-8", brk);
+	for (size_t i = 1; i < n; i++) {
+		if (brk[i] == UC_BREAK_POSSIBLE ||
+		    brk[i] == UC_BREAK_MANDATORY) {
+			add_line(lines, nl, cap, s + start, i - start, width);
+			start = i;
+			while (start < n && s[start] == ' ')
+				start++;
+			i = start;
+		}
+	}
+	if (start < n)
+		add_line(lines, nl, cap, s + start, n - start, width);
+	free(brk);
+}
+
+char **
+text_wrap(const char *s, size_t width, size_t *nlines)
+{
+	char **lines = NULL;
+	size_t nl = 0, cap = 0;
+
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		wrap_para(&lines, &nl, &cap, s, n, width);
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	*nlines = nl;
+	return lines;
+}
+
+void
+text_lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

@@ -1,0 +1,50 @@
+/* text.h: Unicode text helpers over libunistring: normalising, escaping,
+ * display width and wrapping.  Strings are UTF-8. */
+#ifndef FLASHFIX_TEXT_H
+#define FLASHFIX_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when the locale's character set is UTF-8 (decided once). */
+bool text_terminal_utf8(void);
+/* Overrides the detection (tests, --ascii). */
+void text_set_terminal_utf8(bool utf8);
+
+enum {
+	TEXT_ASCII = 1,   /* replace every non-ASCII character by '?' */
+	TEXT_KEEP_NL = 2, /* keep line feeds; otherwise they are escaped */
+};
+
+/* A copy of s that is safe to show: invalid UTF-8 becomes U+FFFD (or '?'),
+ * control characters, C1 controls and bidirectional overrides become
+ * visible escapes such as \x1B or \u202E, tabs become spaces. */
+char *text_escape(const char *s, size_t n, int flags);
+/* text_escape for a NUL-terminated string, ASCII unless utf8. */
+char *text_sanitize(const char *s, bool utf8);
+
+/* True when s[0..n) is valid UTF-8; else *bad is the offset of the first
+ * invalid byte. */
+bool text_valid_utf8(const char *s, size_t n, size_t *bad);
+/* Offset of the first control character (C0 but TAB/LF/CR, DEL, C1) in
+ * valid UTF-8, or (size_t)-1. */
+size_t text_find_control(const char *s, size_t n);
+
+/* NFKC + case folding; invalid UTF-8 is replaced by spaces first.  The
+ * result is malloc'd, its length in *outlen. */
+char *text_fold(const char *s, size_t n, size_t *outlen);
+
+/* Columns s takes on a terminal. */
+size_t text_width(const char *s);
+
+/* Splits s into lines of at most width columns (break at spaces and
+ * between CJK characters, a word longer than a line is cut between
+ * characters).  Hard line breaks in s are kept.  Returns an array of
+ * malloc'd lines, count in *nlines. */
+char **text_wrap(const char *s, size_t width, size_t *nlines);
+void text_lines_free(char **lines, size_t n);
+
+/* Number of UTF-8 characters in s[0..n). */
+size_t text_chars(const char *s, size_t n);
+
+#endif

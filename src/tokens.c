@@ -1,0 +1,356 @@
+/* tokens.c: cutting text into words, Chinese character pairs and numbers. */
+#include <config.h>
+
+#include "tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "text.h"
+
+void
+toklist_init(struct toklist *tl)
+{
+	tl->v = NULL;
+	tl->n = tl->cap = 0;
+	tl->runs = 0;
+	buf_init(&tl->text);
+}
+
+void
+toklist_free(struct toklist *tl)
+{
+	free(tl->v);
+	buf_free(&tl->text);
+	toklist_init(tl);
+}
+
+void
+toklist_clear(struct toklist *tl)
+{
+	tl->n = 0;
+	tl->runs = 0;
+	buf_reset(&tl->text);
+}
+
+static bool
+is_han(ucs4_t c)
+{
+	return (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
+}
+
+static bool
+is_digit(ucs4_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_letter(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return !is_han(c) && uc_is_alpha(c);
+}
+
+static bool
+is_upper(ucs4_t c)
+{
+	return c < 0x80 ? (c >= 'A' && c <= 'Z') : uc_is_upper(c);
+}
+
+/* Adds one token; words are case-folded on the way. */
+static struct tok *
+add(struct toklist *tl, const uint8_t *s, size_t n, enum tok_kind kind,
+    unsigned run)
+{
+	struct tok *t;
+	size_t off = tl->text.len;
+	bool ascii = true;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			ascii = false;
+	if (kind == TK_WORD && !ascii) {
+		size_t len;
+		uint8_t *f = u8_casefold(s, n, NULL, NULL, NULL, &len);
+		if (!f)
+			xnomem();
+		buf_add(&tl->text, f, len);
+		free(f);
+	} else {
+		buf_add(&tl->text, s, n);
+		if (kind == TK_WORD)
+			for (size_t i = off; i < tl->text.len; i++)
+				if (tl->text.s[i] >= 'A' && tl->text.s[i] <= 'Z')
+					tl->text.s[i] += 'a' - 'A';
+	}
+	buf_addc(&tl->text, '\0');
+	tl->v = xgrow(tl->v, &tl->cap, tl->n + 1, sizeof *tl->v);
+	t = &tl->v[tl->n++];
+	t->off = off;
+	t->len = tl->text.len - 1 - off;
+	t->kind = kind;
+	t->run = run;
+	t->part = false;
+	return t;
+}
+
+/* A word: the whole, and its CamelCase parts when it has several. */
+static void
+add_word(struct toklist *tl, const uint8_t *s, size_t n, bool has_digit)
+{
+	unsigned run = tl->runs++;
+	size_t cuts[64], ncuts = 0;
+	const uint8_t *p = s, *end = s + n;
+	ucs4_t prev = 0, c;
+	int k;
+
+	if (text_chars((const char *)s, n) < 2)
+		return; /* a lone letter says nothing */
+	add(tl, s, n, TK_WORD, run);
+	if (has_digit)
+		return;
+	/* Cut before an upper-case letter that follows a lower-case one,
+	 * and before the last capital of a capital run followed by lower
+	 * case (RSPError: RSP, Error). */
+	while (p < end && ncuts < 63) {
+		const uint8_t *here = p;
+		k = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (k < 0)
+			break;
+		p += k;
+		if (here > s && is_upper(c)) {
+			ucs4_t next = 0;
+			if (p < end)
+				u8_mbtoucr(&next, p, (size_t)(end - p));
+			if (!is_upper(prev) ||
+			    (next && !is_upper(next) && is_letter(next)))
+				cuts[ncuts++] = (size_t)(here - s);
+		}
+		prev = c;
+	}
+	if (ncuts == 0)
+		return;
+	cuts[ncuts] = n;
+	for (size_t i = 0, from = 0; i <= ncuts; i++) {
+		if (cuts[i] - from >= 2)
+			add(tl, s + from, cuts[i] - from, TK_WORD,
+			    run)->part = true;
+		from = cuts[i];
+	}
+}
+
+/* A run of Chinese characters: every pair, or the lone character. */
+static void
+add_han(struct toklist *tl, const uint8_t *s, size_t n)
+{
+	unsigned run = tl->runs++;
+	const uint8_t *p = s, *end = s + n;
+	const uint8_t *prev = NULL;
+	ucs4_t c;
+
+	while (p < end) {
+		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (k < 0)
+			break;
+		if (prev)
+			add(tl, prev, (size_t)(p + k - prev), TK_HAN, run);
+		prev = p;
+		p += k;
+	}
+	if (prev == s)
+		add(tl, s, n, TK_HAN, run);
+}
+
+/* Skips an ANSI escape sequence starting at p[0] == ESC. */
+static const uint8_t *
+skip_escape(const uint8_t *p, const uint8_t *end)
+{
+	p++;
+	if (p < end && *p == '[') {
+		for (p++; p < end; p++)
+			if (*p >= 0x40 && *p <= 0x7e)
+				return p + 1;
+		return end;
+	}
+	if (p < end && *p == ']') {
+		for (p++; p < end; p++) {
+			if (*p == 0x07)
+				return p + 1;
+			if (*p == 0x1b && p + 1 < end && p[1] == '\\')
+				return p + 2;
+		}
+		return end;
+	}
+	return p < end ? p + 1 : end;
+}
+
+/* A short tag in brackets, such as [LIB] or [INFO]: log noise. */
+static const uint8_t *
+skip_tag(const uint8_t *p, const uint8_t *end)
+{
+	const uint8_t *q = p + 1;
+	while (q < end && q - p <= 20 && *q != ']' && *q != ' ' && *q != '[')
+		q++;
+	if (q < end && *q == ']' && q > p + 1)
+		return q + 1;
+	return NULL;
+}
+
+void
+tokenize(const char *str, size_t n, int flags, struct toklist *tl)
+{
+	uint8_t *norm = NULL, *clean = NULL;
+	const uint8_t *s = (const uint8_t *)str, *p, *end;
+	size_t len = n;
+	bool ascii = true;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	if (!ascii) {
+		if (u8_check(s, n)) {
+			clean = xmalloc(n ? n : 1);
+			memcpy(clean, s, n);
+			for (size_t i = 0; i < n;) {
+				ucs4_t c;
+				int k = u8_mbtoucr(&c, clean + i, n - i);
+				if (k < 0)
+					clean[i++] = ' ';
+				else
+					i += (size_t)k;
+			}
+			s = clean;
+		}
+		norm = u8_normalize(UNINORM_NFKC, s, n, NULL, &len);
+		if (!norm)
+			xnomem();
+		s = norm;
+	}
+	p = s;
+	end = s + len;
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+		const uint8_t *q;
+
+		if (k < 0) {
+			p++;
+			continue;
+		}
+		if (c == 0x1b) {
+			p = skip_escape(p, end);
+			continue;
+		}
+		if (c == '[' && (flags & TOK_QUERY) && (q = skip_tag(p, end))) {
+			p = q;
+			continue;
+		}
+		if (is_han(c)) {
+			q = p;
+			while (q < end && (k = u8_mbtoucr(&c, q,
+			    (size_t)(end - q))) > 0 && is_han(c))
+				q += k;
+			add_han(tl, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		if (c == '?' && p + 2 < end && p[1] == '?' && p[2] == '?') {
+			/* A message the tool could not show comes out as a
+			 * row of question marks: that is evidence too. */
+			q = p;
+			while (q < end && *q == '?')
+				q++;
+			add(tl, (const uint8_t *)"???", 3, TK_WORD, tl->runs++);
+			p = q;
+			continue;
+		}
+		if (!is_letter(c) && !is_digit(c)) {
+			p += k;
+			continue;
+		}
+		/* A run of letters and digits. */
+		bool letters = false, digits = false;
+		q = p;
+		while (q < end && (k = u8_mbtoucr(&c, q, (size_t)(end - q))) > 0
+		    && (is_letter(c) || is_digit(c))) {
+			if (is_digit(c))
+				digits = true;
+			else
+				letters = true;
+			q += k;
+		}
+		if (letters) {
+			add_word(tl, p, (size_t)(q - p), digits);
+			p = q;
+			continue;
+		}
+		/* Digits: a lone number, or groups joined by - / : . that
+		 * make a date, a time or a version (a group of one or two
+		 * digits gives them away: 2020-08-04, 10:42:13, 2.0.11);
+		 * 3006/3005/5001 stays three codes. */
+		{
+			const uint8_t *gs[16];
+			size_t gl[16], ng = 0;
+			bool small = false;
+			const uint8_t *r = p;
+			for (;;) {
+				const uint8_t *g = r;
+				while (r < end && is_digit(*r))
+					r++;
+				if (ng < 16) {
+					gs[ng] = g;
+					gl[ng++] = (size_t)(r - g);
+				}
+				if (r - g <= 2)
+					small = true;
+				if (r + 1 < end && *r && strchr("-/:.", *r) &&
+				    is_digit(r[1]))
+					r++;
+				else
+					break;
+			}
+			if (ng == 1 || !small) {
+				for (size_t i = 0; i < ng; i++)
+					if (gl[i] >= 2)
+						add(tl, gs[i], gl[i], TK_NUM,
+						    tl->runs++);
+			}
+			p = r;
+		}
+	}
+	free(norm);
+	free(clean);
+}
+
+double
+tok_stop_factor(const char *s, bool query)
+{
+	static const char *const stop[] = {
+		"a", "an", "and", "are", "as", "at", "be", "been", "by", "can",
+		"do", "does", "don", "first", "for", "from", "has", "have",
+		"in", "is", "it", "not", "of", "on", "or", "please", "the",
+		"this", "to", "was", "with", "you", "your",
+	};
+	static const char *const noise[] = {
+		"debug", "fatal", "info", "lib", "log", "trace", "warn",
+		"warning",
+	};
+
+	if (query)
+		for (size_t i = 0; i < sizeof noise / sizeof *noise; i++)
+			if (strcmp(s, noise[i]) == 0)
+				return 0.0;
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		if (strcmp(s, stop[i]) == 0)
+			return 0.1;
+	return 1.0;
+}

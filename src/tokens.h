@@ -1,0 +1,54 @@
+/* tokens.h: cutting text into the words, Chinese character pairs and
+ * numbers that matching compares. */
+#ifndef FLASHFIX_TOKENS_H
+#define FLASHFIX_TOKENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+enum tok_kind {
+	TK_WORD, /* letters (and digits mixed in), case-folded */
+	TK_HAN,  /* two Chinese characters in a row, or a lone one */
+	TK_NUM,  /* a number that could be an error code */
+};
+
+struct tok {
+	size_t off, len;    /* in toklist.text */
+	enum tok_kind kind;
+	unsigned run;       /* index of the word it came from, for context */
+	bool part;          /* a CamelCase part: the whole word stands too */
+};
+
+struct toklist {
+	struct tok *v;
+	size_t n, cap;
+	struct buf text;    /* the tokens, each NUL-terminated */
+	unsigned runs;
+};
+
+void toklist_init(struct toklist *tl);
+void toklist_free(struct toklist *tl);
+void toklist_clear(struct toklist *tl);
+static inline const char *
+tok_str(const struct toklist *tl, const struct tok *t)
+{
+	return tl->text.s + t->off;
+}
+
+enum {
+	TOK_QUERY = 1, /* pasted text: drop [TAGS] and escape sequences */
+};
+
+/* Appends the tokens of s[0..n) to tl.  Text is NFKC-normalised first
+ * (full-width letters and digits become ASCII), words are case-folded,
+ * CamelCase words also give their parts (FirehoseCheckRSP: firehose,
+ * check, rsp), and timestamps, dates and dotted versions are dropped. */
+void tokenize(const char *s, size_t n, int flags, struct toklist *tl);
+
+/* Weight factor of a word: low for English function words, zero for log
+ * levels in pasted text. */
+double tok_stop_factor(const char *s, bool query);
+
+#endif
