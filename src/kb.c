@@ -277,6 +277,8 @@ parse_cond(struct kb *kb, const char *s, struct condition *cond,
 			    "'%.*s' in the condition"), (int)k, c);
 			return false;
 		}
+		while (*op == ' ')
+			op++;
 		if (!version_parse(op, strlen(op), &cl->ver, NULL)) {
 			char *e = text_sanitize(op, true);
 			*why = xasprintf(_("'%s' is not a version such as "

@@ -111,28 +111,32 @@ has_kb(const char *dir)
 	return ok;
 }
 
+/* Whether this program runs from its build tree, not installed. */
+static bool
+uninstalled(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
+
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return strcmp(self, ABS_BUILDDIR "/src") == 0;
+}
+
 /* The bundled knowledge base: the source tree's when this program runs
  * from its build tree, else the installed one. */
 static const char *
 default_data_dir(void)
 {
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-
-	if (n > 0) {
-		char *slash;
-		self[n] = '\0';
-		slash = strrchr(self, '/');
-		if (slash) {
-			*slash = '\0';
-			if (strcmp(self, ABS_BUILDDIR "/src") == 0 ||
-			    strcmp(self, ABS_BUILDDIR) == 0)
-				return ABS_SRCDIR "/data";
-		}
-	}
-	if (has_kb(PKGDATADIR))
-		return PKGDATADIR;
-	return ABS_SRCDIR "/data";
+	if (uninstalled() || !has_kb(PKGDATADIR))
+		return ABS_SRCDIR "/data";
+	return PKGDATADIR;
 }
 
 struct kb *
@@ -164,7 +168,10 @@ main(int argc, char **argv)
 	int c, rc;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* Uninstalled, the catalogs are in the build tree (make builds a
+	 * locale/ tree there for that). */
+	bindtextdomain(PACKAGE, uninstalled() ? ABS_BUILDDIR "/locale" :
+	    LOCALEDIR);
 	textdomain(PACKAGE);
 
 	memset(&o, 0, sizeof o);

@@ -202,30 +202,54 @@ add_line(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 	} while (p < end);
 }
 
-/* Wraps one paragraph (no line feeds) into the line list. */
+/* Columns of s[0..n). */
+static size_t
+span_width(const char *s, size_t n)
+{
+	int w = u8_width((const uint8_t *)s, n, "UTF-8");
+	return w < 0 ? 0 : (size_t)w;
+}
+
+/* Wraps one paragraph (no line feeds) into the line list: greedy, at
+ * the break opportunities of UAX #14 (spaces, between CJK characters);
+ * spaces at the end of a line take no room. */
 static void
 wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
     size_t width)
 {
+	const uint8_t *u = (const uint8_t *)s;
 	char *brk;
-	size_t start = 0;
+	size_t start = 0, cand = 0, w = 0;
 
 	if (n == 0) {
 		add_line(lines, nl, cap, s, 0, width);
 		return;
 	}
 	brk = xmalloc(n);
-	u8_width_linebreaks((const uint8_t *)s, n, (int)width, 0, 0, NULL,
-	    "UTF-8", brk);
-	for (size_t i = 1; i < n; i++) {
-		if (brk[i] == UC_BREAK_POSSIBLE ||
-		    brk[i] == UC_BREAK_MANDATORY) {
-			add_line(lines, nl, cap, s + start, i - start, width);
-			start = i;
+	u8_possible_linebreaks(u, n, "UTF-8", brk);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, u + i, n - i);
+		int cw;
+
+		if (k < 0)
+			k = 1, c = 0xfffd;
+		cw = uc_width(c, "UTF-8");
+		if (cw < 0)
+			cw = 0;
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+			cand = i;
+		if (c != ' ' && w + (size_t)cw > width && cand > start) {
+			add_line(lines, nl, cap, s + start, cand - start,
+			    width);
+			start = cand;
 			while (start < n && s[start] == ' ')
 				start++;
-			i = start;
+			cand = start;
+			w = span_width(s + start, i - start);
 		}
+		w += (size_t)cw;
+		i += (size_t)k;
 	}
 	if (start < n)
 		add_line(lines, nl, cap, s + start, n - start, width);

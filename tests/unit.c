@@ -1,0 +1,566 @@
+/* unit.c: unit tests of the logic (no terminal): versions, text, tokens,
+ * the CSV reader, the knowledge base and its validation, matching. */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvfile.h"
+#include "diag.h"
+#include "kb.h"
+#include "match.h"
+#include "tap.h"
+#include "text.h"
+#include "tokens.h"
+#include "util.h"
+#include "version.h"
+
+static char tmpdir[] = "/tmp/flashfix-unit-XXXXXX";
+
+/* Writes a file under tmpdir; returns its path (static). */
+static const char *
+write_file(const char *name, const char *content, size_t n)
+{
+	static char path[512];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	fp = fopen(path, "wb");
+	if (!fp || fwrite(content, 1, n, fp) != n || fclose(fp) != 0) {
+		printf("Bail out! cannot write %s: %s\n", path, strerror(errno));
+		exit(99);
+	}
+	return path;
+}
+
+/* Whether d holds a problem at line:col whose message contains text. */
+static bool
+has_diag(const struct diag *d, unsigned long line, unsigned long col,
+    const char *text)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].line == line && d->items[i].col == col &&
+		    strstr(d->items[i].msg, text))
+			return true;
+	printf("#   no problem at %lu:%lu with '%s'; have:\n", line, col, text);
+	for (size_t i = 0; i < d->n; i++)
+		printf("#     %s:%lu:%lu: %s\n", d->items[i].file,
+		    d->items[i].line, d->items[i].col, d->items[i].msg);
+	return false;
+}
+
+static void
+test_version(void)
+{
+	struct version a, b;
+	size_t bad = 99;
+	char *s;
+
+	ok(version_parse("2.0.11", 6, &a, NULL) && a.nparts == 3 &&
+	    a.part[2] == 11, "version 2.0.11 parses");
+	ok(version_parse("V1936.91", 8, &b, NULL) && b.nparts == 2 &&
+	    b.part[0] == 1936, "version V1936.91 parses");
+	ok(version_parse(" 19.36.101 ", 11, &a, NULL) && a.nparts == 3,
+	    "spaces around a version are allowed");
+	ok(!version_parse("2..1", 4, &a, &bad) && bad == 2,
+	    "2..1 is refused at offset 2");
+	ok(!version_parse("2.x", 3, &a, &bad) && bad == 2,
+	    "2.x is refused at offset 2");
+	ok(!version_parse("", 0, &a, NULL), "empty is not a version");
+	ok(!version_parse("1.2.3.4.5.6.7", 13, &a, NULL),
+	    "seven parts are too many");
+	ok(!version_parse("1.99999999999", 13, &a, NULL),
+	    "a part of 11 digits is refused");
+	version_parse("2.0.9", 5, &a, NULL);
+	version_parse("2.0.11", 6, &b, NULL);
+	ok(version_cmp(&a, &b) < 0, "2.0.9 is older than 2.0.11");
+	version_parse("2.0", 3, &a, NULL);
+	version_parse("2.0.0", 5, &b, NULL);
+	ok(version_cmp(&a, &b) == 0, "2.0 equals 2.0.0");
+	s = version_str(&b);
+	is_str(s, "2.0.0", "version_str writes dotted numbers");
+	free(s);
+}
+
+static void
+test_text(void)
+{
+	char *s;
+	char **lines;
+	size_t n;
+
+	s = text_escape("a\x1b[2Jb", 6, 0);
+	is_str(s, "a\\x1B[2Jb", "ESC is escaped");
+	free(s);
+	s = text_escape("x\xe2\x80\xaey", 5, 0);
+	is_str(s, "x\\u202Ey", "a bidirectional override is escaped");
+	s = (free(s), text_escape("a\xc2\x9b" "b", 4, 0));
+	is_str(s, "a\\u009Bb", "a C1 control is escaped");
+	free(s);
+	s = text_escape("a\xffz", 3, 0);
+	is_str(s, "a\xef\xbf\xbdz", "invalid UTF-8 becomes U+FFFD");
+	free(s);
+	s = text_escape("\xe4\xb8\xad" "a\nb", 6, TEXT_ASCII);
+	is_str(s, "?a\\x0Ab", "ASCII mode: Chinese becomes ?, LF escaped");
+	free(s);
+	s = text_escape("a\r\nb", 4, TEXT_KEEP_NL);
+	is_str(s, "a\nb", "CRLF kept as one line feed");
+	free(s);
+	is_num(text_width("\xe4\xb8\xad\xe6\x96\x87"), 4,
+	    "two Chinese characters take four columns");
+	is_num(text_width("abc"), 3, "ASCII takes one column each");
+
+	lines = text_wrap("one two three", 7, &n);
+	ok(n == 2 && strcmp(lines[0], "one two") == 0 &&
+	    strcmp(lines[1], "three") == 0, "wrap at spaces");
+	text_lines_free(lines, n);
+	/* Five Chinese characters at width 4: never half a character. */
+	lines = text_wrap("\xe4\xb8\x80\xe4\xba\x8c\xe4\xb8\x89\xe5\x9b\x9b"
+	    "\xe4\xba\x94", 4, &n);
+	ok(n == 3 && text_width(lines[0]) == 4 && text_width(lines[2]) == 2,
+	    "wrap Chinese two characters a line at width 4");
+	text_lines_free(lines, n);
+	lines = text_wrap("abcdefghij", 4, &n);
+	ok(n == 3 && strcmp(lines[2], "ij") == 0,
+	    "a word longer than the line is cut");
+	text_lines_free(lines, n);
+	lines = text_wrap("a\n\nb", 10, &n);
+	ok(n == 3 && lines[1][0] == '\0', "hard line breaks are kept");
+	text_lines_free(lines, n);
+
+	s = text_fold("\xef\xbc\xb7\xef\xbc\xa3\xef\xbc\xb3\xef\xbc\xad", 12,
+	    &n);
+	is_str(s, "wcsm", "NFKC + case fold turns full-width WCSM into wcsm");
+	free(s);
+}
+
+/* The tokens of s as one string "a|b|c" (numbers as #n). */
+static char *
+toks(const char *s, int flags)
+{
+	struct toklist tl;
+	struct buf b;
+
+	toklist_init(&tl);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	tokenize(s, strlen(s), flags, &tl);
+	for (size_t i = 0; i < tl.n; i++) {
+		if (i)
+			buf_addc(&b, '|');
+		if (tl.v[i].kind == TK_NUM)
+			buf_addc(&b, '#');
+		buf_adds(&b, tok_str(&tl, &tl.v[i]));
+	}
+	toklist_free(&tl);
+	return buf_take(&b);
+}
+
+static void
+test_tokens(void)
+{
+	char *s;
+
+	s = toks("FirehoseCheckRSP is error.", 0);
+	is_str(s, "firehosecheckrsp|firehose|check|rsp|is|error",
+	    "CamelCase gives the word and its parts");
+	free(s);
+	s = toks("WCSM code\xef\xbc\x9a" "3006/3005/5001", 0);
+	is_str(s, "wcsm|code|#3006|#3005|#5001",
+	    "codes joined by slashes stay codes");
+	free(s);
+	s = toks("2020-08-04 10:42:13.123 tool 2.0.11 ok", TOK_QUERY);
+	is_str(s, "tool|ok", "dates, times and versions are dropped");
+	free(s);
+	s = toks("\x1b[31mDL system ERR\x1b[0m [LIB]: x", TOK_QUERY);
+	is_str(s, "dl|system|err", "colour escapes and [TAGS] are noise");
+	free(s);
+	s = toks("\xef\xbc\xb7\xef\xbc\xa3\xef\xbc\xb3\xef\xbc\xad 4009", 0);
+	is_str(s, "wcsm|#4009", "full-width letters are folded");
+	free(s);
+	s = toks("Sahara\xe9\x80\x9a\xe4\xbf\xa1\xe5\xa4\xb1\xe8\xb4\xa5", 0);
+	is_str(s, "sahara|\xe9\x80\x9a\xe4\xbf\xa1|\xe4\xbf\xa1\xe5\xa4\xb1|"
+	    "\xe5\xa4\xb1\xe8\xb4\xa5", "Chinese gives character pairs");
+	free(s);
+	s = toks("????????????", 0);
+	is_str(s, "???", "a row of question marks is one token");
+	free(s);
+	s = toks("bad \xff\xfe bytes", 0);
+	is_str(s, "bad|bytes", "invalid UTF-8 is skipped, not fatal");
+	free(s);
+}
+
+struct rows {
+	char out[4096];
+	int n;
+};
+
+static void
+collect_row(const struct csvrec *r, void *ctx)
+{
+	struct rows *rs = ctx;
+	size_t len = strlen(rs->out);
+	snprintf(rs->out + len, sizeof rs->out - len, "%s[%lu:%lu]%s|",
+	    rs->n ? " " : "", r->pos[1].line, r->pos[1].col, r->v[1]);
+	rs->n++;
+}
+
+static const struct csvcol two_cols[] = { { "id", true }, { "text", true } };
+
+/* Reads content as a two-column CSV file; returns rows and problems. */
+static bool
+read_csv(const char *content, size_t n, struct rows *rs, struct diag *d)
+{
+	const char *p = write_file("t.csv", content, n);
+	memset(rs, 0, sizeof *rs);
+	diag_init(d);
+	return csvfile_read(p, "t.csv", two_cols, 2, d, collect_row, rs);
+}
+
+static void
+test_csvfile(void)
+{
+	struct rows rs;
+	struct diag d;
+	static const char bom_crlf[] = "\xef\xbb\xbfid,text\r\na,\"one\r\n"
+	    "two\"\r\n\r\nb, x\xe4\xb8\xad\r\n";
+	static const char gb[] = "id,text\n1,\xc8\xed\xbc\xfe\n";
+
+	ok(read_csv(bom_crlf, sizeof bom_crlf - 1, &rs, &d) && d.n == 0,
+	    "BOM, CRLF, quoted line break: no problem");
+	is_str(rs.out, "[2:3]one\ntwo| [5:3]x\xe4\xb8\xad|",
+	    "values and their line:column");
+	diag_free(&d);
+
+	read_csv("id,text\na,b\nc,\"open\nd,e\n", 24, &rs, &d);
+	ok(d.errors == 1 && has_diag(&d, 3, 3, "never closed"),
+	    "unterminated quote reported where it opens");
+	diag_free(&d);
+
+	read_csv("id,text\na,b\"c\n", 14, &rs, &d);
+	ok(d.errors == 1 && has_diag(&d, 2, 4, "misplaced quote"),
+	    "a quote inside an unquoted value");
+	diag_free(&d);
+
+	read_csv("id,text\na,b,c\nd\n", 16, &rs, &d);
+	ok(d.errors == 2 && has_diag(&d, 2, 5, "3 fields but the header has 2")
+	    && has_diag(&d, 3, 1, "1 fields but the header has 2"),
+	    "too many and too few fields");
+	diag_free(&d);
+
+	ok(!read_csv("id,extra\na,b\n", 13, &rs, &d) &&
+	    has_diag(&d, 1, 1, "required column 'text' is missing") &&
+	    has_diag(&d, 1, 4, "unknown column 'extra'"),
+	    "missing required column and unknown column");
+	diag_free(&d);
+
+	read_csv("id,text\nab,c\xff\n", 13, &rs, &d);
+	ok(d.errors == 1 && has_diag(&d, 2, 5, "invalid UTF-8 (byte 0xFF)"),
+	    "invalid UTF-8 reported at its byte");
+	diag_free(&d);
+
+	read_csv("id,text\na,b\x1b[2J\n", 15, &rs, &d);
+	ok(d.errors == 1 && has_diag(&d, 2, 4, "control character U+001B")
+	    && strstr(rs.out, "\\x1B") != NULL,
+	    "control character reported and escaped");
+	diag_free(&d);
+
+	read_csv("id,text\na,\"b\"\"c\"\n", 17, &rs, &d);
+	ok(d.n == 0 && strstr(rs.out, "b\"c") != NULL, "doubled quotes");
+	diag_free(&d);
+
+	ok(!read_csv("", 0, &rs, &d) && has_diag(&d, 1, 1, "file is empty"),
+	    "empty file");
+	diag_free(&d);
+
+	read_csv("id,text\n,\n,,\n", 13, &rs, &d);
+	ok(rs.n == 0, "blank spreadsheet rows are skipped");
+	diag_free(&d);
+
+	ok(read_csv(gb, sizeof gb - 1, &rs, &d) && d.errors == 0 &&
+	    d.warnings == 1 && strcmp(rs.out, "[2:3]\xe8\xbd\xaf\xe4\xbb\xb6|")
+	    == 0 && has_diag(&d, 0, 0, "GB18030"),
+	    "GB18030 file is converted, with a warning");
+	diag_free(&d);
+
+	memset(&rs, 0, sizeof rs);
+	diag_init(&d);
+	ok(!csvfile_read("/nonexistent/x.csv", "x.csv", two_cols, 2, &d,
+	    collect_row, &rs) && has_diag(&d, 0, 0, "cannot open"),
+	    "missing file");
+	diag_free(&d);
+}
+
+static const char *
+make_kb(const char *errors, const char *fixes, const char *tools,
+    const char *generic)
+{
+	static char dir[512];
+	snprintf(dir, sizeof dir, "%s/kb", tmpdir);
+	mkdir(dir, 0700);
+	write_file("kb/errors.csv", errors, strlen(errors));
+	write_file("kb/fixes.csv", fixes, strlen(fixes));
+	write_file("kb/tools.csv", tools, strlen(tools));
+	write_file("kb/generic.csv", generic, strlen(generic));
+	return dir;
+}
+
+static const char ERR_HEAD[] = "id,platforms,category,codes,error_en,"
+    "error_zh,cause_en,cause_zh\n";
+static const char FIX_HEAD[] = "error,step,level,condition,action_en,"
+    "action_zh\n";
+static const char GEN_OK[] = "step,level,action_en,action_zh\n"
+    "1,relogin,Log in again.,\xe9\x87\x8d\xe6\x96\xb0\xe7\x99\xbb\xe5\xbd\x95\n";
+
+static void
+test_kb_validation(void)
+{
+	struct diag d;
+	struct kb *kb;
+	char e[2048], f[2048], g[1024];
+	const char *dir;
+
+	snprintf(e, sizeof e, "%s"
+	    "a,mtk,wcsm,4009,Msg A,A,Cause,C\n"
+	    "a,mtk,wcsm,,Msg B,B,Cause,C\n"
+	    "b,nokia,wcsm,,Msg C,C,Cause,C\n"
+	    "c,qcom,weather,,Msg D,D,Cause,C\n"
+	    "d,qcom,pc,12x,Msg E,E,,C\n"
+	    "E!,qcom,pc,,Msg F,F,Cause,C\n"
+	    "f,qcom,pc,,Msg G,,Cause,C\n", ERR_HEAD);
+	snprintf(f, sizeof f, "%s"
+	    "a,1,relogin,,Do,D\n"
+	    "a,3,settings,,Do,D\n"
+	    "zz,1,relogin,,Do,D\n"
+	    "f,1,teleport,,Do,D\n"
+	    "f,1,update,qcom < 2.x,Do,D\n"
+	    "f,1,update,nokia < 2.0,Do,D\n"
+	    "f,1,hardware,qcom < 2.0.11,Do,\n"
+	    "f,2,relogin,,Do,D\n", FIX_HEAD);
+	snprintf(g, sizeof g, "platform,tool,version\nqcom,Msm,2.0.x\n"
+	    "mtk,Dl,19.36.101\nmtk,Dl,19.36.101\n");
+	dir = make_kb(e, f, g, GEN_OK);
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	ok(kb != NULL, "a base with errors still loads for reporting");
+	ok(has_diag(&d, 3, 1, "id 'a' is already used on line 2"),
+	    "errors.csv:3:1 duplicate id");
+	ok(has_diag(&d, 4, 3, "unknown platform 'nokia'"),
+	    "errors.csv:4:3 bad platform");
+	ok(has_diag(&d, 5, 8, "unknown category 'weather'"),
+	    "errors.csv:5:8 bad category");
+	ok(has_diag(&d, 6, 11, "code '12x' is not a number"),
+	    "errors.csv:6:11 bad code");
+	ok(has_diag(&d, 6, 23, "'cause_en' is empty; it is required"),
+	    "errors.csv:6:23 empty required text");
+	ok(has_diag(&d, 7, 1, "id 'E!' may hold only"), "errors.csv:7:1 bad id");
+	ok(has_diag(&d, 8, 18, "'error_zh' is empty: the Chinese text is "
+	    "missing"), "errors.csv:8:18 missing translation is a warning");
+	ok(has_diag(&d, 3, 3, "step 3 of a is out of order: expected step 2"),
+	    "fixes.csv:3:3 step out of order");
+	ok(has_diag(&d, 4, 1, "no error has the id 'zz'"),
+	    "fixes.csv:4:1 fix names an unknown error");
+	ok(has_diag(&d, 5, 5, "unknown level 'teleport'"),
+	    "fixes.csv:5:5 bad level");
+	ok(has_diag(&d, 6, 12, "'2.x' is not a version"),
+	    "fixes.csv:6:12 unparseable version in a condition");
+	ok(has_diag(&d, 7, 12, "unknown platform 'nokia' in the condition"),
+	    "fixes.csv:7:12 bad platform in a condition");
+	ok(has_diag(&d, 8, 31, "'action_zh' is empty"),
+	    "fixes.csv:8:31 missing translation of an action");
+	ok(has_diag(&d, 9, 5, "level 'relogin' comes after 'hardware'"),
+	    "fixes.csv:9:5 levels that do not escalate warn");
+	ok(has_diag(&d, 2, 10, "'2.0.x' is not a version"),
+	    "tools.csv:2:10 bad tool version");
+	ok(has_diag(&d, 4, 8, "version 19.36.101 is listed twice"),
+	    "tools.csv:4:8 duplicate tool");
+	{
+		bool nofix_a = false, nofix_f = false;
+		for (size_t i = 0; i < d.n; i++) {
+			if (strstr(d.items[i].msg, "error 'a' has no fixes"))
+				nofix_a = true;
+			if (strstr(d.items[i].msg, "error 'f' has no fixes"))
+				nofix_f = true;
+		}
+		ok(!nofix_a && !nofix_f, "errors with fixes are not reported "
+		    "as without");
+	}
+	for (size_t i = 0; i < d.n; i++)
+		if (strstr(d.items[i].msg, "'2.x'"))
+			ok(strstr(d.items[i].file, "kb/fixes.csv") != NULL,
+			    "the problem names its file");
+	kb_free(kb);
+	diag_free(&d);
+}
+
+static void
+test_shipped_kb(const char *datadir)
+{
+	struct diag d;
+	struct kb *kb;
+	const struct kb_error *e;
+	struct version v;
+	size_t nfix = 0;
+
+	diag_init(&d);
+	kb = kb_load(datadir, &d);
+	ok(kb && d.errors == 0 && d.warnings == 0,
+	    "the shipped knowledge base is valid, without warnings");
+	if (!kb) {
+		diag_free(&d);
+		return;
+	}
+	is_num(kb->nerrors, 47, "it holds the 47 errors of the seed");
+	for (size_t i = 0; i < kb->nerrors; i++) {
+		nfix += kb->errors[i].nfixes;
+		if (!kb->errors[i].error_zh || !kb->errors[i].cause_zh)
+			ok(0, "%s has Chinese texts", kb->errors[i].id);
+	}
+	ok(nfix >= 47, "every error has fixes (%zu in all)", nfix);
+	ok(kb->ntools >= 5, "the seed's tool releases are listed");
+	ok(kb->ngeneric >= 7 &&
+	    kb->generic[kb->ngeneric - 1].level == LEVEL_ESCALATE,
+	    "the generic ladder ends with escalation");
+	{
+		bool battery = false;
+		for (size_t i = 0; i < kb->ngeneric; i++)
+			if (strstr(kb->generic[i].action_zh,
+			    "\xe5\xb0\x9d\xe8\xaf\x95\xe6\x8b\x86\xe5\xbc\x80"
+			    "\xe7\x94\xb5\xe6\xb1\xa0\xe5\x86\x8d\xe5\x88\xb7"
+			    "\xe6\x9c\xba"))
+				battery = true;
+		ok(battery, "the seed's battery tip is in the generic ladder");
+	}
+	e = kb_find(kb, "login-area-ofp");
+	ok(e && e->nfixes >= 2, "login-area-ofp has conditional fixes");
+	if (e) {
+		const struct fix *qf = NULL;
+		for (size_t i = 0; i < e->nfixes; i++)
+			if (e->fixes[i].cond.n &&
+			    e->fixes[i].cond.c[0].platform == PLAT_QCOM)
+				qf = &e->fixes[i];
+		ok(qf != NULL, "a fix for the Qualcomm tool version");
+		if (qf) {
+			version_parse("2.0.0", 5, &v, NULL);
+			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) == COND_TRUE,
+			    "qcom 2.0.0 needs the update");
+			version_parse("2.0.11", 6, &v, NULL);
+			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) ==
+			    COND_FALSE, "qcom 2.0.11 does not");
+			ok(kb_cond_eval(&qf->cond, PLAT_MTK, &v) == COND_FALSE,
+			    "the Qualcomm condition fails on MTK");
+			v.nparts = 0;
+			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) ==
+			    COND_UNKNOWN, "an unknown version cannot rule it out");
+			ok(kb_cond_eval(&qf->cond, 0, &v) == COND_UNKNOWN,
+			    "nor an unknown platform");
+		}
+	}
+	kb_free(kb);
+	diag_free(&d);
+}
+
+/* The first result for text, or "" */
+static const char *
+top(struct match_index *ix, const char *text, unsigned platform)
+{
+	struct match_result r[3];
+	size_t n = match_query(ix, text, platform, r, 3);
+	return n ? r[0].err->id : "";
+}
+
+static void
+test_match(const char *datadir)
+{
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+	struct match_result r[5];
+	size_t n, bad = 0;
+
+	diag_init(&d);
+	kb = kb_load(datadir, &d);
+	diag_free(&d);
+	if (!kb)
+		return;
+	ix = match_index_new(kb);
+	/* Every message, in both languages, finds its error first (or in
+	 * a tie for first, where two errors share a message). */
+	for (size_t i = 0; i < kb->nerrors; i++) {
+		const struct kb_error *e = &kb->errors[i];
+		const char *texts[2] = { e->error_en, e->error_zh };
+		for (int t = 0; t < 2; t++) {
+			bool found = false;
+			n = match_query(ix, texts[t], 0, r, 5);
+			for (size_t k = 0; k < n && r[k].score == r[0].score;
+			    k++)
+				if (r[k].err == e)
+					found = true;
+			if (!found) {
+				bad++;
+				printf("#   %s (%s) not first for '%s'\n", e->id,
+				    t ? "zh" : "en", texts[t]);
+			}
+		}
+	}
+	is_num(bad, 0, "all 94 messages find their error first");
+	is_str(top(ix, "4009", 0), "wcsm-4009", "a code alone");
+	is_str(top(ix, "3005", 0), "wcsm-mac", "one of three codes");
+	is_str(top(ix, "wscm code 4009", 0), "wcsm-4009", "a swapped letter");
+	is_str(top(ix, "sahara comunication failed", 0), "sahara",
+	    "a missing letter");
+	is_str(top(ix, "getufsinfo", 0), "firehose-ufs",
+	    "CamelCase typed as one word");
+	is_str(top(ix, "firehose check rsp", 0), "firehose-check-rsp",
+	    "CamelCase typed as words");
+	is_str(top(ix, "banana keyboard weather", 0), "", "nonsense: nothing");
+	is_str(top(ix, "BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)", 0), "",
+	    "MTK's BROM 4008 is not WCSM 4008");
+	is_str(top(ix, "4009", PLAT_MTK), "wcsm-4009",
+	    "WCSM codes occur on MTK too");
+	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
+	    "the platform filter drops Qualcomm-only errors");
+	n = match_query(ix, "WCSM code 3003", 0, r, 5);
+	ok(n >= 1 && strcmp(r[0].err->id, "wcsm-3003") == 0 && r[0].by_code,
+	    "code 3003 settles the shared message");
+	n = match_rank_all(ix, "", PLAT_QCOM, r, 5);
+	ok(n == 5 && r[0].err == &kb->errors[0] &&
+	    r[1].err == &kb->errors[1],
+	    "rank_all with no text keeps the base's order (Qualcomm only)");
+	match_index_free(ix);
+	kb_free(kb);
+}
+
+int
+main(void)
+{
+	const char *src = getenv("top_srcdir");
+	char *datadir;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(tmpdir)) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		return 99;
+	}
+	datadir = xasprintf("%s/data", src ? src : ".");
+	test_version();
+	test_text();
+	test_tokens();
+	test_csvfile();
+	test_kb_validation();
+	test_shipped_kb(datadir);
+	test_match(datadir);
+	free(datadir);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", tmpdir);
+		free(cmd);
+	}
+	return tap_done();
+}
