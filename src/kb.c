@@ -366,6 +366,7 @@ static const struct csvcol error_cols[E_NCOLS] = {
 struct loadctx {
 	struct kb *kb;
 	struct diag *d;
+	bool errors_read; /* errors.csv read to its end: ids can be checked */
 };
 
 static bool
@@ -604,6 +605,8 @@ fix_row(const struct csvrec *r, void *ctx)
 	if (!need(lc->d, r, F_ERROR, "error", id))
 		return;
 	e = (struct kb_error *)kb_find(kb, id);
+	if (!e && !lc->errors_read)
+		return; /* errors.csv is broken: its problems say enough */
 	if (!e) {
 		char *s = text_sanitize(id, true);
 		diag_add(lc->d, DIAG_ERROR, r->file, r->pos[F_ERROR].line,
@@ -711,27 +714,26 @@ struct kb *
 kb_load(const char *dir, struct diag *d)
 {
 	struct kb *kb = xcalloc(1, sizeof *kb);
-	struct loadctx lc = { kb, d };
+	struct loadctx lc = { kb, d, false };
 	size_t before = d->errors;
+	bool fixes_read;
 
 	arena_init(&kb->arena);
 	idtab_rebuild(kb);
-	if (!load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS, error_row)) {
-		kb_free(kb);
-		return NULL;
-	}
-	load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row);
+	lc.errors_read = load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS,
+	    error_row);
+	fixes_read = load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row);
 	load_file(&lc, dir, KB_TOOLS, tool_cols, T_NCOLS, tool_row);
 	load_file(&lc, dir, KB_GENERIC, generic_cols, F_NCOLS, generic_row);
 	for (size_t i = 0; i < kb->nerrors; i++)
-		if (kb->errors[i].nfixes == 0 && d->errors == before) {
+		if (kb->errors[i].nfixes == 0 && fixes_read) {
 			char *path = xasprintf("%s/%s", dir, KB_ERRORS);
 			diag_add(d, DIAG_ERROR, path, kb->errors[i].line, 1,
 			    _("error '%s' has no fixes; add its steps to %s"),
 			    kb->errors[i].id, KB_FIXES);
 			free(path);
 		}
-	if (kb->nerrors == 0 && d->errors == before) {
+	if (kb->nerrors == 0 && lc.errors_read) {
 		char *path = xasprintf("%s/%s", dir, KB_ERRORS);
 		diag_add(d, DIAG_ERROR, path, 1, 1,
 		    _("no errors are defined; add a row per error"));

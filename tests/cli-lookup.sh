@@ -1,0 +1,151 @@
+#!/bin/sh
+# cli-lookup.sh: flashfix lookup as a user types it, and the options every
+# command shares.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+# The first id of a lookup, as JSON.
+first() {
+	"$FLASHFIX" lookup --json --limit 3 "$@" | "$JSONCHECK" 0.id
+}
+
+# Every message of the seed, verbatim, finds its error first.
+while IFS='	' read -r id text; do
+	case $id in '#'*|'') continue ;; esac
+	is "$(first "$text")" "$id" "seed message finds $id: $text"
+done <"$top_srcdir/tests/fixtures/seed-messages.tsv"
+
+# Codes, log lines, full width, case and spacing, typos, part, Chinese.
+while IFS='	' read -r id text; do
+	case $id in '#'*|'') continue ;; esac
+	is "$(first "$text")" "$id" "finds $id from: $text"
+done <"$top_srcdir/tests/fixtures/queries.tsv"
+
+# ANSI colour in pasted text is noise.
+is "$(first "$(printf '\033[1;31mDL system ERR\033[0m')")" dl-system-err \
+	"ANSI colour escapes are ignored"
+
+# Nothing matches: exit 1 and a message, nothing on stdout.
+for q in "banana keyboard weather" \
+	"BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)" \
+	"2020-08-04 10:42:13 [INFO] Download started on COM5, please wait" \
+	"[12:01:33] Searching for devices... 2 ports open"; do
+	run "$FLASHFIX" lookup "$q"
+	is "$rc" 1 "no match exits 1: $q"
+	like "$err" "no known error matches" "no match says so: $q"
+	is "$out" "" "no match prints nothing on stdout: $q"
+done
+run "$FLASHFIX" lookup --json "banana keyboard"
+is "$rc/$out" "1/[]" "no match in JSON: an empty array, exit 1"
+
+# The shared message: both errors, and how to tell them apart.
+run "$FLASHFIX" lookup "Incorrect verification code"
+is "$rc" 0 "shared message exits 0"
+like "$out" "verify-code-old-tool" "shared message lists the old-tool error"
+like "$out" "wcsm-3003" "shared message lists WCSM 3003"
+like "$out" "To tell them apart" "shared message says how to tell apart"
+is "$(first "WCSM code 3003")" wcsm-3003 "the code tells them apart"
+
+# JSON shape.
+run "$FLASHFIX" lookup --json --limit 2 "Sahara communication failed"
+printf '%s' "$out" | "$JSONCHECK"
+ok $? "JSON output parses"
+for key in id score platforms error_en error_zh cause_en cause_zh fixes; do
+	printf '%s' "$out" | "$JSONCHECK" "0.$key" >/dev/null
+	ok $? "JSON has $key"
+done
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.fixes.#)" 3 "sahara has 3 fixes"
+for key in step level action_en action_zh; do
+	printf '%s' "$out" | "$JSONCHECK" "0.fixes.0.$key" >/dev/null
+	ok $? "a fix has $key"
+done
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.fixes.0.level)" update \
+	"the first fix of sahara is the tool update"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.error_zh)" "Sahara通信失败" \
+	"JSON carries the Chinese message as UTF-8"
+run "$FLASHFIX" lookup --json --limit 1 4026
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.escalate_en | cut -c1-12)" \
+	"A screenshot" "JSON carries what HQ needs"
+
+# --limit and --platform.
+run "$FLASHFIX" lookup --json --limit 1 "WCSM code"
+is "$(printf '%s' "$out" | "$JSONCHECK" '#')" 1 "--limit 1 gives one result"
+is "$(first --platform mtk "Firehose GetUfsInfo")" "" \
+	"--platform mtk hides a Qualcomm-only error"
+is "$(first --platform qcom "Firehose GetUfsInfo")" firehose-ufs \
+	"--platform qcom keeps it"
+
+# Options before or after the command word, and FLASHFIX_DATA.
+cp -r "$DATA" "$T/kb"
+run "$FLASHFIX" --data "$T/kb" lookup 4009
+a=$out
+run "$FLASHFIX" lookup --data "$T/kb" 4009
+is "$out" "$a" "--data before and after the command mean the same"
+run env FLASHFIX_DATA=/nonexistent "$FLASHFIX" lookup 4009
+is "$rc" 3 "FLASHFIX_DATA is used (a missing base fails with 3)"
+like "$err" "/nonexistent/errors.csv:1:1: error: cannot open" \
+	"a missing base names the file"
+run env FLASHFIX_DATA=/nonexistent "$FLASHFIX" --data "$T/kb" lookup 4009
+is "$rc" 0 "--data overrides FLASHFIX_DATA"
+
+# Languages and wrapping.
+run "$FLASHFIX" lookup --lang zh --limit 1 4009
+like "$out" "将手机对应信息添加白名单" "--lang zh shows the Chinese fix"
+run "$FLASHFIX" lookup --lang both --limit 1 4009
+like "$out" "whitelist" "--lang both shows English"
+like "$out" "白名单" "--lang both shows Chinese"
+run env LC_ALL=C "$FLASHFIX" lookup --lang zh --limit 1 4009
+like "$out" "whitelist" "the C locale falls back to English"
+printf '%s' "$out" | LC_ALL=C grep -q '[^ -~]'
+ok $((! $?)) "the C locale prints ASCII only"
+run env LC_ALL=zh_CN.UTF-8 "$FLASHFIX" lookup --limit 1 4009
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	like "$out" "原因：" "a zh_CN locale speaks Chinese (gettext)"
+else
+	ok 0 "# SKIP zh_CN.UTF-8 locale not installed"
+fi
+run env COLUMNS=40 "$FLASHFIX" lookup --lang zh --limit 1 sahara
+long=$(printf '%s\n' "$out" | while IFS= read -r l; do
+	w=$(printf '%s' "$l" | wc -L)
+	[ "$w" -gt 40 ] && echo "$w"
+done)
+is "$long" "" "COLUMNS=40: no line wider than 40 columns, Chinese too"
+
+# Hostile text in the query is escaped on the way out.
+run "$FLASHFIX" lookup "$(printf 'zzz\033]52;c;aGk=\007qqq')"
+printf '%s' "$err" | grep -q "$(printf '\033')"
+ok $((! $?)) "an escape sequence in the query does not reach the terminal"
+
+# Usage errors: exit 2 with a hint.
+run "$FLASHFIX" lookup
+is "$rc" 2 "lookup without text exits 2"
+run "$FLASHFIX" lookup --limit 0 x
+is "$rc" 2 "--limit 0 exits 2"
+like "$err" "Try 'flashfix --help'" "a usage error points to --help"
+run "$FLASHFIX" lookup --platform nokia x
+is "$rc" 2 "--platform nokia exits 2"
+run "$FLASHFIX" --frobnicate
+is "$rc" 2 "an unknown option exits 2"
+like "$err" "unknown option '--frobnicate'" "and names it"
+run "$FLASHFIX" lookup --limit
+is "$rc" 2 "an option without its value exits 2"
+run "$FLASHFIX" teleport
+is "$rc" 2 "an unknown command exits 2"
+run "$FLASHFIX" --lang xx lookup x
+is "$rc" 2 "--lang xx exits 2"
+
+# --help and --version (GNU style: stdout, exit 0).
+run "$FLASHFIX" --help
+is "$rc" 0 "--help exits 0"
+like "$out" "^Usage: flashfix" "--help starts with Usage"
+like "$out" "lookup TEXT" "--help lists lookup"
+run "$FLASHFIX" --version
+is "$rc" 0 "--version exits 0"
+like "$out" "^flashfix [0-9]+\.[0-9]+" "--version gives name and number"
+if [ -w /dev/full ]; then
+	"$FLASHFIX" --help >/dev/full 2>"$T/err"
+	rc=$?
+	is "$rc" 3 "a write error on stdout is a failure"
+	like "$(cat "$T/err")" "cannot write" "and says so"
+fi
+
+done_testing

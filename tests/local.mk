@@ -6,7 +6,8 @@ TESTS_ENVIRONMENT = \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
-check_PROGRAMS = tests/unit
+check_PROGRAMS = tests/unit tests/jsoncheck
+tests_jsoncheck_SOURCES = tests/jsoncheck.c
 tests_unit_SOURCES = tests/unit.c tests/tap.h
 tests_unit_LDADD = $(LOGIC_LIBS)
 
