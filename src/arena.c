@@ -33,16 +33,17 @@ arena_free(struct arena *a)
 	}
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Allocates n bytes aligned to align (a power of two). */
+static void *
+alloc_aligned(struct arena *a, size_t n, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
 	struct arena_block *b = a->head;
 
 	if (n > SIZE_MAX - align)
 		xnomem();
-	n = (n + align - 1) / align * align;
-	if (!b || b->size - b->used < n) {
+	if (b)
+		b->used = (b->used + align - 1) / align * align;
+	if (!b || b->used > b->size || b->size - b->used < n) {
 		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
 		b = xmalloc(sizeof *b + size);
 		b->size = size;
@@ -62,10 +63,16 @@ arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return alloc_aligned(a, n, sizeof(max_align_t));
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = alloc_aligned(a, n + 1, 1); /* text needs no alignment */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

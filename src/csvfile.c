@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <uniconv.h>
+#include <unistr.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -208,21 +209,20 @@ check_value(struct reader *r, struct field *f)
 {
 	size_t bad;
 
-	if (!text_valid_utf8(f->s, f->len, &bad)) {
+	bad = text_find_bad(f->s, f->len);
+	if (bad == (size_t)-1)
+		return;
+	ucs4_t c = 0;
+	if (u8_mbtoucr(&c, (const uint8_t *)f->s + bad, f->len - bad) < 0) {
 		struct csvpos p = field_pos(f, bad);
 		diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
 		    _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
 		    (unsigned)(unsigned char)f->s[bad]);
-	} else if ((bad = text_find_control(f->s, f->len)) != (size_t)-1 ||
-	    memchr(f->s, '\0', f->len)) {
-		if (bad == (size_t)-1)
-			bad = (size_t)((char *)memchr(f->s, '\0', f->len) - f->s);
+	} else {
 		struct csvpos p = field_pos(f, bad);
 		diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
 		    _("control character U+%04X in the text; remove it"),
-		    (unsigned)(unsigned char)f->s[bad]);
-	} else {
-		return;
+		    (unsigned)c);
 	}
 	char *e = text_escape(f->s, f->len, TEXT_KEEP_NL);
 	free(f->s);
@@ -309,9 +309,17 @@ feed(struct reader *r, const char *s, size_t n)
 			r->start_byte = s[i];
 			r->need_start = false;
 		}
+		/* The last byte fed sits on the piece's line, after its
+		 * other characters. */
 		r->last = piece;
-		advance(&r->last, &(bool){ false }, s + i, j - i - 1);
-		advance(&r->cur, &r->prev_cr, s + i, j - i);
+		r->last.col += text_chars(s + i, j - i - 1);
+		r->cur = r->last;
+		if (r->prev_cr && j - i == 1 && s[i] == '\n') {
+			r->prev_cr = false; /* the LF of a CRLF */
+		} else {
+			r->prev_cr = false;
+			advance(&r->cur, &r->prev_cr, s + j - 1, 1);
+		}
 		done = csv_parse(&r->p, s + i, j - i, on_field, on_row, r);
 		if (done != j - i) {
 			struct csvpos p = piece;
@@ -328,12 +336,17 @@ feed(struct reader *r, const char *s, size_t n)
 	return true;
 }
 
-/* Reads the whole of fd after the bytes already in head. */
+/* Reads the whole of fd into all. */
 static bool
 slurp(struct reader *r, int fd, struct buf *all)
 {
 	char tmp[65536];
+	struct stat st;
 
+	/* One allocation of the right size for a regular file. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size <= CSVFILE_MAX_BYTES)
+		all->s = xgrow(all->s, &all->cap, (size_t)st.st_size + 1, 1);
 	for (;;) {
 		ssize_t k = read(fd, tmp, sizeof tmp);
 		if (k < 0 && errno == EINTR)

@@ -154,6 +154,27 @@ cell(struct kb *kb, const struct csvrec *r, int c)
 	return n ? arena_strndup(&kb->arena, s, n) : NULL;
 }
 
+struct loadctx {
+	struct kb *kb;
+	struct diag *d;
+	bool errors_read; /* errors.csv read to its end: ids can be checked */
+	struct arena tmp; /* cells that are parsed, not kept */
+};
+
+/* A cell that is only parsed (a platform, a level): scratch room. */
+static const char *
+cell_tmp(struct loadctx *lc, const struct csvrec *r, int c)
+{
+	struct arena keep = lc->kb->arena;
+	const char *s;
+
+	lc->kb->arena = lc->tmp;
+	s = cell(lc->kb, r, c);
+	lc->tmp = lc->kb->arena;
+	lc->kb->arena = keep;
+	return s;
+}
+
 /* Reports an empty required cell. */
 static bool
 need(struct diag *d, const struct csvrec *r, int c, const char *col,
@@ -214,8 +235,8 @@ split(const char *s, const char *seps, const char ***out, struct arena *a)
 
 /* Parses "qcom < 2.0.11 or mtk < 19.36.101" into cond. */
 static bool
-parse_cond(struct kb *kb, const char *s, struct condition *cond,
-    char **why)
+parse_cond(struct kb *kb, struct arena *tmp, const char *s,
+    struct condition *cond, char **why)
 {
 	const char **clauses;
 	struct buf b;
@@ -235,7 +256,7 @@ parse_cond(struct kb *kb, const char *s, struct condition *cond,
 			buf_addc(&b, *p++);
 		}
 	}
-	n = split(b.s, "|", &clauses, &kb->arena);
+	n = split(b.s, "|", &clauses, tmp);
 	buf_free(&b);
 	if (n == 0) {
 		*why = xstrdup(_("empty condition"));
@@ -363,11 +384,6 @@ static const struct csvcol error_cols[E_NCOLS] = {
 	{ "escalate_en", false }, { "escalate_zh", false },
 };
 
-struct loadctx {
-	struct kb *kb;
-	struct diag *d;
-	bool errors_read; /* errors.csv read to its end: ids can be checked */
-};
 
 static bool
 valid_id(const char *s)
@@ -395,8 +411,8 @@ error_row(const struct csvrec *r, void *ctx)
 	memset(&e, 0, sizeof e);
 	e.line = r->start.line;
 	e.id = cell(kb, r, E_ID);
-	plat = cell(kb, r, E_PLATFORMS);
-	cat = cell(kb, r, E_CATEGORY);
+	plat = cell_tmp(lc, r, E_PLATFORMS);
+	cat = cell_tmp(lc, r, E_CATEGORY);
 	codes = cell(kb, r, E_CODES);
 	aliases = cell(kb, r, E_ALIASES);
 	e.error_en = cell(kb, r, E_ERROR_EN);
@@ -434,7 +450,7 @@ error_row(const struct csvrec *r, void *ctx)
 	}
 	if (plat) {
 		const char **v;
-		size_t n = split(plat, ";,| ", &v, &kb->arena);
+		size_t n = split(plat, ";,| ", &v, &lc->tmp);
 		for (size_t i = 0; i < n; i++) {
 			int p = parse_platform(v[i], strlen(v[i]));
 			if (!p) {
@@ -507,12 +523,13 @@ static const struct csvcol generic_cols[F_NCOLS] = {
 
 /* Parses a fix row into f; false after reporting a problem. */
 static bool
-parse_fix(struct kb *kb, struct diag *d, const struct csvrec *r,
-    struct fix *f)
+parse_fix(struct loadctx *lc, const struct csvrec *r, struct fix *f)
 {
-	const char *step = cell(kb, r, F_STEP);
-	const char *level = cell(kb, r, F_LEVEL);
-	const char *cond = cell(kb, r, F_COND);
+	struct kb *kb = lc->kb;
+	struct diag *d = lc->d;
+	const char *step = cell_tmp(lc, r, F_STEP);
+	const char *level = cell_tmp(lc, r, F_LEVEL);
+	const char *cond = cell_tmp(lc, r, F_COND);
 	char *why = NULL;
 	bool ok = true;
 
@@ -552,7 +569,7 @@ parse_fix(struct kb *kb, struct diag *d, const struct csvrec *r,
 			f->level = (enum level)l;
 		}
 	}
-	if (!parse_cond(kb, cond, &f->cond, &why)) {
+	if (!parse_cond(kb, &lc->tmp, cond, &f->cond, &why)) {
 		diag_add(d, DIAG_ERROR, r->file, r->pos[F_COND].line,
 		    r->pos[F_COND].col, "%s", why);
 		free(why);
@@ -597,10 +614,10 @@ fix_row(const struct csvrec *r, void *ctx)
 {
 	struct loadctx *lc = ctx;
 	struct kb *kb = lc->kb;
-	const char *id = cell(kb, r, F_ERROR);
+	const char *id = cell_tmp(lc, r, F_ERROR);
 	struct kb_error *e = NULL;
 	struct fix f;
-	bool ok = parse_fix(kb, lc->d, r, &f);
+	bool ok = parse_fix(lc, r, &f);
 
 	if (!need(lc->d, r, F_ERROR, "error", id))
 		return;
@@ -617,8 +634,11 @@ fix_row(const struct csvrec *r, void *ctx)
 	}
 	if (!ok || !check_order(lc->d, r, e->fixes, e->nfixes, &f, e->id))
 		return;
-	e->fixes = xgrow(e->fixes, &e->capfixes, e->nfixes + 1,
-	    sizeof *e->fixes);
+	/* Most errors have two or three fixes: grow one at a time. */
+	if (e->nfixes == e->capfixes) {
+		e->capfixes = e->capfixes ? e->capfixes * 2 : 1;
+		e->fixes = xrealloc(e->fixes, e->capfixes * sizeof *e->fixes);
+	}
 	e->fixes[e->nfixes++] = f;
 }
 
@@ -629,7 +649,7 @@ generic_row(const struct csvrec *r, void *ctx)
 	struct kb *kb = lc->kb;
 	struct fix f;
 
-	if (!parse_fix(kb, lc->d, r, &f) ||
+	if (!parse_fix(lc, r, &f) ||
 	    !check_order(lc->d, r, kb->generic, kb->ngeneric, &f,
 	    _("the generic ladder")))
 		return;
@@ -653,7 +673,7 @@ tool_row(const struct csvrec *r, void *ctx)
 	struct kb *kb = lc->kb;
 	struct diag *d = lc->d;
 	struct tool t;
-	const char *plat = cell(kb, r, T_PLATFORM);
+	const char *plat = cell_tmp(lc, r, T_PLATFORM);
 	bool ok = true;
 
 	memset(&t, 0, sizeof t);
@@ -714,11 +734,12 @@ struct kb *
 kb_load(const char *dir, struct diag *d)
 {
 	struct kb *kb = xcalloc(1, sizeof *kb);
-	struct loadctx lc = { kb, d, false };
+	struct loadctx lc = { .kb = kb, .d = d };
 	size_t before = d->errors;
 	bool fixes_read;
 
 	arena_init(&kb->arena);
+	arena_init(&lc.tmp);
 	idtab_rebuild(kb);
 	lc.errors_read = load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS,
 	    error_row);
@@ -738,6 +759,13 @@ kb_load(const char *dir, struct diag *d)
 		diag_add(d, DIAG_ERROR, path, 1, 1,
 		    _("no errors are defined; add a row per error"));
 		free(path);
+	}
+	arena_free(&lc.tmp);
+	/* Give back the room that doubling left. */
+	if (kb->nerrors) {
+		kb->errors = xrealloc(kb->errors, kb->nerrors *
+		    sizeof *kb->errors);
+		kb->caperrors = kb->nerrors;
 	}
 	if (kb->ngeneric == 0 && d->errors == before) {
 		char *path = xasprintf("%s/%s", dir, KB_GENERIC);

@@ -52,11 +52,11 @@ struct match_index {
 	size_t *sorted; /* vids in string order, for prefixes */
 
 	/* messages ("documents") and postings */
-	size_t *doc_err;
+	uint32_t *doc_err;
 	double *doc_total;
 	size_t ndocs;
 	size_t *pstart;  /* nv + 1 */
-	size_t *pdoc;
+	uint32_t *pdoc;
 
 	/* trigram index over words, for typos; built on first need */
 	bool tri_built;
@@ -172,9 +172,11 @@ cmp_code(const void *a, const void *b)
 }
 
 struct pair {
-	size_t vid, doc;
-	bool part; /* counts towards a match, not towards the message */
+	uint32_t vid;
+	uint32_t doc; /* high bit: a CamelCase part, which counts towards a
+		       * match but not towards the message's total */
 };
+#define PART_BIT 0x80000000u
 
 struct match_index *
 match_index_new(const struct kb *kb)
@@ -203,7 +205,7 @@ match_index_new(const struct kb *kb)
 			size_t doc = ix->ndocs++;
 			ix->doc_err = xgrow(ix->doc_err, &capdocs, doc + 1,
 			    sizeof *ix->doc_err);
-			ix->doc_err[doc] = e;
+			ix->doc_err[doc] = (uint32_t)e;
 			toklist_clear(&ix->tl);
 			tokenize(texts[t], strlen(texts[t]), 0, &ix->tl);
 			for (size_t i = 0; i < ix->tl.n; i++) {
@@ -231,8 +233,9 @@ match_index_new(const struct kb *kb)
 				}
 				pairs = xgrow(pairs, &cappairs, npairs + 1,
 				    sizeof *pairs);
-				pairs[npairs++] = (struct pair){ v, doc,
-					tk->part };
+				pairs[npairs++] = (struct pair){ (uint32_t)v,
+					(uint32_t)doc | (tk->part ? PART_BIT :
+					0) };
 			}
 		}
 		for (size_t c = 0; c < err->ncodes; c++) {
@@ -258,7 +261,7 @@ match_index_new(const struct kb *kb)
 	ix->doc_total = xcalloc(ix->ndocs, sizeof *ix->doc_total);
 	for (size_t i = 0; i < npairs; i++) {
 		ix->pstart[pairs[i].vid + 1]++;
-		if (!pairs[i].part)
+		if (!(pairs[i].doc & PART_BIT))
 			ix->doc_total[pairs[i].doc] += ix->weight[pairs[i].vid];
 	}
 	for (size_t v = 0; v < ix->nv; v++)
@@ -267,7 +270,8 @@ match_index_new(const struct kb *kb)
 		size_t *fill = xmalloc((ix->nv + 1) * sizeof *fill);
 		memcpy(fill, ix->pstart, (ix->nv + 1) * sizeof *fill);
 		for (size_t i = 0; i < npairs; i++)
-			ix->pdoc[fill[pairs[i].vid]++] = pairs[i].doc;
+			ix->pdoc[fill[pairs[i].vid]++] = pairs[i].doc &
+			    ~PART_BIT;
 		free(fill);
 	}
 	free(pairs);

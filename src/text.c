@@ -72,6 +72,36 @@ text_find_control(const char *s, size_t n)
 	return (size_t)-1;
 }
 
+size_t
+text_find_bad(const char *str, size_t n)
+{
+	const uint8_t *s = (const uint8_t *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		uint8_t b = s[i];
+		if (b >= 0x20 && b < 0x7f) {
+			i++;
+			continue;
+		}
+		if (b < 0x80) {
+			if (b == '\t' || b == '\n' || b == '\r') {
+				i++;
+				continue;
+			}
+			return i;
+		}
+		{
+			ucs4_t c;
+			int k = u8_mbtoucr(&c, s + i, n - i);
+			if (k < 0 || (c >= 0x80 && c < 0xa0))
+				return i;
+			i += (size_t)k;
+		}
+	}
+	return (size_t)-1;
+}
+
 char *
 text_escape(const char *s, size_t n, int flags)
 {

@@ -30,6 +30,11 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad);
  * valid UTF-8, or (size_t)-1. */
 size_t text_find_control(const char *s, size_t n);
 
+/* Offset of the first byte that is invalid UTF-8 or starts a control
+ * character (C0 but TAB/LF/CR, NUL, DEL, C1), or (size_t)-1: one pass,
+ * fast over ASCII. */
+size_t text_find_bad(const char *s, size_t n);
+
 /* NFKC + case folding; invalid UTF-8 is replaced by spaces first.  The
  * result is malloc'd, its length in *outlen. */
 char *text_fold(const char *s, size_t n, size_t *outlen);

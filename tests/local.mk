@@ -14,3 +14,19 @@ tests_unit_LDADD = $(LOGIC_LIBS)
 TESTS = tests/unit tests/cli-lookup.sh tests/cli-check.sh
 EXTRA_DIST += tests/lib.sh tests/cli-lookup.sh tests/cli-check.sh \
 	tests/fixtures
+
+# make bench: speed on a synthetic base of 10,000 errors (reports only).
+EXTRA_PROGRAMS = tests/bench
+tests_bench_SOURCES = tests/bench.c
+tests_bench_LDADD = $(LOGIC_LIBS)
+CLEANFILES += tests/bench
+BENCH_ERRORS = 10000
+bench: tests/bench$(EXEEXT) src/flashfix$(EXEEXT)
+	@rm -rf bench-kb && tests/bench gen bench-kb $(BENCH_ERRORS)
+	@tests/bench run bench-kb
+	@printf 'whole process (flashfix lookup, one query): '; \
+	  s=$$(date +%s%N); for i in 1 2 3 4 5 6 7 8 9 10; do \
+	  src/flashfix --data bench-kb lookup 'WCSM code 10042' >/dev/null; done; \
+	  e=$$(date +%s%N); echo "$$(( (e - s) / 10000000 )) ms each (mean of 10)"
+	@rm -rf bench-kb
+.PHONY: bench

@@ -1,0 +1,223 @@
+/* bench.c: the speed of loading and lookup on a synthetic knowledge base.
+ *   bench gen DIR N   writes a knowledge base of N errors into DIR
+ *   bench run DIR     loads it, runs at least 100 lookups, prints load
+ *                     time, lookup median and p99, and peak RSS
+ * make bench runs both for 10,000 errors.  It reports; it asserts nothing. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "diag.h"
+#include "kb.h"
+#include "match.h"
+#include "util.h"
+
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t)(rng % n);
+}
+
+/* Pseudo-words from syllables: a vocabulary like a big base's. */
+static char words[3000][16];
+static const char *const han[] = {
+	"刷", "机", "失", "败", "软", "件", "包", "工", "具", "版", "本", "账",
+	"号", "登", "录", "过", "期", "主", "板", "更", "换", "端", "口", "电",
+	"脑", "数", "据", "线", "校", "验", "错", "误", "服", "务", "器", "连",
+	"接", "超", "时", "文", "件", "配", "置", "删", "除", "重", "新", "断",
+	"绑", "定", "白", "名", "单", "芯", "片", "区", "域", "不", "匹", "配",
+};
+
+static void
+make_words(void)
+{
+	static const char *const syl[] = { "ka", "lo", "mi", "re", "su", "to",
+		"na", "vi", "de", "po", "ra", "chi", "fe", "gu", "sha", "xo",
+		"bel", "tor", "ex", "un", "in", "com", "dl", "err", "wr" };
+	const size_t ns = sizeof syl / sizeof *syl;
+	for (size_t i = 0; i < 3000; i++) {
+		size_t k = 2 + rnd(3);
+		words[i][0] = '\0';
+		for (size_t j = 0; j < k; j++)
+			strcat(words[i], syl[rnd((uint32_t)ns)]);
+	}
+}
+
+static void
+put_words(FILE *fp, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(fp, "%s%s", i ? " " : "", words[rnd(3000)]);
+}
+
+static void
+put_han(FILE *fp, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fputs(han[rnd(sizeof han / sizeof *han)], fp);
+}
+
+static int
+gen(const char *dir, long n)
+{
+	char path[4096];
+	FILE *e, *f, *fp;
+
+	mkdir(dir, 0755);
+	make_words();
+	snprintf(path, sizeof path, "%s/errors.csv", dir);
+	e = fopen(path, "w");
+	snprintf(path, sizeof path, "%s/fixes.csv", dir);
+	f = fopen(path, "w");
+	if (!e || !f) {
+		perror(path);
+		return 1;
+	}
+	fputs("id,platforms,category,codes,error_en,error_zh,cause_en,"
+	    "cause_zh\n", e);
+	fputs("error,step,level,action_en,action_zh\n", f);
+	for (long i = 0; i < n; i++) {
+		fprintf(e, "e%ld,%s,wcsm,%ld,", i,
+		    i % 3 == 0 ? "mtk" : i % 3 == 1 ? "qcom" : "mtk;qcom",
+		    10000 + i);
+		if (i % 4 == 0)
+			fprintf(e, "WCSM code %ld ", 10000 + i);
+		put_words(e, 3 + rnd(4));
+		fputc(',', e);
+		put_han(e, 4 + rnd(5));
+		fputc(',', e);
+		put_words(e, 8 + rnd(6));
+		fputc(',', e);
+		put_han(e, 10 + rnd(6));
+		fputc('\n', e);
+		for (int s = 1; s <= 2; s++) {
+			fprintf(f, "e%ld,%d,%s,", i, s,
+			    s == 1 ? "settings" : "hardware");
+			put_words(f, 6 + rnd(4));
+			fputc(',', f);
+			put_han(f, 8 + rnd(4));
+			fputc('\n', f);
+		}
+	}
+	if (fclose(e) || fclose(f))
+		return 1;
+	snprintf(path, sizeof path, "%s/tools.csv", dir);
+	fp = fopen(path, "w");
+	if (!fp)
+		return 1;
+	fputs("platform,tool,version\nqcom,Msm,2.0.11\nmtk,DL,19.36.101\n", fp);
+	if (fclose(fp))
+		return 1;
+	snprintf(path, sizeof path, "%s/generic.csv", dir);
+	fp = fopen(path, "w");
+	if (!fp)
+		return 1;
+	fputs("step,level,action_en,action_zh\n1,escalate,Ask HQ.,问总部\n", fp);
+	return fclose(fp) ? 1 : 0;
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
+run(const char *dir)
+{
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+	struct match_result res[5];
+	struct rusage ru;
+	double t0, t_load, t_index, times[400];
+	char *queries[400];
+	size_t nq = 0, hits = 0;
+
+	diag_init(&d);
+	t0 = now_ms();
+	kb = kb_load(dir, &d);
+	t_load = now_ms() - t0;
+	if (!kb || d.errors) {
+		diag_print(&d, stderr);
+		return 1;
+	}
+	t0 = now_ms();
+	ix = match_index_new(kb);
+	t_index = now_ms() - t0;
+
+	/* 400 queries of the kinds engineers type. */
+	for (int i = 0; i < 100; i++) {
+		const struct kb_error *e = &kb->errors[rnd((uint32_t)kb->nerrors)];
+		queries[nq++] = xstrdup(e->error_en);
+		queries[nq++] = xstrdup(e->codes[0]);
+		{
+			char *t = xasprintf("2020-08-04 10:42:%02d.123 [LIB] "
+			    "tool - %s", i % 60, e->error_en);
+			queries[nq++] = t;
+		}
+		{
+			char *t = xstrdup(e->error_en);
+			size_t n = strlen(t);
+			if (n > 6)
+				t[n / 2] = t[n / 2] == 'x' ? 'q' : 'x'; /* typo */
+			queries[nq++] = t;
+		}
+	}
+	for (size_t i = 0; i < nq; i++) {
+		t0 = now_ms();
+		hits += match_query(ix, queries[i], 0, res, 5) > 0;
+		times[i] = now_ms() - t0;
+	}
+	qsort(times, nq, sizeof *times, cmp_double);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("knowledge base: %zu errors\n", kb->nerrors);
+	printf("load (read and validate CSV): %.1f ms\n", t_load);
+	printf("index build:                  %.1f ms\n", t_index);
+	printf("load + index:                 %.1f ms   (target < 30 ms)\n",
+	    t_load + t_index);
+	printf("lookups: %zu queries, %zu matched\n", nq, hits);
+	printf("lookup median: %.3f ms   (target < 0.5 ms)\n", times[nq / 2]);
+	printf("lookup p99:    %.3f ms\n", times[nq * 99 / 100]);
+	printf("first lookup:  includes the typo index, built on first need\n");
+	printf("peak RSS: %.1f MB   (target < 8 MB)\n", ru.ru_maxrss / 1024.0);
+	for (size_t i = 0; i < nq; i++)
+		free(queries[i]);
+	match_index_free(ix);
+	kb_free(kb);
+	diag_free(&d);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (argc == 4 && strcmp(argv[1], "gen") == 0)
+		return gen(argv[2], atol(argv[3]));
+	if (argc == 3 && strcmp(argv[1], "run") == 0)
+		return run(argv[2]);
+	fprintf(stderr, "usage: bench gen DIR N | bench run DIR\n");
+	return 2;
+}
