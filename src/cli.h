@@ -28,6 +28,9 @@ struct options {
 	bool json;
 	long limit;
 	unsigned platform;
+	/* the wizard */
+	const char *engineer, *model, *serial;
+	/* history */
 	/* operands after the command word */
 	char **args;
 	int nargs;
@@ -35,6 +38,8 @@ struct options {
 
 int cmd_lookup(struct options *o);
 int cmd_check(struct options *o);
+int cmd_wizard(struct options *o);
+int cmd_history(struct options *o);
 
 /* Loads the knowledge base of o, printing its problems; NULL (after a
  * message) when it cannot be used. */

@@ -20,7 +20,7 @@
 enum {
 	OPT_DATA = 256, OPT_STATE_DIR, OPT_RECORDS, OPT_LANG, OPT_NO_COLOR,
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
-	OPT_VERSION,
+	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL,
 };
 
 static const struct option longopts[] = {
@@ -34,6 +34,9 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "platform", required_argument, NULL, OPT_PLATFORM },
+	{ "engineer", required_argument, NULL, OPT_ENGINEER },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "serial", required_argument, NULL, OPT_SERIAL },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -48,7 +51,8 @@ usage(void)
 	printf(_("Commands:\n"
 	    "  (none)              start the wizard\n"
 	    "  lookup TEXT...      print the known errors that match TEXT\n"
-	    "  check [DIR]         validate a knowledge base\n\n"));
+	    "  check [DIR]         validate a knowledge base\n"
+	    "  history             list the recorded sessions, newest first\n\n"));
 	printf(_("Options for every command (before or after the command):\n"
 	    "      --data DIR       knowledge base directory\n"
 	    "      --state-dir DIR  where records and the session in progress "
@@ -60,7 +64,14 @@ usage(void)
 	    "      --ascii          ASCII only: lines, borders and text\n"
 	    "      --help           show this help and exit\n"
 	    "      --version        show the version and exit\n\n"));
-	printf(_("Options for lookup:\n"
+	printf(_("Options for the wizard:\n"
+	    "      --plain          line mode: questions on stdout, answers "
+	    "on stdin\n"
+	    "      --engineer NAME  prefill the engineer (default: login "
+	    "name)\n"
+	    "      --model MODEL    prefill the phone model\n"
+	    "      --serial SN      prefill the serial or IMEI\n\n"));
+	printf(_("Options for lookup and history:\n"
 	    "      --json           print a JSON array\n"
 	    "      --limit N        at most N matches (default 5)\n"
 	    "      --platform P     only errors seen on P: mtk or qcom\n\n"));
@@ -245,6 +256,15 @@ main(int argc, char **argv)
 				return bad_usage(_("--platform takes mtk or "
 				    "qcom, not '%s'"), optarg);
 			break;
+		case OPT_ENGINEER:
+			o.engineer = optarg;
+			break;
+		case OPT_MODEL:
+			o.model = optarg;
+			break;
+		case OPT_SERIAL:
+			o.serial = optarg;
+			break;
 		case OPT_HELP:
 			usage();
 			return output_close_stdout() ? EXIT_OK : EXIT_FAILED;
@@ -278,9 +298,9 @@ main(int argc, char **argv)
 	}
 
 	if (!cmd) {
-		fprintf(stderr, _("flashfix: the wizard is not built yet; "
-		    "use 'flashfix lookup TEXT' or 'flashfix check'\n"));
-		rc = EXIT_USAGE;
+		rc = cmd_wizard(&o);
+	} else if (strcmp(cmd, "history") == 0) {
+		rc = cmd_history(&o);
 	} else if (strcmp(cmd, "lookup") == 0) {
 		rc = cmd_lookup(&o);
 	} else if (strcmp(cmd, "check") == 0) {
@@ -290,7 +310,7 @@ main(int argc, char **argv)
 		rc = cmd_check(&o);
 	} else {
 		return bad_usage(_("unknown command '%s'; the commands are "
-		    "lookup and check"), cmd);
+		    "lookup, check and history"), cmd);
 	}
 	if (!output_close_stdout() && rc == EXIT_OK)
 		rc = EXIT_FAILED;

@@ -1,0 +1,404 @@
+/* plain.c: the line-oriented front end. */
+#include <config.h>
+
+#include "plain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "output.h"
+#include "text.h"
+#include "util.h"
+
+struct plain {
+	const struct options *o;
+	size_t width;
+	struct buf line;
+};
+
+/* Reads one answer line, without its line end; false at end of input. */
+static bool
+ask(struct plain *p, const char *prompt)
+{
+	int c;
+
+	printf("%s> ", prompt);
+	fflush(stdout);
+	buf_reset(&p->line);
+	buf_add(&p->line, "", 0);
+	while ((c = getchar()) != EOF && c != '\n')
+		if (c != '\r')
+			buf_addc(&p->line, (char)c);
+	if (c == EOF && p->line.len == 0) {
+		putchar('\n');
+		return false;
+	}
+	/* Echo what a script answered, so a transcript reads well. */
+	if (!isatty(fileno(stdin))) {
+		char *e = text_sanitize(p->line.s, !p->o->ascii);
+		printf("%s\n", e);
+		free(e);
+	}
+	/* Trim spaces. */
+	while (p->line.len && p->line.s[p->line.len - 1] == ' ')
+		p->line.s[--p->line.len] = '\0';
+	return true;
+}
+
+static void
+say(struct plain *p, size_t indent, const char *label, const char *text)
+{
+	output_wrapped(stdout, indent, label, text, p->width, p->o->ascii);
+}
+
+static const char *
+kbtext(struct plain *p, const char *en, const char *zh)
+{
+	return p->o->ascii ? (en ? en : "") : pick(p->o->lang, en, zh);
+}
+
+/* A number from 1 to n, or 0. */
+static size_t
+number(const char *s, size_t n)
+{
+	char *end;
+	long v;
+
+	if (!*s || strspn(s, "0123456789") != strlen(s))
+		return 0;
+	v = strtol(s, &end, 10);
+	return v >= 1 && (size_t)v <= n ? (size_t)v : 0;
+}
+
+static bool
+ask_platform(struct plain *p, struct wizard *w)
+{
+	for (;;) {
+		const char *a;
+		say(p, 0, "", _("Which platform is the phone?"));
+		printf("  1) MTK\n  2) Qualcomm\n  3) %s\n", _("not sure"));
+		if (!ask(p, ""))
+			return false;
+		a = p->line.s;
+		if (strcmp(a, "1") == 0 || strcasecmp(a, "mtk") == 0) {
+			wizard_set_platform(w, PLAT_MTK);
+			return true;
+		}
+		if (strcmp(a, "2") == 0 || strcasecmp(a, "qualcomm") == 0 ||
+		    strcasecmp(a, "qcom") == 0) {
+			wizard_set_platform(w, PLAT_QCOM);
+			return true;
+		}
+		if (strcmp(a, "3") == 0 || strcasecmp(a, "not sure") == 0) {
+			wizard_set_platform(w, 0);
+			return true;
+		}
+		say(p, 0, "", _("Answer 1, 2 or 3."));
+	}
+}
+
+static bool
+ask_version(struct plain *p, struct wizard *w)
+{
+	const struct tool **t;
+	size_t n = wizard_versions(w, &t);
+	bool ok = false;
+
+	for (;;) {
+		size_t k;
+		say(p, 0, "", _("Which version of the flash tool? (a number, "
+		    "or type the version)"));
+		for (size_t i = 0; i < n; i++) {
+			char *name = text_sanitize(t[i]->name, !p->o->ascii);
+			printf("  %zu) %s %s\n", i + 1, name,
+			    t[i]->version_text);
+			free(name);
+		}
+		printf("  %zu) %s\n  %zu) %s\n", n + 1, _("other"), n + 2,
+		    _("don't know"));
+		if (!ask(p, ""))
+			break;
+		k = number(p->line.s, n + 2);
+		if (k >= 1 && k <= n) {
+			wizard_set_version(w, t[k - 1]->version_text);
+			ok = true;
+			break;
+		}
+		if (k == n + 2 || strcasecmp(p->line.s, "don't know") == 0 ||
+		    strcasecmp(p->line.s, "dont know") == 0) {
+			wizard_set_version(w, NULL);
+			ok = true;
+			break;
+		}
+		if (k == n + 1 || strcasecmp(p->line.s, "other") == 0) {
+			if (!ask(p, _("Version (such as 2.0.11) ")))
+				break;
+		}
+		if (wizard_set_version(w, p->line.s)) {
+			ok = true;
+			break;
+		}
+		say(p, 0, "", _("That is not a version such as 2.0.11 or "
+		    "19.36.101."));
+	}
+	free(t);
+	return ok;
+}
+
+/* Lets the engineer browse by category; returns the error or NULL. */
+static bool
+browse(struct plain *p, struct wizard *w, const struct kb_error **out)
+{
+	const struct kb *kb = w->kb;
+	const struct kb_error **list = xmalloc((kb->nerrors + 1) *
+	    sizeof *list);
+	size_t n = 0, k;
+	bool ok = false;
+
+	say(p, 0, "", _("Which kind of error?"));
+	for (int c = 0; c < CAT_COUNT; c++)
+		printf("  %d) %s\n", c + 1, kb_category_label((enum category)c));
+	if (!ask(p, "") || !(k = number(p->line.s, CAT_COUNT)))
+		goto done;
+	for (size_t i = 0; i < kb->nerrors; i++)
+		if (kb->errors[i].category == (enum category)(k - 1) &&
+		    (!w->platform || (kb->errors[i].platforms & w->platform)))
+			list[n++] = &kb->errors[i];
+	for (size_t i = 0; i < n; i++) {
+		char *label = xasprintf("  %zu) ", i + 1);
+		say(p, 0, label, kbtext(p, list[i]->error_en,
+		    list[i]->error_zh));
+		free(label);
+	}
+	printf("  %zu) %s\n", n + 1, _("not listed: the general steps"));
+	if (!ask(p, "") || !(k = number(p->line.s, n + 1)))
+		goto done;
+	*out = k <= n ? list[k - 1] : NULL;
+	ok = true;
+done:
+	free(list);
+	return ok;
+}
+
+/* Asks which of the errors that share a message fits, when it matters. */
+static bool
+disambiguate(struct plain *p, struct match_index *ix,
+    const struct kb_error **e)
+{
+	struct match_result r[8];
+	const struct kb_error *shared[8];
+	size_t n, m = 0, k;
+
+	if (!(*e)->distinguish_en)
+		return true;
+	n = match_query(ix, (*e)->error_en, 0, r, 8);
+	for (size_t i = 0; i < n; i++)
+		if (r[i].err->distinguish_en && r[0].score - r[i].score < 0.1)
+			shared[m++] = r[i].err;
+	if (m < 2)
+		return true;
+	say(p, 0, "", _("Errors with this message differ. Which fits?"));
+	for (size_t i = 0; i < m; i++) {
+		char *label = xasprintf("  %zu) ", i + 1);
+		say(p, 0, label, kbtext(p, shared[i]->distinguish_en,
+		    shared[i]->distinguish_zh));
+		free(label);
+	}
+	for (;;) {
+		if (!ask(p, ""))
+			return false;
+		if ((k = number(p->line.s, m))) {
+			*e = shared[k - 1];
+			return true;
+		}
+	}
+}
+
+static bool
+ask_symptom(struct plain *p, struct wizard *w, struct match_index *ix)
+{
+	for (;;) {
+		struct match_result r[9];
+		size_t n, k;
+		char *q;
+
+		say(p, 0, "", _("What does the error say? Type or paste it "
+		    "(an empty line: browse by kind)."));
+		if (!ask(p, ""))
+			return false;
+		if (!p->line.len) {
+			const struct kb_error *e = NULL;
+			if (!browse(p, w, &e))
+				continue;
+			if (e && !disambiguate(p, ix, &e))
+				return false;
+			wizard_choose(w, e, "");
+			return true;
+		}
+		q = xstrdup(p->line.s);
+		n = match_query(ix, q, w->platform, r, 9);
+		if (n == 0)
+			say(p, 0, "", _("No known error matches."));
+		else
+			say(p, 0, "", _("Which is it?"));
+		for (size_t i = 0; i < n; i++) {
+			char *label = xasprintf("  %zu) ", i + 1);
+			say(p, 0, label, kbtext(p, r[i].err->error_en,
+			    r[i].err->error_zh));
+			free(label);
+		}
+		printf("  %zu) %s\n  %zu) %s\n", n + 1,
+		    _("not listed: the general steps"), n + 2,
+		    _("type it again"));
+		for (;;) {
+			if (!ask(p, "")) {
+				free(q);
+				return false;
+			}
+			if ((k = number(p->line.s, n + 2)))
+				break;
+		}
+		if (k == n + 2) {
+			free(q);
+			continue;
+		}
+		{
+			const struct kb_error *e = k <= n ? r[k - 1].err : NULL;
+			if (e && !disambiguate(p, ix, &e)) {
+				free(q);
+				return false;
+			}
+			wizard_choose(w, e, q);
+		}
+		free(q);
+		return true;
+	}
+}
+
+/* Parses a step answer: y/fixed, n/not fixed, s/skip, b/back, with an
+ * optional note after a colon. */
+static int
+parse_answer(char *s, char **note)
+{
+	char *colon = strchr(s, ':');
+
+	*note = NULL;
+	if (colon) {
+		*colon = '\0';
+		*note = colon + 1;
+		while (**note == ' ')
+			(*note)++;
+	}
+	while (*s == ' ')
+		s++;
+	for (char *e = s + strlen(s); e > s && e[-1] == ' ';)
+		*--e = '\0';
+	if (!strcasecmp(s, "y") || !strcasecmp(s, "yes") ||
+	    !strcasecmp(s, "fixed"))
+		return ANS_FIXED;
+	if (!strcasecmp(s, "n") || !strcasecmp(s, "no") ||
+	    !strcasecmp(s, "not fixed"))
+		return ANS_NOT_FIXED;
+	if (!strcasecmp(s, "s") || !strcasecmp(s, "skip") ||
+	    !strcasecmp(s, "can't") || !strcasecmp(s, "cant"))
+		return ANS_SKIPPED;
+	if (!strcasecmp(s, "b") || !strcasecmp(s, "back"))
+		return -1;
+	return 0;
+}
+
+static bool
+run_steps(struct plain *p, struct wizard *w)
+{
+	const struct kb_error *e = w->error;
+
+	putchar('\n');
+	if (e) {
+		say(p, 0, "", kbtext(p, e->error_en, e->error_zh));
+		say(p, 2, _("Cause: "), kbtext(p, e->cause_en, e->cause_zh));
+	} else {
+		say(p, 0, "", _("Not in the knowledge base: the general steps, "
+		    "cheapest first."));
+	}
+	while (wizard_step(w)) {
+		const struct wiz_step *s = wizard_step(w);
+		char *label = xasprintf(_("Step %zu of %zu (%s): "),
+		    w->cur + 1, w->nsteps, kb_level_label(s->fix->level));
+		int a;
+		char *note;
+
+		putchar('\n');
+		say(p, 0, label, kbtext(p, s->fix->action_en,
+		    s->fix->action_zh));
+		free(label);
+		say(p, 0, "", _("y = fixed, n = not fixed, s = can't do it "
+		    "here, b = back; a note after a colon (n: tried two "
+		    "cables)"));
+		if (!ask(p, ""))
+			return false;
+		a = parse_answer(p->line.s, &note);
+		if (a < 0) {
+			if (!wizard_back(w))
+				say(p, 0, "", _("This is the first step."));
+			continue;
+		}
+		if (a == 0) {
+			say(p, 0, "", _("Answer y, n, s or b."));
+			continue;
+		}
+		wizard_answer(w, (enum wiz_answer)a, note);
+	}
+	return true;
+}
+
+bool
+plain_run(const struct options *o, struct wizard *w,
+    struct match_index *ix)
+{
+	struct plain p = { o, output_width(stdout), { 0 } };
+	bool done = false;
+
+	buf_init(&p.line);
+	if (!ask_platform(&p, w) || !ask_version(&p, w) ||
+	    !ask_symptom(&p, w, ix) || !run_steps(&p, w)) {
+		wizard_abandon(w);
+		goto out;
+	}
+	putchar('\n');
+	if (w->outcome == OUT_FIXED) {
+		char *s = xasprintf(_("Fixed at step %zu."), w->fixed_at);
+		say(&p, 0, "", s);
+		free(s);
+	} else {
+		say(&p, 0, "", _("Not fixed: escalate to HQ with the report."));
+		if (w->error && w->error->escalate_en)
+			say(&p, 2, _("HQ needs: "), kbtext(&p,
+			    w->error->escalate_en, w->error->escalate_zh));
+	}
+	done = true;
+	/* Job details: optional; an empty line keeps what is shown. */
+	{
+		const char *q[3] = { _("Engineer"), _("Phone model"),
+			_("Serial or IMEI") };
+		char **f[3] = { &w->engineer, &w->model, &w->serial };
+		for (int i = 0; i < 3; i++) {
+			char *prompt = xasprintf("%s [%s] ", q[i],
+			    *f[i] ? *f[i] : "");
+			bool got = ask(&p, prompt);
+			free(prompt);
+			if (!got)
+				break;
+			if (p.line.len) {
+				free(*f[i]);
+				*f[i] = xstrdup(p.line.s);
+			}
+		}
+	}
+out:
+	buf_free(&p.line);
+	return done;
+}

@@ -1,0 +1,243 @@
+/* wizard.c: the troubleshooting session as a state machine. */
+#include <config.h>
+
+#include "wizard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+wizard_init(struct wizard *w, const struct kb *kb)
+{
+	memset(w, 0, sizeof *w);
+	w->kb = kb;
+	w->started = time(NULL);
+}
+
+static void
+free_steps(struct wizard *w)
+{
+	for (size_t i = 0; i < w->nsteps; i++)
+		free(w->steps[i].note);
+	free(w->steps);
+	w->steps = NULL;
+	w->nsteps = w->cur = 0;
+}
+
+void
+wizard_free(struct wizard *w)
+{
+	free_steps(w);
+	free(w->version_text);
+	free(w->query);
+	free(w->engineer);
+	free(w->model);
+	free(w->serial);
+	memset(w, 0, sizeof *w);
+}
+
+void
+wizard_set_platform(struct wizard *w, unsigned platform)
+{
+	w->platform = platform & PLAT_BOTH;
+	if (w->platform == PLAT_BOTH)
+		w->platform = 0;
+}
+
+static int
+cmp_tool_desc(const void *a, const void *b)
+{
+	const struct tool *x = *(const struct tool *const *)a;
+	const struct tool *y = *(const struct tool *const *)b;
+	if (x->platform != y->platform)
+		return x->platform < y->platform ? -1 : 1;
+	return -version_cmp(&x->ver, &y->ver);
+}
+
+size_t
+wizard_versions(const struct wizard *w, const struct tool ***out)
+{
+	const struct tool **v = xmalloc((w->kb->ntools + 1) * sizeof *v);
+	size_t n = 0;
+
+	for (size_t i = 0; i < w->kb->ntools; i++)
+		if (!w->platform || w->kb->tools[i].platform == w->platform)
+			v[n++] = &w->kb->tools[i];
+	qsort(v, n, sizeof *v, cmp_tool_desc);
+	*out = v;
+	return n;
+}
+
+bool
+wizard_set_version(struct wizard *w, const char *text)
+{
+	struct version v;
+
+	if (!text) {
+		free(w->version_text);
+		w->version_text = NULL;
+		w->version.nparts = 0;
+		return true;
+	}
+	if (!version_parse(text, strlen(text), &v, NULL))
+		return false;
+	free(w->version_text);
+	w->version_text = version_str(&v);
+	w->version = v;
+	return true;
+}
+
+/* Whether f is a tool update that the chosen version is known to need. */
+static bool
+update_needed(const struct wizard *w, const struct fix *f)
+{
+	if (f->level != LEVEL_UPDATE || f->cond.n == 0 ||
+	    w->version.nparts == 0 || !w->platform)
+		return false;
+	return kb_cond_eval(&f->cond, w->platform, &w->version) == COND_TRUE;
+}
+
+void
+wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
+{
+	const struct fix *fixes = e ? e->fixes : w->kb->generic;
+	size_t n = e ? e->nfixes : w->kb->ngeneric;
+
+	free_steps(w);
+	free(w->query);
+	w->query = xstrdup(query ? query : "");
+	w->error = e;
+	w->outcome = OUT_NONE;
+	w->fixed_at = 0;
+	w->steps = xcalloc(n ? n : 1, sizeof *w->steps);
+	/* Tool updates the version is known to need come first, then the
+	 * rest in their escalating order; fixes whose condition is known
+	 * not to hold are left out. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			const struct fix *f = &fixes[i];
+			bool first = update_needed(w, f);
+			if ((pass == 0) != first)
+				continue;
+			if (kb_cond_eval(&f->cond, w->platform, &w->version) ==
+			    COND_FALSE)
+				continue;
+			w->steps[w->nsteps++].fix = f;
+		}
+	if (w->nsteps == 0)
+		w->outcome = OUT_ESCALATED; /* nothing applies: ask HQ */
+}
+
+const struct wiz_step *
+wizard_step(const struct wizard *w)
+{
+	if (w->outcome != OUT_NONE || w->cur >= w->nsteps)
+		return NULL;
+	return &w->steps[w->cur];
+}
+
+void
+wizard_answer(struct wizard *w, enum wiz_answer a, const char *note)
+{
+	struct wiz_step *s;
+
+	if (w->outcome != OUT_NONE || w->cur >= w->nsteps)
+		return;
+	s = &w->steps[w->cur];
+	s->answer = a;
+	free(s->note);
+	s->note = note && *note ? xstrdup(note) : NULL;
+	s->at = time(NULL);
+	if (a == ANS_FIXED) {
+		w->outcome = OUT_FIXED;
+		w->fixed_at = w->cur + 1;
+		w->finished = s->at;
+		return;
+	}
+	if (++w->cur == w->nsteps) {
+		w->outcome = OUT_ESCALATED;
+		w->finished = s->at;
+	}
+}
+
+bool
+wizard_back(struct wizard *w)
+{
+	size_t to;
+
+	if (w->outcome == OUT_ABANDONED)
+		return false;
+	if (w->outcome == OUT_FIXED)
+		to = w->fixed_at - 1;
+	else if (w->cur > 0)
+		to = w->cur - 1;
+	else
+		return false;
+	w->cur = to;
+	/* Later answers no longer stand: the plan goes on from here. */
+	for (size_t i = to; i < w->nsteps; i++)
+		w->steps[i].answer = ANS_NONE;
+	w->outcome = OUT_NONE;
+	w->fixed_at = 0;
+	w->finished = 0;
+	return true;
+}
+
+void
+wizard_abandon(struct wizard *w)
+{
+	if (w->outcome == OUT_NONE) {
+		w->outcome = OUT_ABANDONED;
+		w->finished = time(NULL);
+	}
+}
+
+static void
+set_field(char **dst, const char *v)
+{
+	if (!v)
+		return;
+	free(*dst);
+	*dst = *v ? xstrdup(v) : NULL;
+}
+
+void
+wizard_details(struct wizard *w, const char *engineer, const char *model,
+    const char *serial)
+{
+	set_field(&w->engineer, engineer);
+	set_field(&w->model, model);
+	set_field(&w->serial, serial);
+}
+
+const char *
+wizard_answer_key(enum wiz_answer a)
+{
+	switch (a) {
+	case ANS_FIXED:
+		return "fixed";
+	case ANS_NOT_FIXED:
+		return "not_fixed";
+	case ANS_SKIPPED:
+		return "skipped";
+	default:
+		return "";
+	}
+}
+
+const char *
+wizard_outcome_key(enum wiz_outcome o)
+{
+	switch (o) {
+	case OUT_FIXED:
+		return "fixed";
+	case OUT_ESCALATED:
+		return "escalated";
+	case OUT_ABANDONED:
+		return "abandoned";
+	default:
+		return "";
+	}
+}

@@ -1,0 +1,68 @@
+/* wizard.h: the troubleshooting session as a state machine, with no
+ * terminal in it: platform, tool version, symptom, then the fixes one at
+ * a time in escalating order, then the outcome.  Front ends drive it. */
+#ifndef FLASHFIX_WIZARD_H
+#define FLASHFIX_WIZARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "kb.h"
+#include "version.h"
+
+enum wiz_answer { ANS_NONE, ANS_FIXED, ANS_NOT_FIXED, ANS_SKIPPED };
+enum wiz_outcome { OUT_NONE, OUT_FIXED, OUT_ESCALATED, OUT_ABANDONED };
+
+struct wiz_step {
+	const struct fix *fix;
+	enum wiz_answer answer;
+	char *note;
+	time_t at;
+};
+
+struct wizard {
+	const struct kb *kb;
+	unsigned platform;          /* PLAT_MTK, PLAT_QCOM, 0: not sure */
+	struct version version;     /* nparts 0: not known */
+	char *version_text;
+	char *query;                /* what the engineer typed */
+	const struct kb_error *error; /* NULL: not listed (generic ladder) */
+	struct wiz_step *steps;     /* the plan, in the order asked */
+	size_t nsteps, cur;
+	enum wiz_outcome outcome;
+	size_t fixed_at;            /* 1-based step that fixed it */
+	time_t started, finished;
+	char *engineer, *model, *serial;
+};
+
+void wizard_init(struct wizard *w, const struct kb *kb);
+void wizard_free(struct wizard *w);
+
+void wizard_set_platform(struct wizard *w, unsigned platform);
+/* The known releases for the chosen platform (all when not sure), newest
+ * first; returns how many, pointers in *out (malloc'd array). */
+size_t wizard_versions(const struct wizard *w, const struct tool ***out);
+/* text NULL: don't know.  False when text is not a version. */
+bool wizard_set_version(struct wizard *w, const char *text);
+
+/* Chooses the error (NULL: not listed) for what was typed, and makes the
+ * plan: its fixes whose condition may hold, with the tool updates that the
+ * chosen version is known to need first. */
+void wizard_choose(struct wizard *w, const struct kb_error *e,
+    const char *query);
+
+/* The step being asked, or NULL when the session has an outcome. */
+const struct wiz_step *wizard_step(const struct wizard *w);
+void wizard_answer(struct wizard *w, enum wiz_answer a, const char *note);
+/* Back to the previous step, to change its answer; false on the first. */
+bool wizard_back(struct wizard *w);
+void wizard_abandon(struct wizard *w);
+/* Sets the job details (NULL leaves a field as it is). */
+void wizard_details(struct wizard *w, const char *engineer,
+    const char *model, const char *serial);
+
+const char *wizard_answer_key(enum wiz_answer a);
+const char *wizard_outcome_key(enum wiz_outcome o);
+
+#endif
