@@ -72,7 +72,8 @@ usage(void)
 	    "      --model MODEL    prefill the phone model\n"
 	    "      --serial SN      prefill the serial or IMEI\n\n"));
 	printf(_("Options for lookup and history:\n"
-	    "      --json           print a JSON array\n"
+	    "      --json           print a JSON array\n\n"));
+	printf(_("Options for lookup:\n"
 	    "      --limit N        at most N matches (default 5)\n"
 	    "      --platform P     only errors seen on P: mtk or qcom\n\n"));
 	printf(_("Exit status: 0 success, 1 nothing matched or invalid data, "

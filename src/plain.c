@@ -137,6 +137,15 @@ ask_version(struct plain *p, struct wizard *w)
 		if (k == n + 1 || strcasecmp(p->line.s, "other") == 0) {
 			if (!ask(p, _("Version (such as 2.0.11) ")))
 				break;
+		} else if (*p->line.s && strspn(p->line.s, "0123456789") ==
+		    p->line.len) {
+			/* A bare number is a choice, and this one is not in
+			 * the list. */
+			char *s = xasprintf(_("Answer a number from 1 to %zu, "
+			    "or type a version such as 2.0.11."), n + 2);
+			say(p, 0, "", s);
+			free(s);
+			continue;
 		}
 		if (wizard_set_version(w, p->line.s)) {
 			ok = true;

@@ -1,0 +1,86 @@
+#!/bin/sh
+# cli-wizard.sh: whole sessions in the line mode, driven through standard
+# input as a script would, and the records they leave (flashfix history).
+. "${top_srcdir:-.}/tests/lib.sh"
+
+S=$T/state
+J() { "$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" "$@"; }
+
+run "$FLASHFIX" history --json --state-dir "$S"
+is "$rc/$out" "0/[]" "no sessions yet: an empty history"
+
+# The session of the issue: Qualcomm, 2.0.11, Sahara, not fixed, fixed.
+printf '2\n2.0.11\nSahara communication failed\n1\nn\ny\n' |
+	"$FLASHFIX" --plain --model CPH2023 --engineer ana --state-dir "$S" \
+	>"$T/out" 2>"$T/err"
+is "$?" 0 "a scripted session exits 0"
+like "$(cat "$T/out")" "Step 1 of 3 \(tool update\)" "step 1 of 3 is asked"
+like "$(cat "$T/out")" "Fixed at step 2" "the outcome is shown"
+like "$(cat "$T/out")" "Recorded as .* in $S/records.csv" "and where it went"
+is "$(J 0.outcome)" fixed "history: outcome fixed"
+is "$(J 0.fixed_at_step)" 2 "history: fixed at step 2"
+is "$(J 0.platform)" qcom "history: platform"
+is "$(J 0.tool_version)" 2.0.11 "history: tool version"
+is "$(J 0.error_id)" sahara "history: error id"
+is "$(J 0.query)" "Sahara communication failed" "history: what was typed"
+is "$(J 0.model)" CPH2023 "history: --model prefilled the model"
+is "$(J 0.engineer)" ana "history: --engineer prefilled the engineer"
+is "$(J 0.steps.#)" 2 "history: two steps answered"
+is "$(J 0.steps.0.answer)/$(J 0.steps.0.level)" not_fixed/update \
+	"history: step 1 not fixed, a tool update"
+is "$(J 0.steps.1.answer)" fixed "history: step 2 fixed"
+is "$(stat -c %a "$S")" 700 "the state directory is private (0700)"
+is "$(head -n 1 "$S/records.csv" | cut -d, -f1-3)" "id,started,finished" \
+	"records.csv has a header for spreadsheets"
+
+# End of input before the outcome: recorded as abandoned.
+printf '1\n4\nDL system ERR\n1\n' |
+	"$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
+is "$(J 0.outcome)" abandoned "end of input mid-session: abandoned"
+is "$(J 0.tool_version)" "" "don't know leaves the version empty"
+printf '1\n9\n4\nDL system ERR\n1\ny\n' |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Answer a number from 1 to 4" \
+	"a number not in the list is asked again"
+is "$(J '#')" 3 "three records, newest first"
+
+# Not listed: the generic ladder; escalated with notes, and back.
+printf '3\n5\nthe screen went purple\n1\nn: tried twice\nb\ns\nn\nn\nn\nn\nn\nn\n\nCPH1\nSN9\n' |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "No known error matches" "nonsense: no match offered"
+like "$(cat "$T/out")" "general steps" "not listed leads to the general steps"
+is "$(J 0.outcome)" escalated "every general step failed: escalated"
+is "$(J 0.error_id)" null "no error id for a session not listed"
+is "$(J 0.steps.0.answer)" skipped "back changed step 1 to skipped"
+is "$(J 0.model)/$(J 0.serial)" CPH1/SN9 "job details typed after the outcome"
+
+# The shared message is told apart by asking.
+printf '1\n4\nIncorrect verification code\n1\n2\ny\n' |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Which fits" "the wizard asks which one fits"
+is "$(J 0.error_id)" wcsm-3003 "and records the one chosen"
+
+# Browse by kind with an empty symptom.
+printf '1\n4\n\n8\n1\ny\n' | "$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
+is "$(J 0.outcome)/$(J 0.error_id)" fixed/oppo-custom-err \
+	"browsing by kind (hardware, first entry) works"
+
+# Hostile text never reaches the screen or the records raw.
+printf '1\n4\nzz\033]52;c;aGk=\007 \342\200\256x\n1\ny\n' |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+grep -q "$(printf '\033')" "$T/out"
+ok $((! $?)) "an escape sequence typed is not echoed raw"
+grep -q "$(printf '\033')" "$S/records.csv"
+ok $((! $?)) "nor written raw to records.csv"
+"$FLASHFIX" history --state-dir "$S" | grep -q "$(printf '\342\200\256')"
+ok $((! $?)) "history shows no raw bidirectional override"
+
+# A state directory that cannot be written: said at start, still runs.
+touch "$T/file"
+printf '1\n4\nDL system ERR\n1\ny\n' |
+	"$FLASHFIX" --plain --state-dir "$T/file/x" >"$T/out" 2>"$T/err"
+is "$?" 3 "an unusable state directory: the session runs, exit 3"
+like "$(cat "$T/err")" "cannot use the state directory" "and says so"
+like "$(cat "$T/out")" "Fixed at step 1" "the wizard still ran"
+
+done_testing
