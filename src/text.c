@@ -199,6 +199,22 @@ text_chars(const char *s, size_t n)
 	return c;
 }
 
+/* The width of the character at p (invalid bytes count as U+FFFD, one
+ * byte); its length in *len. */
+static size_t
+char_width(const uint8_t *p, const uint8_t *end, size_t *len)
+{
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+	int cw;
+
+	if (k < 0)
+		k = 1, c = 0xfffd;
+	cw = uc_width(c, "UTF-8");
+	*len = (size_t)k;
+	return cw < 0 ? 0 : (size_t)cw;
+}
+
 /* Adds s[0..n) to the line list, cutting it between characters where it is
  * wider than width (a word longer than a line). */
 static void
@@ -213,17 +229,10 @@ add_line(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 		const uint8_t *start = p;
 		size_t w = 0;
 		while (p < end) {
-			ucs4_t c;
-			int k = u8_mbtoucr(&c, p, (size_t)(end - p));
-			int cw;
-			if (k < 0)
-				k = 1, c = 0xfffd;
-			cw = uc_width(c, "UTF-8");
-			if (cw < 0)
-				cw = 0;
-			if (w + (size_t)cw > width && p > start)
+			size_t k, cw = char_width(p, end, &k);
+			if (w + cw > width && p > start)
 				break;
-			w += (size_t)cw;
+			w += cw;
 			p += k;
 		}
 		*lines = xgrow(*lines, cap, *nl + 1, sizeof **lines);
@@ -258,18 +267,11 @@ wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 	brk = xmalloc(n);
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
 	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, u + i, n - i);
-		int cw;
+		size_t k, cw = char_width(u + i, u + n, &k);
 
-		if (k < 0)
-			k = 1, c = 0xfffd;
-		cw = uc_width(c, "UTF-8");
-		if (cw < 0)
-			cw = 0;
 		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
 			cand = i;
-		if (c != ' ' && w + (size_t)cw > width && cand > start) {
+		if (s[i] != ' ' && w + cw > width && cand > start) {
 			add_line(lines, nl, cap, s + start, cand - start,
 			    width);
 			start = cand;
@@ -278,8 +280,8 @@ wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 			cand = start;
 			w = span_width(s + start, i - start);
 		}
-		w += (size_t)cw;
-		i += (size_t)k;
+		w += cw;
+		i += k;
 	}
 	if (start < n)
 		add_line(lines, nl, cap, s + start, n - start, width);
