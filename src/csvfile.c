@@ -24,8 +24,9 @@
 #include "util.h"
 
 struct field {
-	char *s;
-	size_t len;
+	const char *s;     /* set when the row is complete */
+	size_t off, len;   /* in reader.rowtext */
+	char *escaped;     /* a replacement for a value unfit to show */
 	struct csvpos pos;
 	bool quoted;
 };
@@ -48,6 +49,7 @@ struct reader {
 
 	struct field *row;
 	size_t nrow, caprow;
+	struct buf rowtext;    /* the row's values, each NUL-terminated */
 
 	bool have_header;
 	bool header_ok;
@@ -99,29 +101,31 @@ field_pos(const struct field *f, size_t off)
 }
 
 static void
-on_field(void *s, size_t len, void *data)
+on_field(void *data_, size_t len, void *data)
 {
 	struct reader *r = data;
+	const char *in = data_;
 	struct field *f;
-	char *v;
-	size_t n = 0;
+	size_t start;
 
 	r->row = xgrow(r->row, &r->caprow, r->nrow + 1, sizeof *r->row);
 	f = &r->row[r->nrow++];
 	/* Spreadsheets put CRLF inside quoted cells: keep plain LF. */
-	v = xmalloc(len + 1);
-	for (size_t i = 0; i < len; i++) {
-		char c = ((char *)s)[i];
-		if (c == '\r') {
-			if (i + 1 < len && ((char *)s)[i + 1] == '\n')
+	start = r->rowtext.len;
+	if (!memchr(in, '\r', len)) {
+		buf_add(&r->rowtext, in, len);
+	} else {
+		for (size_t i = 0; i < len; i++) {
+			if (in[i] == '\r' && i + 1 < len && in[i + 1] == '\n')
 				continue;
-			c = '\n';
+			buf_addc(&r->rowtext, in[i] == '\r' ? '\n' : in[i]);
 		}
-		v[n++] = c;
 	}
-	v[n] = '\0';
-	f->s = v;
-	f->len = n;
+	f->off = start;
+	f->len = r->rowtext.len - start;
+	buf_addc(&r->rowtext, '\0');
+	f->s = NULL;
+	f->escaped = NULL;
 	if (r->need_start) {
 		f->pos = r->last;
 		f->quoted = false;
@@ -136,8 +140,17 @@ static void
 clear_row(struct reader *r)
 {
 	for (size_t i = 0; i < r->nrow; i++)
-		free(r->row[i].s);
+		free(r->row[i].escaped);
 	r->nrow = 0;
+	buf_reset(&r->rowtext);
+}
+
+/* Points the fields at their text, now that the row buffer is final. */
+static void
+settle_row(struct reader *r)
+{
+	for (size_t i = 0; i < r->nrow; i++)
+		r->row[i].s = r->rowtext.s + r->row[i].off;
 }
 
 /* Lowercases ASCII letters in place. */
@@ -157,7 +170,7 @@ do_header(struct reader *r)
 	r->header_ok = true;
 	for (size_t i = 0; i < r->nrow; i++) {
 		struct field *f = &r->row[i];
-		ascii_lower(f->s);
+		ascii_lower(r->rowtext.s + f->off);
 		r->map[i] = -1;
 		if (f->len == 0) {
 			diag_add(r->d, DIAG_WARNING, r->name, f->pos.line,
@@ -224,10 +237,9 @@ check_value(struct reader *r, struct field *f)
 		    _("control character U+%04X in the text; remove it"),
 		    (unsigned)c);
 	}
-	char *e = text_escape(f->s, f->len, TEXT_KEEP_NL);
-	free(f->s);
-	f->s = e;
-	f->len = strlen(e);
+	f->escaped = text_escape(f->s, f->len, TEXT_KEEP_NL);
+	f->s = f->escaped;
+	f->len = strlen(f->escaped);
 }
 
 static void
@@ -237,6 +249,7 @@ on_row(int term, void *data)
 	bool empty = true;
 
 	(void)term;
+	settle_row(r);
 	if (!r->have_header) {
 		r->have_header = true;
 		do_header(r);
@@ -336,26 +349,18 @@ feed(struct reader *r, const char *s, size_t n)
 	return true;
 }
 
-/* Reads the whole of fd into all. */
+static ssize_t read_some(struct reader *r, int fd, char *into, size_t room);
+
+/* Reads the rest of fd onto the end of all. */
 static bool
 slurp(struct reader *r, int fd, struct buf *all)
 {
 	char tmp[65536];
-	struct stat st;
 
-	/* One allocation of the right size for a regular file. */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (unsigned long long)st.st_size <= CSVFILE_MAX_BYTES)
-		all->s = xgrow(all->s, &all->cap, (size_t)st.st_size + 1, 1);
 	for (;;) {
-		ssize_t k = read(fd, tmp, sizeof tmp);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			diag_add(r->d, DIAG_ERROR, r->name, 0, 0,
-			    _("cannot read: %s"), strerror(errno));
+		ssize_t k = read_some(r, fd, tmp, sizeof tmp);
+		if (k < 0)
 			return false;
-		}
 		if (k == 0)
 			return true;
 		if (all->len + (size_t)k > CSVFILE_MAX_BYTES) {
@@ -386,6 +391,34 @@ from_gb18030(struct reader *r, const char *s, size_t n, size_t *outlen)
 	return (char *)u;
 }
 
+/* Whether s[0..n) is UTF-8, allowing a sequence cut at the end. */
+static bool
+utf8_prefix(const char *s, size_t n)
+{
+	size_t bad;
+	ucs4_t c;
+
+	if (text_valid_utf8(s, n, &bad))
+		return true;
+	return n - bad < 4 &&
+	    u8_mbtoucr(&c, (const uint8_t *)s + bad, n - bad) == -2;
+}
+
+/* Reads up to room bytes into into; -1 after reporting the error. */
+static ssize_t
+read_some(struct reader *r, int fd, char *into, size_t room)
+{
+	for (;;) {
+		ssize_t k = read(fd, into, room);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			diag_add(r->d, DIAG_ERROR, r->name, 0, 0,
+			    _("cannot read: %s"), strerror(errno));
+		return k;
+	}
+}
+
 bool
 csvfile_read(const char *path, const char *name, const struct csvcol *cols,
     size_t ncols, struct diag *d, csvfile_fn fn, void *ctx)
@@ -394,49 +427,67 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 		.name = name, .cols = cols, .ncols = ncols, .d = d,
 		.fn = fn, .ctx = ctx, .cur = { 1, 1 }, .need_start = true,
 	};
-	struct buf all;
-	char *conv = NULL;
-	const char *data;
-	size_t len;
-	bool ok = false;
+	enum { CHUNK = 65536 };
+	char *chunk = NULL, *conv = NULL;
+	size_t total = 0;
+	ssize_t k;
+	bool ok = false, fed = true;
 	int fd;
 
-	buf_init(&all);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, _("cannot open: %s"),
 		    strerror(errno));
 		return false;
 	}
-	if (!slurp(&r, fd, &all)) {
-		close(fd);
-		buf_free(&all);
-		return false;
-	}
-	close(fd);
-
-	data = all.s ? all.s : "";
-	len = all.len;
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		data += 3, len -= 3;
-	else if (!text_valid_utf8(data, len, NULL)) {
-		size_t clen;
-		conv = from_gb18030(&r, data, len, &clen);
-		if (conv) {
-			data = conv;
-			len = clen;
-		}
-		/* else: keep the bytes; each bad value is reported where it
-		 * is, with its line and column. */
-	}
-
 	r.v = xcalloc(ncols, sizeof *r.v);
 	r.len = xcalloc(ncols, sizeof *r.len);
 	r.pos = xcalloc(ncols, sizeof *r.pos);
 	r.present = xcalloc(ncols, sizeof *r.present);
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		xnomem();
-	if (feed(&r, data, len)) {
+	chunk = xmalloc(CHUNK);
+
+	/* The first chunk tells the encoding: UTF-8 (with or without a
+	 * BOM) is read a chunk at a time; anything else is taken whole and
+	 * converted from GB18030 when it can be.  Bad bytes found later are
+	 * reported where they are. */
+	k = read_some(&r, fd, chunk, CHUNK);
+	if (k < 0)
+		goto out;
+	if (k >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0) {
+		fed = feed(&r, chunk + 3, (size_t)k - 3);
+	} else if (!utf8_prefix(chunk, (size_t)k)) {
+		struct buf all;
+		size_t clen;
+		buf_init(&all);
+		buf_add(&all, chunk, (size_t)k);
+		if (!slurp(&r, fd, &all)) {
+			buf_free(&all);
+			goto out;
+		}
+		conv = from_gb18030(&r, all.s, all.len, &clen);
+		fed = conv ? feed(&r, conv, clen) : feed(&r, all.s, all.len);
+		buf_free(&all);
+		k = 0;
+	} else {
+		fed = feed(&r, chunk, (size_t)k);
+	}
+	total = (size_t)k;
+	while (fed && k > 0) {
+		k = read_some(&r, fd, chunk, CHUNK);
+		if (k < 0)
+			goto out;
+		total += (size_t)k;
+		if (total > CSVFILE_MAX_BYTES) {
+			diag_add(d, DIAG_ERROR, name, 0, 0,
+			    _("file is larger than %lu MiB; split it"),
+			    CSVFILE_MAX_BYTES >> 20);
+			goto out;
+		}
+		fed = feed(&r, chunk, (size_t)k);
+	}
+	if (fed) {
 		if (csv_fini(&r.p, on_field, on_row, &r) != 0) {
 			diag_add(d, DIAG_ERROR, name, r.start.line, r.start.col,
 			    _("quoted value is never closed; add the closing "
@@ -448,8 +499,11 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 			ok = r.header_ok;
 		}
 	}
+out:
+	close(fd);
 	csv_free(&r.p);
 	clear_row(&r);
+	buf_free(&r.rowtext);
 	free(r.row);
 	free(r.map);
 	free(r.v);
@@ -457,6 +511,6 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 	free(r.pos);
 	free(r.present);
 	free(conv);
-	buf_free(&all);
+	free(chunk);
 	return ok;
 }
