@@ -6,9 +6,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unilbrk.h>
-#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -52,24 +50,6 @@ is_unsafe(ucs4_t c)
 	    c == 0x061c || c == 0x200e || c == 0x200f ||
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
 	    c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
-}
-
-size_t
-text_find_control(const char *s, size_t n)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + n;
-
-	while (p < end) {
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
-		if (k < 0)
-			return (size_t)-1;
-		if (c != '\t' && c != '\n' && c != '\r' &&
-		    (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)))
-			return (size_t)(p - (const uint8_t *)s);
-		p += k;
-	}
-	return (size_t)-1;
 }
 
 size_t
@@ -147,39 +127,6 @@ char *
 text_sanitize(const char *s, bool utf8)
 {
 	return text_escape(s, strlen(s), utf8 ? 0 : TEXT_ASCII);
-}
-
-char *
-text_fold(const char *s, size_t n, size_t *outlen)
-{
-	const uint8_t *in = (const uint8_t *)s;
-	uint8_t *clean = NULL, *r;
-	size_t len = 0;
-
-	if (u8_check(in, n)) {
-		/* Replace invalid bytes by spaces: they carry no words. */
-		clean = xmalloc(n ? n : 1);
-		memcpy(clean, s, n);
-		for (size_t i = 0; i < n;) {
-			ucs4_t c;
-			int k = u8_mbtoucr(&c, clean + i, n - i);
-			if (k < 0) {
-				clean[i++] = ' ';
-				continue;
-			}
-			i += (size_t)k;
-		}
-		in = clean;
-	}
-	r = u8_casefold(in, n, NULL, UNINORM_NFKC, NULL, &len);
-	free(clean);
-	if (!r) /* only exhausted memory fails on valid input */
-		xnomem();
-	r = xrealloc(r, len + 1);
-	r[len] = '\0';
-	if (outlen)
-		*outlen = len;
-	return (char *)r;
 }
 
 size_t

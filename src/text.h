@@ -26,18 +26,10 @@ char *text_sanitize(const char *s, bool utf8);
 /* True when s[0..n) is valid UTF-8; else *bad is the offset of the first
  * invalid byte. */
 bool text_valid_utf8(const char *s, size_t n, size_t *bad);
-/* Offset of the first control character (C0 but TAB/LF/CR, DEL, C1) in
- * valid UTF-8, or (size_t)-1. */
-size_t text_find_control(const char *s, size_t n);
-
 /* Offset of the first byte that is invalid UTF-8 or starts a control
  * character (C0 but TAB/LF/CR, NUL, DEL, C1), or (size_t)-1: one pass,
  * fast over ASCII. */
 size_t text_find_bad(const char *s, size_t n);
-
-/* NFKC + case folding; invalid UTF-8 is replaced by spaces first.  The
- * result is malloc'd, its length in *outlen. */
-char *text_fold(const char *s, size_t n, size_t *outlen);
 
 /* Columns s takes on a terminal. */
 size_t text_width(const char *s);

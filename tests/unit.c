@@ -133,11 +133,6 @@ test_text(void)
 	lines = text_wrap("a\n\nb", 10, &n);
 	ok(n == 3 && lines[1][0] == '\0', "hard line breaks are kept");
 	text_lines_free(lines, n);
-
-	s = text_fold("\xef\xbc\xb7\xef\xbc\xa3\xef\xbc\xb3\xef\xbc\xad", 12,
-	    &n);
-	is_str(s, "wcsm", "NFKC + case fold turns full-width WCSM into wcsm");
-	free(s);
 }
 
 /* The tokens of s as one string "a|b|c" (numbers as #n). */
