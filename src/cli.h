@@ -30,7 +30,6 @@ struct options {
 	unsigned platform;
 	/* the wizard */
 	const char *engineer, *model, *serial;
-	/* history */
 	/* operands after the command word */
 	char **args;
 	int nargs;

@@ -74,14 +74,14 @@ static void
 show(const struct options *o, size_t indent, const char *label,
     const char *en, const char *zh, size_t width)
 {
-	if (o->lang == LANG_BOTH && zh && *zh && !o->ascii) {
+	if (o->lang == LANG_BOTH && zh && *zh) {
 		output_wrapped(stdout, indent, label, en, width, o->ascii);
 		output_wrapped(stdout, indent + text_width(label), "", zh,
 		    width, o->ascii);
 		return;
 	}
-	output_wrapped(stdout, indent, label,
-	    o->ascii ? en : pick(o->lang, en, zh), width, o->ascii);
+	output_wrapped(stdout, indent, label, pick(o->lang, en, zh), width,
+	    o->ascii);
 }
 
 static void
@@ -173,17 +173,15 @@ cmd_lookup(struct options *o)
 		/* Errors that share a message: say how to tell them
 		 * apart. */
 		for (size_t i = 0; i < n; i++)
-			if (res[i].err->distinguish_en &&
-			    res[0].score - res[i].score < 0.1)
+			if (match_shares_message(&res[i], &res[0]))
 				shared++;
-		if (shared >= 2 && res[0].err->distinguish_en) {
+		if (shared >= 2) {
 			putchar('\n');
 			output_wrapped(stdout, 0, "", _("These errors share a "
 			    "message. To tell them apart:"), width, o->ascii);
 			for (size_t i = 0; i < n; i++) {
 				char *label;
-				if (!res[i].err->distinguish_en ||
-				    res[0].score - res[i].score >= 0.1)
+				if (!match_shares_message(&res[i], &res[0]))
 					continue;
 				label = xasprintf("- %s: ", res[i].err->id);
 				show(o, 2, label, res[i].err->distinguish_en,

@@ -125,7 +125,7 @@ has_kb(const char *dir)
 
 /* Whether this program runs from its build tree, not installed. */
 static bool
-uninstalled(void)
+check_uninstalled(void)
 {
 	char self[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -144,9 +144,9 @@ uninstalled(void)
 /* The bundled knowledge base: the source tree's when this program runs
  * from its build tree, else the installed one. */
 static const char *
-default_data_dir(void)
+default_data_dir(bool uninstalled)
 {
-	if (uninstalled() || !has_kb(PKGDATADIR))
+	if (uninstalled || !has_kb(PKGDATADIR))
 		return ABS_SRCDIR "/data";
 	return PKGDATADIR;
 }
@@ -176,13 +176,13 @@ main(int argc, char **argv)
 {
 	struct options o;
 	const char *cmd = NULL, *env;
-	bool lang_given = false;
+	bool lang_given = false, uninstalled = check_uninstalled();
 	int c, rc;
 
 	setlocale(LC_ALL, "");
 	/* Uninstalled, the catalogs are in the build tree (make builds a
 	 * locale/ tree there for that). */
-	bindtextdomain(PACKAGE, uninstalled() ? ABS_BUILDDIR "/locale" :
+	bindtextdomain(PACKAGE, uninstalled ? ABS_BUILDDIR "/locale" :
 	    LOCALEDIR);
 	textdomain(PACKAGE);
 
@@ -285,7 +285,7 @@ main(int argc, char **argv)
 	o.args = argv + optind;
 	o.nargs = argc - optind;
 	if (!o.data_dir)
-		o.data_dir = default_data_dir();
+		o.data_dir = default_data_dir(uninstalled);
 
 	/* Chinese needs a terminal that shows UTF-8. */
 	if (!o.ascii && !text_terminal_utf8())
@@ -294,9 +294,12 @@ main(int argc, char **argv)
 		text_set_terminal_utf8(false);
 	if (!lang_given) {
 		const char *m = setlocale(LC_MESSAGES, NULL);
-		if (m && strncmp(m, "zh", 2) == 0 && !o.ascii)
+		if (m && strncmp(m, "zh", 2) == 0)
 			o.lang = LANG_ZH;
 	}
+	/* A terminal that cannot show Chinese gets the English text. */
+	if (o.ascii)
+		o.lang = LANG_EN;
 
 	if (!cmd) {
 		rc = cmd_wizard(&o);

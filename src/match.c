@@ -783,6 +783,14 @@ collect(struct match_index *ix, unsigned platform, double min,
 	return n;
 }
 
+bool
+match_shares_message(const struct match_result *r,
+    const struct match_result *best)
+{
+	return r->err->distinguish_en && best->err->distinguish_en &&
+	    best->score - r->score < 0.1;
+}
+
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)

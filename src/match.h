@@ -19,6 +19,11 @@ struct match_result {
 	bool by_code; /* a code in the text named this error */
 };
 
+/* Whether r is one of the errors that share best's message: both say how
+ * to tell them apart, and r scores about as well. */
+bool match_shares_message(const struct match_result *r,
+    const struct match_result *best);
+
 /* Builds the index over kb's messages, aliases and codes.  kb must
  * outlive it. */
 struct match_index *match_index_new(const struct kb *kb);

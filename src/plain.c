@@ -58,7 +58,7 @@ say(struct plain *p, size_t indent, const char *label, const char *text)
 static const char *
 kbtext(struct plain *p, const char *en, const char *zh)
 {
-	return p->o->ascii ? (en ? en : "") : pick(p->o->lang, en, zh);
+	return pick(p->o->lang, en, zh);
 }
 
 /* A number from 1 to n, or 0. */
@@ -206,7 +206,7 @@ disambiguate(struct plain *p, struct match_index *ix,
 		return true;
 	n = match_query(ix, (*e)->error_en, 0, r, 8);
 	for (size_t i = 0; i < n; i++)
-		if (r[i].err->distinguish_en && r[0].score - r[i].score < 0.1)
+		if (match_shares_message(&r[i], &r[0]))
 			shared[m++] = r[i].err;
 	if (m < 2)
 		return true;
