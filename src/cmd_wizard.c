@@ -16,6 +16,7 @@
 #include "match.h"
 #include "plain.h"
 #include "text.h"
+#include "tui.h"
 #include "util.h"
 #include "wizard.h"
 
@@ -39,7 +40,8 @@ cmd_wizard(struct options *o)
 	struct match_index *ix;
 	struct wizard w;
 	char *state, *records, *id = NULL, *err = NULL, host[256];
-	bool writable;
+	char *why = NULL, *notice = NULL;
+	bool writable, use_tui;
 	int rc = EXIT_OK;
 
 	if (o->nargs > 0) {
@@ -55,20 +57,37 @@ cmd_wizard(struct options *o)
 	state = journal_state_dir(o->state_dir);
 	records = journal_records_path(state, o->records);
 	writable = journal_make_dir(state);
-	if (!writable)
-		fprintf(stderr, _("flashfix: cannot use the state directory "
-		    "%s: %s\nThe session will run, but it cannot be recorded; "
-		    "choose another with --state-dir.\n"), state,
-		    strerror(errno));
-	if (!o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		fprintf(stderr, _("flashfix: the full-screen wizard is not "
-		    "built yet; using the line mode.\n"));
+	if (!writable) {
+		notice = xasprintf(_("Cannot use the state directory %s (%s): "
+		    "this session cannot be recorded; choose another with "
+		    "--state-dir."), state, strerror(errno));
+		fprintf(stderr, "flashfix: %s\n", notice);
+	}
+	use_tui = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (use_tui && !tui_usable(&why)) {
+		fprintf(stderr, _("flashfix: %s; using the line mode.\n"), why);
+		use_tui = false;
+	}
 
 	ix = match_index_new(kb);
 	wizard_init(&w, kb);
 	wizard_details(&w, o->engineer ? o->engineer : login_name(),
 	    o->model, o->serial);
-	plain_run(o, &w, ix);
+	if (use_tui) {
+		enum tui_result r = tui_run(o, &w, ix, notice, &why);
+		if (r == TUI_UNUSABLE) {
+			fprintf(stderr, _("flashfix: %s; using the line "
+			    "mode.\n"), why);
+			plain_run(o, &w, ix);
+		} else if (r == TUI_NOTHING) {
+			goto out;
+		} else if (r == TUI_LOST) {
+			fprintf(stderr, _("flashfix: the terminal went away; "
+			    "the session is recorded as abandoned.\n"));
+		}
+	} else {
+		plain_run(o, &w, ix);
+	}
 
 	if (gethostname(host, sizeof host) != 0)
 		host[0] = '\0';
@@ -85,8 +104,11 @@ cmd_wizard(struct options *o)
 		fprintf(stderr, _("flashfix: the session was not recorded.\n"));
 		rc = EXIT_FAILED;
 	}
+out:
 	free(id);
 	free(err);
+	free(why);
+	free(notice);
 	free(state);
 	free(records);
 	wizard_free(&w);

@@ -792,6 +792,22 @@ match_shares_message(const struct match_result *r,
 }
 
 size_t
+match_same_message(struct match_index *ix, const struct kb_error *e,
+    const struct kb_error **out, size_t max)
+{
+	struct match_result r[16];
+	size_t n, m = 0;
+
+	if (!e->distinguish_en)
+		return 0;
+	n = match_query(ix, e->error_en, 0, r, 16);
+	for (size_t i = 0; i < n && m < max; i++)
+		if (match_shares_message(&r[i], &r[0]))
+			out[m++] = r[i].err;
+	return m;
+}
+
+size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
 {

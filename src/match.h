@@ -24,6 +24,12 @@ struct match_result {
 bool match_shares_message(const struct match_result *r,
     const struct match_result *best);
 
+/* The errors that share e's message and say how to tell them apart, e
+ * among them, best first; at most max in out.  Fewer than two: nothing to
+ * ask. */
+size_t match_same_message(struct match_index *ix, const struct kb_error *e,
+    const struct kb_error **out, size_t max);
+
 /* Builds the index over kb's messages, aliases and codes.  kb must
  * outlive it. */
 struct match_index *match_index_new(const struct kb *kb);

@@ -198,16 +198,9 @@ static bool
 disambiguate(struct plain *p, struct match_index *ix,
     const struct kb_error **e)
 {
-	struct match_result r[8];
 	const struct kb_error *shared[8];
-	size_t n, m = 0, k;
+	size_t m = match_same_message(ix, *e, shared, 8), k;
 
-	if (!(*e)->distinguish_en)
-		return true;
-	n = match_query(ix, (*e)->error_en, 0, r, 8);
-	for (size_t i = 0; i < n; i++)
-		if (match_shares_message(&r[i], &r[0]))
-			shared[m++] = r[i].err;
 	if (m < 2)
 		return true;
 	say(p, 0, "", _("Errors with this message differ. Which fits?"));

@@ -162,6 +162,39 @@ char_width(const uint8_t *p, const uint8_t *end, size_t *len)
 	return cw < 0 ? 0 : (size_t)cw;
 }
 
+size_t
+text_fit(const char *s, size_t width, size_t *cols)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	size_t w = 0;
+
+	while (p < end) {
+		size_t k, cw = char_width(p, end, &k);
+		if (w + cw > width)
+			break;
+		w += cw;
+		p += k;
+	}
+	if (cols)
+		*cols = w;
+	return (size_t)(p - (const uint8_t *)s);
+}
+
+size_t
+text_tail(const char *s, size_t width)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	size_t w = 0, k;
+
+	for (const uint8_t *q = p; q < end; q += k)
+		w += char_width(q, end, &k);
+	while (w > width && p < end) {
+		w -= char_width(p, end, &k);
+		p += k;
+	}
+	return (size_t)(p - (const uint8_t *)s);
+}
+
 /* Adds s[0..n) to the line list, cutting it between characters where it is
  * wider than width (a word longer than a line). */
 static void

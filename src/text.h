@@ -41,6 +41,13 @@ size_t text_width(const char *s);
 char **text_wrap(const char *s, size_t width, size_t *nlines);
 void text_lines_free(char **lines, size_t n);
 
+/* Bytes of the longest start of s that fits in width columns (never
+ * cutting a character); its columns in *cols when cols is not NULL. */
+size_t text_fit(const char *s, size_t width, size_t *cols);
+/* Offset of the shortest end of s that is at most width columns wide:
+ * what a one-line field shows when its text is too long. */
+size_t text_tail(const char *s, size_t width);
+
 /* Number of UTF-8 characters in s[0..n). */
 size_t text_chars(const char *s, size_t n);
 

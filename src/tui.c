@@ -1,0 +1,664 @@
+/* tui.c: the full-screen wizard: what each screen lists and what each key
+ * does there.  Drawing is in tui_draw.c, the terminal in tui_term.c. */
+#include <config.h>
+
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unistr.h>
+
+#include "i18n.h"
+#include "kb.h"
+#include "text.h"
+#include "tui_int.h"
+#include "tui_term.h"
+
+/* A field holds at most this much: an error message, a name, a note.
+ * More is refused with a message rather than kept without bound. */
+#define FIELD_MAX 2048
+
+enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
+
+/* Keys that curses does not name. */
+enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_U = 21 };
+
+bool
+tui_usable(char **why)
+{
+	return term_usable(why);
+}
+
+struct buf *
+tui_field(struct tui *t)
+{
+	switch (t->sc) {
+	case SC_VERSION:
+		return &t->version;
+	case SC_SYMPTOM:
+		return &t->query;
+	case SC_DETAILS:
+		return &t->detail[t->detail_at];
+	case SC_STEP:
+		return t->noting ? &t->note : NULL;
+	default:
+		return NULL;
+	}
+}
+
+char *
+tui_kbtext(const struct tui *t, const char *en, const char *zh)
+{
+	if (t->lang == LANG_BOTH && zh && *zh && en && strcmp(en, zh) != 0)
+		return xasprintf("%s\n%s", en, zh);
+	return xstrdup(pick(t->lang, en, zh));
+}
+
+static void
+say(struct tui *t, const char *msg)
+{
+	free(t->msg);
+	t->msg = xstrdup(msg);
+}
+
+static void
+clear_items(struct tui *t)
+{
+	for (size_t i = 0; i < t->nitems; i++)
+		free(t->items[i].label);
+	t->nitems = 0;
+}
+
+static void
+add_item(struct tui *t, enum item_kind kind, const void *ptr, unsigned n,
+    char *label)
+{
+	t->items = xgrow(t->items, &t->capitems, t->nitems + 1,
+	    sizeof *t->items);
+	t->items[t->nitems++] = (struct item){ kind, ptr, n, label };
+}
+
+/* A one-line label for an error: its message, in both languages when
+ * both are asked for. */
+static char *
+error_label(const struct tui *t, const struct kb_error *e)
+{
+	if (t->lang == LANG_BOTH && e->error_zh && *e->error_zh)
+		return xasprintf("%s / %s", e->error_en, e->error_zh);
+	return xstrdup(pick(t->lang, e->error_en, e->error_zh));
+}
+
+static bool
+on_platform(const struct tui *t, const struct kb_error *e)
+{
+	return !t->w->platform || (e->platforms & t->w->platform);
+}
+
+static void
+build_versions(struct tui *t)
+{
+	const char *typed = t->version.s ? t->version.s : "";
+
+	for (size_t i = 0; i < t->ntools; i++) {
+		const struct tool *tl = t->tools[i];
+		char *label = xasprintf("%s %s", tl->name, tl->version_text);
+		if (strstr(tl->version_text, typed))
+			add_item(t, IT_TOOL, tl, 0, label);
+		else
+			free(label);
+	}
+	add_item(t, IT_OTHER, NULL, 0, *typed ?
+	    xasprintf(_("other: %s"), typed) :
+	    xstrdup(_("other (type the version)")));
+	add_item(t, IT_DONTKNOW, NULL, 0, xstrdup(_("don't know")));
+}
+
+static void
+build_symptoms(struct tui *t)
+{
+	const struct kb *kb = t->w->kb;
+	const char *q = t->query.s ? t->query.s : "";
+	size_t n;
+
+	if (!t->ranked)
+		t->ranked = xmalloc((kb->nerrors + 1) * sizeof *t->ranked);
+	n = match_rank_all(t->ix, q, t->w->platform, t->ranked, kb->nerrors);
+	for (size_t i = 0; i < n; i++) {
+		if (*q && t->ranked[i].score <= 0)
+			break;
+		add_item(t, IT_ERROR, t->ranked[i].err, 0,
+		    error_label(t, t->ranked[i].err));
+	}
+	add_item(t, IT_NOTLISTED, NULL, 0,
+	    xstrdup(_("not listed: the general steps")));
+	add_item(t, IT_BROWSE, NULL, 0, xstrdup(_("browse by kind of error")));
+}
+
+static void
+build_items(struct tui *t)
+{
+	const struct kb *kb = t->w->kb;
+
+	clear_items(t);
+	switch (t->sc) {
+	case SC_PLATFORM:
+		add_item(t, IT_PLATFORM, NULL, PLAT_MTK, xstrdup("MTK"));
+		add_item(t, IT_PLATFORM, NULL, PLAT_QCOM, xstrdup("Qualcomm"));
+		add_item(t, IT_PLATFORM, NULL, 0, xstrdup(_("not sure")));
+		break;
+	case SC_VERSION:
+		build_versions(t);
+		break;
+	case SC_SYMPTOM:
+		build_symptoms(t);
+		break;
+	case SC_CATEGORY:
+		for (int c = 0; c < CAT_COUNT; c++) {
+			size_t n = 0;
+			for (size_t i = 0; i < kb->nerrors; i++)
+				n += kb->errors[i].category == (enum category)c &&
+				    on_platform(t, &kb->errors[i]);
+			if (n)
+				add_item(t, IT_CATEGORY, NULL, (unsigned)c,
+				    xasprintf("%s (%zu)", kb_category_label(
+				    (enum category)c), n));
+		}
+		break;
+	case SC_CATLIST:
+		for (size_t i = 0; i < kb->nerrors; i++)
+			if (kb->errors[i].category == t->cat &&
+			    on_platform(t, &kb->errors[i]))
+				add_item(t, IT_ERROR, &kb->errors[i], 0,
+				    error_label(t, &kb->errors[i]));
+		add_item(t, IT_NOTLISTED, NULL, 0,
+		    xstrdup(_("not listed: the general steps")));
+		break;
+	case SC_DISAMBIG:
+		for (size_t i = 0; i < t->nshared; i++) {
+			const struct kb_error *e = t->shared[i];
+			add_item(t, IT_ERROR, e, 0, xstrdup(pick(t->lang ==
+			    LANG_ZH ? LANG_ZH : LANG_EN, e->distinguish_en,
+			    e->distinguish_zh)));
+		}
+		break;
+	default:
+		break;
+	}
+	if (t->sel >= t->nitems)
+		t->sel = t->nitems ? t->nitems - 1 : 0;
+	t->stale = false;
+}
+
+static void
+go(struct tui *t, enum screen sc)
+{
+	t->sc = sc;
+	t->sel = t->top = t->scroll = 0;
+	t->noting = false;
+	t->stale = true;
+}
+
+/* The error is chosen (NULL: not listed): ask which one where errors
+ * share a message, else make the plan and show the cause. */
+static void
+choose_error(struct tui *t, const struct kb_error *e, const char *query)
+{
+	t->came_from = t->sc == SC_DISAMBIG ? t->came_from : t->sc;
+	if (e && t->sc != SC_DISAMBIG) {
+		t->nshared = match_same_message(t->ix, e, t->shared, 8);
+		if (t->nshared >= 2) {
+			free(t->shared_query);
+			t->shared_query = xstrdup(query);
+			go(t, SC_DISAMBIG);
+			return;
+		}
+	}
+	wizard_choose(t->w, e, query);
+	buf_reset(&t->note);
+	go(t, SC_CAUSE);
+}
+
+/* After an answer, or to start: the step being asked, or the outcome. */
+static void
+to_step_or_outcome(struct tui *t)
+{
+	buf_reset(&t->note);
+	go(t, wizard_step(t->w) ? SC_STEP : SC_OUTCOME);
+}
+
+static void
+back(struct tui *t)
+{
+	switch (t->sc) {
+	case SC_VERSION:
+		go(t, SC_PLATFORM);
+		break;
+	case SC_SYMPTOM:
+		go(t, SC_VERSION);
+		break;
+	case SC_CATEGORY:
+		go(t, SC_SYMPTOM);
+		break;
+	case SC_CATLIST:
+		go(t, SC_CATEGORY);
+		break;
+	case SC_DISAMBIG:
+	case SC_CAUSE:
+		go(t, t->came_from);
+		break;
+	case SC_STEP:
+		if (wizard_back(t->w))
+			to_step_or_outcome(t);
+		else
+			go(t, SC_CAUSE);
+		break;
+	case SC_OUTCOME:
+		if (wizard_back(t->w))
+			to_step_or_outcome(t);
+		else
+			go(t, SC_CAUSE);
+		break;
+	case SC_DETAILS:
+		go(t, SC_OUTCOME);
+		break;
+	default:
+		break;
+	}
+}
+
+static enum act
+finish(struct tui *t)
+{
+	wizard_details(t->w, t->detail[0].s ? t->detail[0].s : "",
+	    t->detail[1].s ? t->detail[1].s : "",
+	    t->detail[2].s ? t->detail[2].s : "");
+	return ACT_DONE;
+}
+
+/* q, F10: leave; a session under way is recorded as abandoned, after the
+ * engineer says so. */
+static enum act
+quit(struct tui *t)
+{
+	if (t->sc == SC_PLATFORM)
+		return ACT_NOTHING;
+	if (t->w->outcome != OUT_NONE)
+		return finish(t);
+	t->asking = true;
+	return ACT_GO;
+}
+
+static void
+toggle_lang(struct tui *t)
+{
+	if (t->o->ascii) {
+		say(t, _("Chinese text needs a UTF-8 terminal; showing "
+		    "English."));
+		return;
+	}
+	t->lang = t->lang == LANG_EN ? LANG_ZH : t->lang == LANG_ZH ?
+	    LANG_BOTH : LANG_EN;
+	t->stale = true;
+	say(t, t->lang == LANG_EN ? _("Knowledge base in English.") :
+	    t->lang == LANG_ZH ? _("Knowledge base in Chinese.") :
+	    _("Knowledge base in English and Chinese."));
+}
+
+static enum act
+choose(struct tui *t)
+{
+	const struct item *it;
+
+	if (t->sc == SC_CAUSE) {
+		to_step_or_outcome(t);
+		return ACT_GO;
+	}
+	if (t->sc == SC_OUTCOME) {
+		go(t, SC_DETAILS);
+		return ACT_GO;
+	}
+	if (t->sc == SC_DETAILS) {
+		if (t->detail_at + 1 < DETAIL_FIELDS) {
+			t->detail_at++;
+			return ACT_GO;
+		}
+		return finish(t);
+	}
+	if (t->sc == SC_STEP) {
+		if (t->noting)
+			t->noting = false;
+		return ACT_GO;
+	}
+	if (t->sel >= t->nitems)
+		return ACT_GO;
+	it = &t->items[t->sel];
+	switch (it->kind) {
+	case IT_PLATFORM:
+		wizard_set_platform(t->w, it->n);
+		free(t->tools);
+		t->ntools = wizard_versions(t->w, &t->tools);
+		go(t, SC_VERSION);
+		break;
+	case IT_TOOL:
+		wizard_set_version(t->w, ((const struct tool *)it->ptr)->
+		    version_text);
+		go(t, SC_SYMPTOM);
+		break;
+	case IT_OTHER:
+		if (!t->version.len)
+			say(t, _("Type the version, such as 2.0.11."));
+		else if (!wizard_set_version(t->w, t->version.s))
+			say(t, _("That is not a version such as 2.0.11 or "
+			    "19.36.101."));
+		else
+			go(t, SC_SYMPTOM);
+		break;
+	case IT_DONTKNOW:
+		wizard_set_version(t->w, NULL);
+		go(t, SC_SYMPTOM);
+		break;
+	case IT_ERROR:
+		choose_error(t, it->ptr, t->sc == SC_DISAMBIG ?
+		    t->shared_query : t->sc == SC_SYMPTOM && t->query.s ?
+		    t->query.s : "");
+		break;
+	case IT_NOTLISTED:
+		choose_error(t, NULL, t->sc == SC_SYMPTOM && t->query.s ?
+		    t->query.s : "");
+		break;
+	case IT_BROWSE:
+		go(t, SC_CATEGORY);
+		break;
+	case IT_CATEGORY:
+		t->cat = (enum category)it->n;
+		go(t, SC_CATLIST);
+		break;
+	}
+	return ACT_GO;
+}
+
+static void
+move_sel(struct tui *t, long by)
+{
+	if (t->sc == SC_DETAILS) {
+		long to = t->detail_at + by;
+		t->detail_at = to < 0 ? 0 : to >= DETAIL_FIELDS ?
+		    DETAIL_FIELDS - 1 : (int)to;
+		return;
+	}
+	if (t->sc == SC_CAUSE || t->sc == SC_STEP || t->sc == SC_OUTCOME) {
+		long to = (long)t->scroll + by;
+		t->scroll = to < 0 ? 0 : (size_t)to > t->page_max ?
+		    t->page_max : (size_t)to;
+		return;
+	}
+	if (!t->nitems)
+		return;
+	if (by == -1 && t->sel == 0)
+		t->sel = t->nitems - 1; /* around, to "not listed" */
+	else if (by == 1 && t->sel + 1 == t->nitems)
+		t->sel = 0;
+	else {
+		long to = (long)t->sel + by;
+		t->sel = to < 0 ? 0 : (size_t)to >= t->nitems ?
+		    t->nitems - 1 : (size_t)to;
+	}
+}
+
+/* Typing into a field: printable characters only. */
+static void
+type_char(struct tui *t, struct buf *f, unsigned ch)
+{
+	uint8_t u[6];
+	int n;
+
+	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || ch > 0x10ffff)
+		return;
+	if (ch >= 0x80 && !term_utf8())
+		return;
+	n = u8_uctomb(u, (ucs4_t)ch, sizeof u);
+	if (n <= 0)
+		return;
+	if (f->len + (size_t)n > FIELD_MAX) {
+		say(t, _("The field is full."));
+		return;
+	}
+	buf_add(f, u, (size_t)n);
+	if (f != &t->note && t->sc != SC_DETAILS) {
+		t->stale = true;
+		t->sel = t->top = 0;
+	}
+}
+
+static void
+erase_char(struct tui *t, struct buf *f)
+{
+	while (f->len > 0 && ((unsigned char)f->s[--f->len] & 0xc0) == 0x80)
+		;
+	f->s[f->len] = '\0';
+	if (f != &t->note && t->sc != SC_DETAILS) {
+		t->stale = true;
+		t->sel = t->top = 0;
+	}
+}
+
+static int
+page_rows(void)
+{
+	return term_rows() - 4;
+}
+
+/* Keys that act the same on every screen, and those of the modes (help,
+ * quitting, too small).  True when the key was used. */
+static bool
+common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
+{
+	if (key == TK_RESIZE)
+		return true;
+	if (term_rows() < TERM_MIN_ROWS || term_cols() < TERM_MIN_COLS) {
+		if ((is_ch && (ch == 'q' || ch == 'Q')) || key == TK_F10)
+			*a = quit(t) == ACT_GO ? ACT_GO : *a;
+		return true;
+	}
+	if (t->help) {
+		t->help = false;
+		return true;
+	}
+	if (t->asking) {
+		t->asking = false;
+		if (is_ch && (ch == 'y' || ch == 'Y')) {
+			wizard_abandon(t->w);
+			*a = finish(t);
+		}
+		return true;
+	}
+	if (key == TK_F1) {
+		t->help = true;
+		return true;
+	}
+	if (key == TK_F2) {
+		toggle_lang(t);
+		return true;
+	}
+	if (key == TK_F10) {
+		*a = quit(t);
+		return true;
+	}
+	return false;
+}
+
+static enum act
+handle(struct tui *t, bool is_ch, unsigned ch, int key)
+{
+	struct buf *f = tui_field(t);
+	enum act a = ACT_GO;
+
+	if (key == TK_LOST)
+		return ACT_LOST;
+	free(t->msg);
+	t->msg = NULL;
+	if (common_key(t, is_ch, ch, key, &a))
+		return a;
+	if (is_ch && ch == CH_ESC) {
+		if (t->noting) {
+			t->noting = false;
+			buf_reset(&t->note);
+		} else if (t->sc == SC_PLATFORM)
+			return quit(t);
+		else
+			back(t);
+		return ACT_GO;
+	}
+	if ((is_ch && (ch == CH_BS || ch == CH_DEL)) ||
+	    key == TK_BACKSPACE) {
+		if (f && f->len)
+			erase_char(t, f);
+		else if (t->noting)
+			t->noting = false;
+		else if (t->sc == SC_PLATFORM)
+			return quit(t);
+		else
+			back(t);
+		return ACT_GO;
+	}
+	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
+		return choose(t);
+	if (key == TK_UP || key == TK_DOWN) {
+		move_sel(t, key == TK_UP ? -1 : 1);
+		return ACT_GO;
+	}
+	if (key == TK_HOME || key == TK_END) {
+		bool home = key == TK_HOME;
+		t->sel = home || !t->nitems ? 0 : t->nitems - 1;
+		t->scroll = home ? 0 : t->page_max;
+		if (t->sc == SC_DETAILS)
+			t->detail_at = home ? 0 : DETAIL_FIELDS - 1;
+		return ACT_GO;
+	}
+	if (key == TK_PGUP || key == TK_PGDN) {
+		long by = page_rows() > 1 ? page_rows() - 1 : 1;
+		move_sel(t, key == TK_PGUP ? -by : by);
+		return ACT_GO;
+	}
+	if (is_ch && ch == CH_TAB) {
+		if (t->sc == SC_SYMPTOM)
+			go(t, SC_CATEGORY);
+		else if (t->sc == SC_DETAILS)
+			t->detail_at = (t->detail_at + 1) % DETAIL_FIELDS;
+		return ACT_GO;
+	}
+	if (f) {
+		if (is_ch && ch == CH_CTRL_U) {
+			buf_reset(f);
+			buf_add(f, "", 0);
+			t->stale = t->sc != SC_DETAILS && !t->noting;
+		} else if (is_ch)
+			type_char(t, f, ch);
+		return ACT_GO;
+	}
+	if (!is_ch)
+		return ACT_GO;
+	switch (ch) {
+	case 'q':
+	case 'Q':
+		return quit(t);
+	case '?':
+		t->help = true;
+		break;
+	case 'l':
+	case 'L':
+		toggle_lang(t);
+		break;
+	case 'j':
+		move_sel(t, 1);
+		break;
+	case 'k':
+		move_sel(t, -1);
+		break;
+	case ' ':
+		if (t->sc == SC_CAUSE || t->sc == SC_OUTCOME)
+			return choose(t);
+		break;
+	default:
+		if (t->sc == SC_STEP) {
+			const char *note = t->note.s ? t->note.s : "";
+			enum wiz_answer ans = ch == 'y' || ch == 'Y' ?
+			    ANS_FIXED : ch == 'n' || ch == 'N' ? ANS_NOT_FIXED :
+			    ch == 's' || ch == 'S' ? ANS_SKIPPED : ANS_NONE;
+			if (ch == ':' || ch == 't' || ch == 'T') {
+				t->noting = true;
+			} else if (ans != ANS_NONE) {
+				wizard_answer(t->w, ans, note);
+				to_step_or_outcome(t);
+			}
+		} else if (ch >= '1' && ch <= '9' && ch - '0' <= t->nitems) {
+			t->sel = ch - '1';
+			return choose(t);
+		}
+		break;
+	}
+	return ACT_GO;
+}
+
+enum tui_result
+tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
+    const char *notice, char **why)
+{
+	struct tui t;
+	enum act a = ACT_GO;
+	char **dst[DETAIL_FIELDS] = { &w->engineer, &w->model, &w->serial };
+
+	*why = NULL;
+	memset(&t, 0, sizeof t);
+	t.o = o;
+	t.w = w;
+	t.ix = ix;
+	t.lang = o->lang;
+	buf_init(&t.version);
+	buf_init(&t.query);
+	buf_init(&t.note);
+	buf_add(&t.version, "", 0);
+	buf_add(&t.query, "", 0);
+	buf_add(&t.note, "", 0);
+	for (int i = 0; i < DETAIL_FIELDS; i++) {
+		buf_init(&t.detail[i]);
+		buf_adds(&t.detail[i], *dst[i] ? *dst[i] : "");
+	}
+	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(), why))
+		goto out;
+	go(&t, SC_PLATFORM);
+	if (notice)
+		say(&t, notice);
+	while (a == ACT_GO) {
+		unsigned ch;
+		int key;
+		bool is_ch;
+
+		if (t.stale)
+			build_items(&t);
+		tui_draw(&t);
+		is_ch = term_key(&ch, &key);
+		a = handle(&t, is_ch, ch, key);
+	}
+	term_close();
+out:
+	if (a == ACT_LOST)
+		wizard_abandon(w);
+	clear_items(&t);
+	free(t.items);
+	free(t.msg);
+	free(t.ranked);
+	free(t.tools);
+	free(t.shared_query);
+	buf_free(&t.version);
+	buf_free(&t.query);
+	buf_free(&t.note);
+	for (int i = 0; i < DETAIL_FIELDS; i++)
+		buf_free(&t.detail[i]);
+	if (*why)
+		return TUI_UNUSABLE;
+	return a == ACT_NOTHING ? TUI_NOTHING : a == ACT_LOST ? TUI_LOST :
+	    TUI_DONE;
+}

@@ -1,0 +1,27 @@
+/* tui.h: the full-screen (curses) front end of the wizard. */
+#ifndef FLASHFIX_TUI_H
+#define FLASHFIX_TUI_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "match.h"
+#include "wizard.h"
+
+enum tui_result {
+	TUI_UNUSABLE, /* curses cannot drive this terminal: *why says so */
+	TUI_NOTHING,  /* quit before a session was under way */
+	TUI_DONE,     /* the session has an outcome (abandoned included) */
+	TUI_LOST,     /* the terminal went away; the session is abandoned */
+};
+
+/* Whether standard output is a terminal curses can drive; else why not
+ * in *why (malloc'd). */
+bool tui_usable(char **why);
+
+/* Runs one session on the terminal; notice (may be NULL) is shown on the
+ * first screen. */
+enum tui_result tui_run(const struct options *o, struct wizard *w,
+    struct match_index *ix, const char *notice, char **why);
+
+#endif

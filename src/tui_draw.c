@@ -1,0 +1,449 @@
+/* tui_draw.c: drawing the screens of the full-screen wizard.  Every frame
+ * is drawn whole into curses' virtual screen; curses sends the terminal
+ * only the cells that changed, so a keystroke in a field costs a few
+ * bytes, not a screen. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "kb.h"
+#include "text.h"
+#include "tui_int.h"
+#include "tui_term.h"
+
+/* Lines of text laid out for a page that may scroll. */
+struct page {
+	char **lines;
+	enum role *roles;
+	size_t n, cap, rcap;
+};
+
+static void
+page_line(struct page *p, enum role r, char *line)
+{
+	p->lines = xgrow(p->lines, &p->cap, p->n + 1, sizeof *p->lines);
+	p->roles = xgrow(p->roles, &p->rcap, p->n + 1, sizeof *p->roles);
+	p->lines[p->n] = line;
+	p->roles[p->n++] = r;
+}
+
+/* Adds text wrapped to width, after label, continuation lines indented
+ * under the text. */
+static void
+page_add(struct page *p, enum role r, const char *label, const char *text,
+    int width)
+{
+	size_t lw = text_width(label), n;
+	size_t tw = (size_t)width > lw + 10 ? (size_t)width - lw : 10;
+	char **lines = text_wrap(text, tw, &n);
+
+	if (n == 0)
+		page_line(p, r, xstrdup(label));
+	for (size_t i = 0; i < n; i++)
+		page_line(p, r, xasprintf("%*s%s", i ? (int)lw : 0,
+		    i ? "" : label, lines[i]));
+	text_lines_free(lines, n);
+}
+
+static void
+page_gap(struct page *p)
+{
+	page_line(p, R_TEXT, xstrdup(""));
+}
+
+static void
+page_free(struct page *p)
+{
+	text_lines_free(p->lines, p->n);
+	free(p->roles);
+}
+
+static const char *
+sep(void)
+{
+	return term_utf8() ? " \xc2\xb7 " : " | ";
+}
+
+static void
+draw_header(struct tui *t)
+{
+	const struct wizard *w = t->w;
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, " flashfix");
+	if (t->sc > SC_PLATFORM) {
+		buf_adds(&b, sep());
+		buf_adds(&b, w->platform ? kb_platforms_label(w->platform) :
+		    _("platform not known"));
+	}
+	if (t->sc > SC_VERSION) {
+		buf_adds(&b, sep());
+		buf_adds(&b, w->version_text ? w->version_text :
+		    _("version not known"));
+	}
+	if (t->sc >= SC_CAUSE) {
+		buf_adds(&b, sep());
+		buf_adds(&b, w->error ? w->error->id : _("not listed"));
+	}
+	term_put(0, 0, term_cols(), b.s, R_TITLE, true);
+	buf_free(&b);
+	term_rule(1);
+}
+
+static const char *
+keys_line(const struct tui *t)
+{
+	if (t->help)
+		return _("Any key: back to the wizard");
+	switch (t->sc) {
+	case SC_VERSION:
+		return _("Type: filter  Up/Down: move  Enter: choose  "
+		    "Esc: back  F1: help  F2: language  F10: quit");
+	case SC_SYMPTOM:
+		return _("Type: search  Up/Down: move  Enter: choose  "
+		    "Tab: browse  Esc: back  F1: help  F10: quit");
+	case SC_CAUSE:
+		return _("Enter: first step  Up/Down: scroll  Esc: back  "
+		    "l: language  ?: help  q: quit");
+	case SC_STEP:
+		if (t->noting)
+			return _("Type the note  Enter: keep it  Esc: drop it");
+		return _("y: fixed  n: not fixed  s: can't do it here  "
+		    ":: note  Esc: back  ?: help  q: quit");
+	case SC_OUTCOME:
+		return _("Enter: job details  Esc: change an answer  "
+		    "?: help  q: record and quit");
+	case SC_DETAILS:
+		return _("Enter: next field  Up/Down: move  Esc: back  "
+		    "F10: record and quit");
+	default:
+		return _("Up/Down or j/k: move  Enter: choose  Esc: back  "
+		    "l: language  ?: help  q: quit");
+	}
+}
+
+static void
+draw_footer(struct tui *t)
+{
+	int rows = term_rows(), cols = term_cols();
+
+	if (t->asking)
+		term_put(rows - 2, 0, cols, _("Quit? The session will be "
+		    "recorded as abandoned. y: quit, any other key: stay"),
+		    R_MSG, true);
+	else if (t->msg)
+		term_put(rows - 2, 0, cols, t->msg, R_MSG, true);
+	else
+		term_rule(rows - 2);
+	term_put(rows - 1, 0, cols, keys_line(t), R_STATUS, true);
+}
+
+/* Draws a page from its scroll position in rows [top, bottom). */
+static void
+draw_page(struct tui *t, struct page *p, int top, int bottom)
+{
+	size_t height = bottom > top ? (size_t)(bottom - top) : 0;
+
+	t->page_max = p->n > height ? p->n - height : 0;
+	if (t->scroll > t->page_max)
+		t->scroll = t->page_max;
+	for (size_t i = 0; i < height && t->scroll + i < p->n; i++)
+		term_put(top + (int)i, 1, term_cols() - 2,
+		    p->lines[t->scroll + i], p->roles[t->scroll + i], false);
+	t->cy = top;
+	t->cx = 1;
+}
+
+static const char *
+question(const struct tui *t)
+{
+	switch (t->sc) {
+	case SC_PLATFORM:
+		return _("Which platform is the phone?");
+	case SC_VERSION:
+		return _("Which version of the flash tool? Choose, or type "
+		    "it.");
+	case SC_SYMPTOM:
+		return _("What does the error say? Type or paste it.");
+	case SC_CATEGORY:
+		return _("Which kind of error?");
+	case SC_CATLIST:
+		return kb_category_label(t->cat);
+	case SC_DISAMBIG:
+		return _("Errors with this message differ. Which fits?");
+	default:
+		return "";
+	}
+}
+
+static void
+draw_list(struct tui *t)
+{
+	int cols = term_cols(), bottom = term_rows() - 2, y = 2;
+	struct buf *f = tui_field(t);
+	bool numbered = !f;
+	size_t nq, height;
+	char **q = text_wrap(question(t), (size_t)cols - 2, &nq);
+
+	for (size_t i = 0; i < nq && y < bottom - 2; i++)
+		term_put(y++, 1, cols - 2, q[i], R_HEAD, false);
+	text_lines_free(q, nq);
+	if (f) {
+		const char *s = f->s ? f->s : "";
+		int x = 1 + term_put(y, 1, 2, "> ", R_TEXT, false);
+		int fw = cols - x - 1;
+		int used = term_put(y, x, fw, s + text_tail(s, (size_t)fw - 1),
+		    R_FIELD, true);
+		t->cy = y++;
+		t->cx = x + used;
+	}
+	if (term_rows() >= 16)
+		y++;
+	height = bottom > y ? (size_t)(bottom - y) : 1;
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + height)
+		t->top = t->sel - height + 1;
+	for (size_t i = t->top; i < t->nitems && i < t->top + height; i++) {
+		bool sel = i == t->sel;
+		char *label = numbered && i < 9 ? xasprintf("%c %zu) %s",
+		    sel ? '>' : ' ', i + 1, t->items[i].label) :
+		    xasprintf("%c %s", sel ? '>' : ' ', t->items[i].label);
+		term_put(y, 1, cols - 2, label, sel ? R_SEL : R_TEXT, sel);
+		if (sel && !f) {
+			t->cy = y;
+			t->cx = 1;
+		}
+		free(label);
+		y++;
+	}
+}
+
+static void
+add_kb(struct tui *t, struct page *p, enum role r, const char *label,
+    const char *en, const char *zh, int width)
+{
+	char *s = tui_kbtext(t, en, zh);
+	page_add(p, r, label, s, width);
+	free(s);
+}
+
+static void
+draw_cause(struct tui *t, struct page *p, int width)
+{
+	const struct kb_error *e = t->w->error;
+	char *s;
+
+	if (e) {
+		add_kb(t, p, R_HEAD, "", e->error_en, e->error_zh, width);
+		if (e->ncodes) {
+			struct buf b;
+			buf_init(&b);
+			for (size_t i = 0; i < e->ncodes; i++)
+				buf_printf(&b, "%s%s", i ? ", " : "",
+				    e->codes[i]);
+			page_add(p, R_DIM, _("Codes: "), b.s, width);
+			buf_free(&b);
+		}
+		page_gap(p);
+		add_kb(t, p, R_TEXT, _("Cause: "), e->cause_en, e->cause_zh,
+		    width);
+	} else {
+		page_add(p, R_HEAD, "", _("Not in the knowledge base: the "
+		    "general steps, cheapest first."), width);
+	}
+	page_gap(p);
+	s = xasprintf(_("%zu steps to try, cheapest first. Enter: the first "
+	    "step."), t->w->nsteps);
+	page_add(p, R_MSG, "", s, width);
+	free(s);
+}
+
+static void
+draw_step(struct tui *t, struct page *p, int width)
+{
+	const struct wizard *w = t->w;
+	const struct wiz_step *st = wizard_step(w);
+	char *s;
+
+	if (!st)
+		return;
+	s = xasprintf(_("Step %zu of %zu (%s)"), w->cur + 1, w->nsteps,
+	    kb_level_label(st->fix->level));
+	page_add(p, R_HEAD, "", s, width);
+	free(s);
+	page_gap(p);
+	add_kb(t, p, R_TEXT, "", st->fix->action_en, st->fix->action_zh,
+	    width);
+	page_gap(p);
+	if (t->note.len && !t->noting)
+		page_add(p, R_DIM, _("Note: "), t->note.s, width);
+	page_add(p, R_MSG, "", _("Did it work? y: fixed, n: not fixed, "
+	    "s: can't do it here"), width);
+}
+
+static void
+draw_outcome(struct tui *t, struct page *p, int width)
+{
+	const struct wizard *w = t->w;
+	char *s;
+
+	if (w->outcome == OUT_FIXED) {
+		s = xasprintf(_("Fixed at step %zu."), w->fixed_at);
+		page_add(p, R_HEAD, "", s, width);
+		free(s);
+	} else {
+		page_add(p, R_HEAD, "", _("Not fixed: escalate to HQ with "
+		    "the report."), width);
+		if (w->error && w->error->escalate_en)
+			add_kb(t, p, R_TEXT, _("HQ needs: "),
+			    w->error->escalate_en, w->error->escalate_zh,
+			    width);
+	}
+	page_gap(p);
+	for (size_t i = 0; i < w->nsteps; i++) {
+		const struct wiz_step *st = &w->steps[i];
+		const char *a = st->answer == ANS_FIXED ? _("fixed") :
+		    st->answer == ANS_NOT_FIXED ? _("not fixed") :
+		    st->answer == ANS_SKIPPED ? _("can't do it here") : NULL;
+		if (!a)
+			break;
+		s = xasprintf("%zu. %s: %s%s%s", i + 1,
+		    kb_level_label(st->fix->level), a, st->note ? " - " : "",
+		    st->note ? st->note : "");
+		page_add(p, R_TEXT, "", s, width);
+		free(s);
+	}
+	page_gap(p);
+	page_add(p, R_MSG, "", _("Enter: the job details, then the session "
+	    "is recorded."), width);
+}
+
+static void
+draw_details(struct tui *t)
+{
+	const char *labels[DETAIL_FIELDS] = { _("Engineer"), _("Phone model"),
+		_("Serial or IMEI") };
+	int cols = term_cols(), y = 2, lw = 0;
+	size_t n;
+	char **q = text_wrap(_("Job details (optional): Enter keeps what is "
+	    "shown."), (size_t)cols - 2, &n);
+
+	for (size_t i = 0; i < n && i < 2; i++)
+		term_put(y++, 1, cols - 2, q[i], R_HEAD, false);
+	text_lines_free(q, n);
+	y++;
+	for (int i = 0; i < DETAIL_FIELDS; i++)
+		if ((int)text_width(labels[i]) > lw)
+			lw = (int)text_width(labels[i]);
+	if (lw > cols / 2)
+		lw = cols / 2;
+	for (int i = 0; i < DETAIL_FIELDS; i++, y++) {
+		const char *s = t->detail[i].s ? t->detail[i].s : "";
+		int x = 1 + lw + 2, fw = cols - x - 1, used;
+		term_put(y, 1, lw, labels[i], R_TEXT, false);
+		term_put(y, 1 + lw, 2, ":", R_TEXT, false);
+		used = term_put(y, x, fw, s + text_tail(s, (size_t)fw - 1),
+		    R_FIELD, true);
+		if (i == t->detail_at) {
+			t->cy = y;
+			t->cx = x + used;
+		}
+	}
+}
+
+static void
+draw_help(struct tui *t)
+{
+	struct page p = { 0 };
+	int width = term_cols() - 2;
+
+	page_add(&p, R_HEAD, "", _("Keys"), width);
+	page_add(&p, R_TEXT, "", _("Up/Down or j/k: move; Enter: choose or "
+	    "go on; Esc, or Backspace on an empty field: back."), width);
+	page_add(&p, R_TEXT, "", _("On a step: y fixed, n not fixed, s can't "
+	    "do it here, : (or t) adds a note."), width);
+	page_add(&p, R_TEXT, "", _("Where you can type (version, error, job "
+	    "details), letters go to the field: F1 help, F2 language, F10 "
+	    "quit."), width);
+	page_add(&p, R_TEXT, "", _("Elsewhere: ? help, l language (English, "
+	    "Chinese, both), q quit."), width);
+	page_add(&p, R_TEXT, "", _("On the error screen, Tab browses the "
+	    "errors by kind; the last item is for an error not listed."),
+	    width);
+	t->scroll = 0;
+	draw_page(t, &p, 2, term_rows() - 2);
+	page_free(&p);
+}
+
+static void
+draw_too_small(void)
+{
+	char *s = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Make "
+	    "it larger, or press q to quit."), term_cols(), term_rows(),
+	    TERM_MIN_COLS, TERM_MIN_ROWS);
+	size_t n;
+	char **lines = text_wrap(s, (size_t)(term_cols() > 1 ? term_cols() :
+	    1), &n);
+
+	for (size_t i = 0; i < n && (int)i < term_rows(); i++)
+		term_put((int)i, 0, term_cols(), lines[i], R_TEXT, false);
+	text_lines_free(lines, n);
+	free(s);
+}
+
+void
+tui_draw(struct tui *t)
+{
+	term_begin();
+	t->cy = t->cx = 0;
+	if (term_rows() < TERM_MIN_ROWS || term_cols() < TERM_MIN_COLS) {
+		draw_too_small();
+		term_end(0, 0);
+		return;
+	}
+	draw_header(t);
+	if (t->help) {
+		draw_help(t);
+	} else if (t->sc == SC_CAUSE || t->sc == SC_STEP ||
+	    t->sc == SC_OUTCOME) {
+		struct page p = { 0 };
+		int width = term_cols() - 2, bottom = term_rows() - 2;
+		if (t->sc == SC_CAUSE)
+			draw_cause(t, &p, width);
+		else if (t->sc == SC_STEP)
+			draw_step(t, &p, width);
+		else
+			draw_outcome(t, &p, width);
+		if (t->sc == SC_STEP && t->noting)
+			bottom--;
+		draw_page(t, &p, 2, bottom);
+		/* The cursor rests at the question at the end of the page. */
+		if (p.n && p.n - 1 >= t->scroll && p.n - 1 - t->scroll <
+		    (size_t)(bottom - 2)) {
+			t->cy = 2 + (int)(p.n - 1 - t->scroll);
+			t->cx = 1 + (int)text_width(p.lines[p.n - 1]);
+		}
+		if (t->sc == SC_STEP && t->noting) {
+			int x = 1 + term_put(bottom, 1, width, _("Note: "),
+			    R_TEXT, false);
+			const char *s = t->note.s ? t->note.s : "";
+			int fw = term_cols() - x - 1;
+			t->cy = bottom;
+			t->cx = x + term_put(bottom, x, fw, s + text_tail(s,
+			    (size_t)fw - 1), R_FIELD, true);
+		}
+		page_free(&p);
+	} else if (t->sc == SC_DETAILS) {
+		draw_details(t);
+	} else {
+		draw_list(t);
+	}
+	draw_footer(t);
+	if (t->cx >= term_cols())
+		t->cx = term_cols() - 1;
+	term_end(t->cy, t->cx);
+}

@@ -1,0 +1,77 @@
+/* tui_int.h: the state of the full-screen wizard, shared by its key
+ * handling (tui.c) and its drawing (tui_draw.c). */
+#ifndef FLASHFIX_TUI_INT_H
+#define FLASHFIX_TUI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+#include "match.h"
+#include "util.h"
+#include "wizard.h"
+
+enum screen {
+	SC_PLATFORM,
+	SC_VERSION,
+	SC_SYMPTOM,
+	SC_CATEGORY,
+	SC_CATLIST,
+	SC_DISAMBIG,
+	SC_CAUSE,
+	SC_STEP,
+	SC_OUTCOME,
+	SC_DETAILS,
+};
+
+enum item_kind {
+	IT_PLATFORM, IT_TOOL, IT_OTHER, IT_DONTKNOW, IT_ERROR, IT_NOTLISTED,
+	IT_BROWSE, IT_CATEGORY,
+};
+
+struct item {
+	enum item_kind kind;
+	const void *ptr;   /* the tool or error */
+	unsigned n;        /* the platform or category */
+	char *label;
+};
+
+#define DETAIL_FIELDS 3
+
+struct tui {
+	const struct options *o;
+	struct wizard *w;
+	struct match_index *ix;
+	enum lang lang;
+	enum screen sc;
+	enum screen came_from;      /* where the error was chosen */
+	struct item *items;
+	size_t nitems, capitems;
+	bool stale;                 /* the items must be built again */
+	size_t sel, top;            /* the selection, the first item shown */
+	size_t scroll;              /* the first line of a page shown */
+	size_t page_max;            /* how far a page can scroll */
+	struct buf version, query, note, detail[DETAIL_FIELDS];
+	int detail_at;
+	bool noting;                /* typing a note for the step */
+	bool help, asking;
+	char *msg;                  /* shown above the keys until a key */
+	enum category cat;
+	const struct kb_error *shared[8];
+	size_t nshared;
+	char *shared_query;
+	struct match_result *ranked;
+	const struct tool **tools;
+	size_t ntools;
+	int cy, cx;                 /* where the cursor rests */
+};
+
+/* Draws the current screen (tui_draw.c). */
+void tui_draw(struct tui *t);
+/* The field that typing goes to on this screen, or NULL. */
+struct buf *tui_field(struct tui *t);
+/* Knowledge-base text in the chosen language; both: English, then
+ * Chinese on a line of its own.  malloc'd. */
+char *tui_kbtext(const struct tui *t, const char *en, const char *zh);
+
+#endif
