@@ -224,8 +224,12 @@ choose_error(struct tui *t, const struct kb_error *e, const char *query)
 static void
 to_step_or_outcome(struct tui *t)
 {
+	const struct wiz_step *st = wizard_step(t->w);
+
+	/* Back on a step answered before: its note is there to change. */
 	buf_reset(&t->note);
-	go(t, wizard_step(t->w) ? SC_STEP : SC_OUTCOME);
+	buf_adds(&t->note, st && st->note ? st->note : "");
+	go(t, st ? SC_STEP : SC_OUTCOME);
 }
 
 static void

@@ -93,35 +93,45 @@ draw_header(struct tui *t)
 	term_rule(1);
 }
 
+/* The keys that work on this screen; a shorter list on a narrow one. */
 static const char *
 keys_line(const struct tui *t)
 {
+	bool narrow = term_cols() < 72;
+
 	if (t->help)
 		return _("Any key: back to the wizard");
 	switch (t->sc) {
 	case SC_VERSION:
-		return _("Type: filter  Up/Down: move  Enter: choose  "
-		    "Esc: back  F1: help  F2: language  F10: quit");
+		return narrow ? _("Type  Enter choose  Esc back  F1 help") :
+		    _("Type to filter  Up/Down move  Enter choose  Esc back  "
+		    "F1 help  F2 lang  F10 quit");
 	case SC_SYMPTOM:
-		return _("Type: search  Up/Down: move  Enter: choose  "
-		    "Tab: browse  Esc: back  F1: help  F10: quit");
+		return narrow ? _("Type  Enter choose  Tab browse  F1 help") :
+		    _("Type to search  Up/Down move  Enter choose  Tab browse  "
+		    "Esc back  F1 help  F10 quit");
 	case SC_CAUSE:
-		return _("Enter: first step  Up/Down: scroll  Esc: back  "
-		    "l: language  ?: help  q: quit");
+		return narrow ? _("Enter go on  Esc back  ? help  q quit") :
+		    _("Enter first step  Up/Down scroll  Esc back  l language  "
+		    "? help  q quit");
 	case SC_STEP:
 		if (t->noting)
-			return _("Type the note  Enter: keep it  Esc: drop it");
-		return _("y: fixed  n: not fixed  s: can't do it here  "
-		    ":: note  Esc: back  ?: help  q: quit");
+			return _("Type the note  Enter keep  Esc drop");
+		return narrow ? _("y/n/s answer  : note  ? help  q quit") :
+		    _("y fixed  n not fixed  s can't do it  : note  Esc back  "
+		    "? help  q quit");
 	case SC_OUTCOME:
-		return _("Enter: job details  Esc: change an answer  "
-		    "?: help  q: record and quit");
+		return narrow ? _("Enter go on  Esc back  ? help") :
+		    _("Enter job details  Esc change an answer  ? help  "
+		    "q record and quit");
 	case SC_DETAILS:
-		return _("Enter: next field  Up/Down: move  Esc: back  "
-		    "F10: record and quit");
+		return narrow ? _("Enter next  Esc back  F10 record") :
+		    _("Enter next field  Up/Down move  Esc back  "
+		    "F10 record and quit");
 	default:
-		return _("Up/Down or j/k: move  Enter: choose  Esc: back  "
-		    "l: language  ?: help  q: quit");
+		return narrow ? _("j/k move  Enter choose  ? help  q quit") :
+		    _("Up/Down or j/k move  Enter choose  Esc back  "
+		    "l language  ? help  q quit");
 	}
 }
 
@@ -193,7 +203,8 @@ draw_list(struct tui *t)
 	text_lines_free(q, nq);
 	if (f) {
 		const char *s = f->s ? f->s : "";
-		int x = 1 + term_put(y, 1, 2, "> ", R_TEXT, false);
+		int x = 1 + term_put(y, 1, cols / 2, t->sc == SC_VERSION ?
+		    _("Version: ") : _("Error: "), R_TEXT, false);
 		int fw = cols - x - 1;
 		int used = term_put(y, x, fw, s + text_tail(s, (size_t)fw - 1),
 		    R_FIELD, true);

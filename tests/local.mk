@@ -11,8 +11,10 @@ tests_jsoncheck_SOURCES = tests/jsoncheck.c
 tests_unit_SOURCES = tests/unit.c tests/tap.h
 tests_unit_LDADD = $(LOGIC_LIBS)
 
-TESTS = tests/unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh
-EXTRA_DIST += tests/lib.sh tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
+TESTS = tests/unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
+	tests/tui.sh
+EXTRA_DIST += tests/lib.sh tests/tmux.sh tests/tui.sh \
+	tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/fixtures
 
 # make bench: speed on a synthetic base of 10,000 errors (reports only).
