@@ -93,45 +93,52 @@ draw_header(struct tui *t)
 	term_rule(1);
 }
 
-/* The keys that work on this screen; a shorter list on a narrow one. */
+/* The long list of keys when it fits, else the short one. */
+static const char *
+fit(const char *short_list, const char *long_list)
+{
+	return (int)text_width(long_list) <= term_cols() ? long_list :
+	    short_list;
+}
+
+/* The keys that work on this screen. */
 static const char *
 keys_line(const struct tui *t)
 {
-	bool narrow = term_cols() < 72;
 
 	if (t->help)
 		return _("Any key: back to the wizard");
 	switch (t->sc) {
 	case SC_VERSION:
-		return narrow ? _("Type  Enter choose  Esc back  F1 help") :
+		return fit(_("Type  Enter choose  Esc back  F1 help"),
 		    _("Type to filter  Up/Down move  Enter choose  Esc back  "
-		    "F1 help  F2 lang  F10 quit");
+		    "F1 help  F2 lang  F10 quit"));
 	case SC_SYMPTOM:
-		return narrow ? _("Type  Enter choose  Tab browse  F1 help") :
+		return fit(_("Type  Enter choose  Tab browse  F1 help"),
 		    _("Type to search  Up/Down move  Enter choose  Tab browse  "
-		    "Esc back  F1 help  F10 quit");
+		    "Esc back  F1 help  F10 quit"));
 	case SC_CAUSE:
-		return narrow ? _("Enter go on  Esc back  ? help  q quit") :
+		return fit(_("Enter go on  Esc back  ? help  q quit"),
 		    _("Enter first step  Up/Down scroll  Esc back  l language  "
-		    "? help  q quit");
+		    "? help  q quit"));
 	case SC_STEP:
 		if (t->noting)
 			return _("Type the note  Enter keep  Esc drop");
-		return narrow ? _("y/n/s answer  : note  ? help  q quit") :
+		return fit(_("y/n/s answer  : note  ? help  q quit"),
 		    _("y fixed  n not fixed  s can't do it  : note  Esc back  "
-		    "? help  q quit");
+		    "? help  q quit"));
 	case SC_OUTCOME:
-		return narrow ? _("Enter go on  Esc back  ? help") :
+		return fit(_("Enter go on  Esc back  ? help"),
 		    _("Enter job details  Esc change an answer  ? help  "
-		    "q record and quit");
+		    "q record and quit"));
 	case SC_DETAILS:
-		return narrow ? _("Enter next  Esc back  F10 record") :
+		return fit(_("Enter next  Esc back  F10 record"),
 		    _("Enter next field  Up/Down move  Esc back  "
-		    "F10 record and quit");
+		    "F10 record and quit"));
 	default:
-		return narrow ? _("j/k move  Enter choose  ? help  q quit") :
+		return fit(_("j/k move  Enter choose  ? help  q quit"),
 		    _("Up/Down or j/k move  Enter choose  Esc back  "
-		    "l language  ? help  q quit");
+		    "l language  ? help  q quit"));
 	}
 }
 
