@@ -35,10 +35,19 @@ struct options {
 	int nargs;
 };
 
+/* How a front end of the wizard ended. */
+enum fe_result {
+	FE_DONE,     /* an outcome (abandoned included): record it */
+	FE_NOTHING,  /* quit before anything was under way */
+	FE_CUT,      /* a signal, or the terminal went away: keep it saved */
+};
+
 int cmd_lookup(struct options *o);
 int cmd_check(struct options *o);
 int cmd_wizard(struct options *o);
 int cmd_history(struct options *o);
+int cmd_report(struct options *o);
+int cmd_stats(struct options *o);
 
 /* Loads the knowledge base of o, printing its problems; NULL (after a
  * message) when it cannot be used. */

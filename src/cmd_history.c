@@ -11,84 +11,27 @@
 #include "diag.h"
 #include "i18n.h"
 #include "journal.h"
+#include "records.h"
 #include "output.h"
 #include "text.h"
 #include "util.h"
 
-struct hist {
-	struct record *v;
-	size_t n, cap;
-	struct arena a;
-};
-
-static const char *
-keep(struct hist *h, const char *s)
-{
-	return arena_strndup(&h->a, s, strlen(s));
-}
-
+/* The steps of a record as a JSON array. */
 static void
-collect(const struct record *r, void *ctx)
+json_steps(const struct rec *r)
 {
-	struct hist *h = ctx;
-	struct record *c;
-
-	h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
-	c = &h->v[h->n++];
-	*c = *r;
-	c->id = keep(h, r->id);
-	c->started = keep(h, r->started);
-	c->finished = keep(h, r->finished);
-	c->engineer = keep(h, r->engineer);
-	c->host = keep(h, r->host);
-	c->model = keep(h, r->model);
-	c->serial = keep(h, r->serial);
-	c->platform = keep(h, r->platform);
-	c->tool_version = keep(h, r->tool_version);
-	c->query = keep(h, r->query);
-	c->error_id = keep(h, r->error_id);
-	c->outcome = keep(h, r->outcome);
-	c->fixed_at_step = keep(h, r->fixed_at_step);
-	c->steps = keep(h, r->steps);
-}
-
-/* Writes the steps column ("1 relogin not_fixed: note" per line) as a
- * JSON array. */
-static void
-json_steps(const char *s)
-{
-	bool first = true;
-
 	putchar('[');
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-		char *line = xstrndup(s, n);
-		char *level = strchr(line, ' '), *answer, *note;
-		if (level) {
-			*level++ = '\0';
-			answer = strchr(level, ' ');
-			if (answer) {
-				*answer++ = '\0';
-				note = strstr(answer, ": ");
-				if (note) {
-					*note = '\0';
-					note += 2;
-				}
-				printf("%s{\"step\":%ld,\"level\":", first ? "" :
-				    ",", strtol(line, NULL, 10));
-				json_str(stdout, level);
-				printf(",\"answer\":");
-				json_str(stdout, answer);
-				printf(",\"note\":");
-				json_str(stdout, note);
-				putchar('}');
-				first = false;
-			}
-		}
-		free(line);
-		s += n;
-		if (*s)
-			s++;
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct rstep *st = &r->steps[i];
+		printf("%s{\"step\":%lu,\"level\":", i ? "," : "", st->step);
+		json_str(stdout, st->level);
+		printf(",\"answer\":");
+		json_str(stdout, st->answer);
+		printf(",\"at\":");
+		json_str(stdout, *st->at ? st->at : NULL);
+		printf(",\"note\":");
+		json_str(stdout, st->note);
+		putchar('}');
 	}
 	putchar(']');
 }
@@ -96,26 +39,21 @@ json_steps(const char *s)
 int
 cmd_history(struct options *o)
 {
-	struct hist h = { 0 };
+	struct recset h;
 	struct diag d;
 	char *state = journal_state_dir(o->state_dir);
 	char *path = journal_records_path(state, o->records);
 	int rc = EXIT_OK;
 
-	arena_init(&h.a);
+	recset_init(&h);
 	diag_init(&d);
-	if (access(path, F_OK) != 0) {
-		/* No session yet: an empty history. */
-	} else if (!journal_read(path, &d, collect, &h)) {
-		diag_print(&d, stderr);
-		rc = h.n ? EXIT_OK : EXIT_FAILED;
-	} else {
-		diag_print(&d, stderr);
-	}
+	if (!recset_load(&h, path, &d))
+		rc = EXIT_FAILED;
+	diag_print(&d, stderr);
 	if (o->json) {
 		putchar('[');
 		for (size_t i = h.n; i-- > 0;) {
-			const struct record *r = &h.v[i];
+			const struct record *r = &h.v[i].r;
 			printf("%s{\"id\":", i + 1 == h.n ? "" : ",");
 			json_str(stdout, r->id);
 			printf(",\"started\":");
@@ -146,13 +84,13 @@ cmd_history(struct options *o)
 			    "0123456789") == strlen(r->fixed_at_step) &&
 			    strlen(r->fixed_at_step) < 10 ? r->fixed_at_step :
 			    "null");
-			json_steps(r->steps);
+			json_steps(&h.v[i]);
 			putchar('}');
 		}
 		printf("]\n");
 	} else {
 		for (size_t i = h.n; i-- > 0;) {
-			const struct record *r = &h.v[i];
+			const struct record *r = &h.v[i].r;
 			char *line = xasprintf("%s  %s  %-9s  %s  %s", r->id,
 			    r->started, r->outcome, *r->error_id ?
 			    r->error_id : _("(not listed)"), r->query);
@@ -162,8 +100,7 @@ cmd_history(struct options *o)
 			free(line);
 		}
 	}
-	free(h.v);
-	arena_free(&h.a);
+	recset_free(&h);
 	diag_free(&d);
 	free(state);
 	free(path);

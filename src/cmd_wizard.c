@@ -1,5 +1,6 @@
 /* cmd_wizard.c: flashfix with no command: one troubleshooting session,
- * recorded when it ends. */
+ * saved after every answer, offered again if it was cut off, recorded
+ * when it ends. */
 #include <config.h>
 
 #include <errno.h>
@@ -15,10 +16,18 @@
 #include "kb.h"
 #include "match.h"
 #include "plain.h"
+#include "session.h"
+#include "sig.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
 #include "wizard.h"
+
+struct saver {
+	const char *state;
+	const char *host;
+	bool failed;       /* said once; the session still runs */
+};
 
 /* The login name, for the engineer field. */
 static const char *
@@ -33,20 +42,85 @@ login_name(void)
 	return pw ? pw->pw_name : "";
 }
 
+static void
+say_err(const struct options *o, const char *msg)
+{
+	char *e = text_sanitize(msg, !o->ascii);
+	fprintf(stderr, "flashfix: %s\n", e);
+	free(e);
+}
+
+/* After every answer: the session as it stands goes to its file. */
+static void
+save(const struct wizard *w, void *ctx)
+{
+	struct saver *sv = ctx;
+	char *err = NULL;
+
+	if (!sv->failed && !session_save(sv->state, w, sv->host, &err)) {
+		sv->failed = true;
+		free(err);
+	}
+}
+
+/* Records w in records; on success its saved copy goes.  Prints where. */
+static bool
+record(const struct options *o, struct wizard *w, const char *records,
+    const char *state, const char *host, bool quiet)
+{
+	char *err = NULL;
+
+	if (journal_append(records, w, host, &err)) {
+		session_remove(state, w->id);
+		if (!quiet)
+			printf(_("Recorded as %s in %s (%s).\n"), w->id,
+			    records, wizard_outcome_key(w->outcome));
+		return true;
+	}
+	if (err)
+		say_err(o, err);
+	free(err);
+	return false;
+}
+
+/* The sessions the engineer chose to record as abandoned. */
+static void
+record_abandoned(const struct options *o, struct offer *of,
+    const struct kb *kb, const char *records, const char *state,
+    const char *host)
+{
+	for (size_t i = 0; i < of->n; i++) {
+		struct wizard w;
+		if (!of->abandon[i])
+			continue;
+		wizard_init(&w, kb);
+		if (session_restore(&w, &of->set.v[i])) {
+			wizard_abandon(&w);
+			record(o, &w, records, state, host, false);
+		}
+		wizard_free(&w);
+	}
+}
+
 int
 cmd_wizard(struct options *o)
 {
 	struct kb *kb;
 	struct match_index *ix;
 	struct wizard w;
-	char *state, *records, *id = NULL, *err = NULL, host[256];
+	struct offer of;
+	struct diag d;
+	struct saver sv = { 0 };
+	char *state, *records, host[256];
 	char *why = NULL, *notice = NULL;
+	const char *engineer = o->engineer ? o->engineer : login_name();
 	bool writable, use_tui;
+	enum fe_result res;
 	int rc = EXIT_OK;
 
 	if (o->nargs > 0) {
 		fprintf(stderr, _("flashfix: unknown command '%s'; the commands "
-		    "are lookup, check and history\n"
+		    "are lookup, check, history, report and stats\n"
 		    "Try 'flashfix --help' for more information.\n"),
 		    o->args[0]);
 		return EXIT_USAGE;
@@ -54,6 +128,9 @@ cmd_wizard(struct options *o)
 	kb = cli_load_kb(o);
 	if (!kb)
 		return EXIT_FAILED;
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
 	state = journal_state_dir(o->state_dir);
 	records = journal_records_path(state, o->records);
 	writable = journal_make_dir(state);
@@ -69,48 +146,55 @@ cmd_wizard(struct options *o)
 		use_tui = false;
 	}
 
+	diag_init(&d);
+	offer_init(&of, state, engineer, kb, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+
 	ix = match_index_new(kb);
 	wizard_init(&w, kb);
-	wizard_details(&w, o->engineer ? o->engineer : login_name(),
-	    o->model, o->serial);
+	wizard_details(&w, engineer, o->model, o->serial);
+	sv.state = state;
+	sv.host = host;
+	sv.failed = !writable;
+	w.changed = save;
+	w.changed_ctx = &sv;
+	sig_install();
 	if (use_tui) {
-		enum tui_result r = tui_run(o, &w, ix, notice, &why);
+		enum tui_result r = tui_run(o, &w, ix, &of, notice, &why);
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "
 			    "mode.\n"), why);
-			plain_run(o, &w, ix);
-		} else if (r == TUI_NOTHING) {
-			goto out;
-		} else if (r == TUI_LOST) {
-			fprintf(stderr, _("flashfix: the terminal went away; "
-			    "the session is recorded as abandoned.\n"));
+			res = plain_run(o, &w, ix, &of);
+		} else {
+			res = r == TUI_NOTHING ? FE_NOTHING : r == TUI_LOST ?
+			    FE_CUT : FE_DONE;
 		}
 	} else {
-		plain_run(o, &w, ix);
+		res = plain_run(o, &w, ix, &of);
 	}
+	if (writable)
+		record_abandoned(o, &of, kb, records, state, host);
 
-	if (gethostname(host, sizeof host) != 0)
-		host[0] = '\0';
-	host[sizeof host - 1] = '\0';
-	if (writable && journal_append(records, &w, host, &id, &err)) {
-		printf(_("Recorded as %s in %s (%s).\n"), id, records,
-		    wizard_outcome_key(w.outcome));
-	} else {
-		if (err) {
-			char *e = text_sanitize(err, !o->ascii);
-			fprintf(stderr, "flashfix: %s\n", e);
-			free(e);
-		}
-		fprintf(stderr, _("flashfix: the session was not recorded.\n"));
+	if (sig_caught() || res == FE_CUT) {
+		/* Cut off: the answers so far are in the session file. */
+		fprintf(stderr, sv.failed ? _("flashfix: stopped; the session "
+		    "could not be saved.\n") : _("flashfix: stopped; the "
+		    "session is saved and offered at the next start.\n"));
+		rc = sig_caught() ? 128 + sig_caught() : EXIT_FAILED;
+	} else if (res == FE_NOTHING) {
+		/* Nothing under way: nothing to record. */
+	} else if (!writable || !record(o, &w, records, state, host, false)) {
+		fprintf(stderr, sv.failed ? _("flashfix: the session was not "
+		    "recorded.\n") : _("flashfix: the session was not "
+		    "recorded; it is kept and offered at the next start.\n"));
 		rc = EXIT_FAILED;
 	}
-out:
-	free(id);
-	free(err);
 	free(why);
 	free(notice);
 	free(state);
 	free(records);
+	offer_free(&of);
 	wizard_free(&w);
 	match_index_free(ix);
 	kb_free(kb);

@@ -16,11 +16,18 @@ bool journal_make_dir(const char *dir);
 /* The records file: records if given, else STATE/records.csv. */
 char *journal_records_path(const char *state_dir, const char *records);
 
+/* The header line of a records file, and the session as one record line
+ * (outcome NULL: the session's own; else that word, for a session in
+ * progress).  malloc'd. */
+char *journal_header(void);
+char *journal_record(const struct wizard *w, const char *host,
+    const char *outcome);
+
 /* Appends the session as one record: one locked write, then fsync.  On
  * failure returns false and a message in *err (malloc'd); the file is
- * left as it was. */
+ * left as it was.  A file that is not a records file is refused. */
 bool journal_append(const char *path, const struct wizard *w,
-    const char *host, char **id, char **err);
+    const char *host, char **err);
 
 /* One record as read back. */
 struct record {
@@ -31,8 +38,9 @@ struct record {
 };
 
 typedef void (*record_fn)(const struct record *r, void *ctx);
-/* Reads every record of path; damaged lines are reported to d and
- * skipped.  False when the file cannot be read at all. */
+/* Reads every record of path; damaged records are reported to d (as
+ * warnings, with their line) and skipped.  False when the file cannot be
+ * read or is not a records file. */
 bool journal_read(const char *path, struct diag *d, record_fn fn, void *ctx);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "output.h"
+#include "sig.h"
 #include "text.h"
 #include "util.h"
 
@@ -33,6 +34,8 @@ ask(struct plain *p, const char *prompt)
 	while ((c = getchar()) != EOF && c != '\n')
 		if (c != '\r')
 			buf_addc(&p->line, (char)c);
+	if (sig_caught())
+		return false;
 	if (c == EOF && p->line.len == 0) {
 		putchar('\n');
 		return false;
@@ -357,17 +360,87 @@ run_steps(struct plain *p, struct wizard *w)
 	return true;
 }
 
-bool
+/* The unfinished sessions: y resumes the newest, n starts afresh (they
+ * stay offered), a number resumes that one, a and a number records that
+ * one as abandoned. */
+static bool
+offer(struct plain *p, struct offer *of, struct wizard *w)
+{
+	while (of->n) {
+		size_t k, left = 0;
+		bool abandon;
+		for (size_t i = 0; i < of->n; i++)
+			left += !of->abandon[i];
+		if (!left)
+			return true;
+		say(p, 0, "", _("Unfinished sessions:"));
+		for (size_t i = of->n; i-- > 0;) {
+			char *label;
+			if (of->abandon[i])
+				continue;
+			label = xasprintf("  %zu) ", of->n - i);
+			say(p, 0, label, of->desc[i]);
+			free(label);
+		}
+		say(p, 0, "", _("y = resume the newest, n = start a new one, "
+		    "a number = resume that one, a and a number = record that "
+		    "one as abandoned"));
+		if (!ask(p, ""))
+			return false;
+		if (!strcasecmp(p->line.s, "n") || !strcasecmp(p->line.s, "no"))
+			return true;
+		if (!strcasecmp(p->line.s, "y") || !strcasecmp(p->line.s, "yes"))
+			k = 1;
+		else {
+			abandon = (p->line.s[0] == 'a' || p->line.s[0] == 'A');
+			k = number(p->line.s + abandon +
+			    strspn(p->line.s + abandon, " "), of->n);
+			if (k && abandon) {
+				of->abandon[of->n - k] = true;
+				continue;
+			}
+		}
+		/* Numbered newest first. */
+		while (k && of->abandon[of->n - k] && k < of->n)
+			k++;
+		if (k && !of->abandon[of->n - k] &&
+		    offer_resume(of, of->n - k, w)) {
+			char *s = xasprintf(_("Resuming: %s"),
+			    of->desc[of->n - k]);
+			say(p, 0, "", s);
+			free(s);
+			return true;
+		}
+		say(p, 0, "", _("Answer y, n, a number, or a and a number."));
+	}
+	return true;
+}
+
+/* Input ended: by a signal or a read error the session is cut (kept as
+ * it is); at the end of a script it is abandoned. */
+static enum fe_result
+ended(struct wizard *w)
+{
+	if (sig_caught() || ferror(stdin))
+		return FE_CUT;
+	wizard_abandon(w);
+	return FE_DONE;
+}
+
+enum fe_result
 plain_run(const struct options *o, struct wizard *w,
-    struct match_index *ix)
+    struct match_index *ix, struct offer *of)
 {
 	struct plain p = { o, output_width(stdout), { 0 } };
-	bool done = false;
+	enum fe_result r = FE_DONE;
 
 	buf_init(&p.line);
-	if (!ask_platform(&p, w) || !ask_version(&p, w) ||
-	    !ask_symptom(&p, w, ix) || !run_steps(&p, w)) {
-		wizard_abandon(w);
+	if (!offer(&p, of, w) ||
+	    (w->stage <= STAGE_PLATFORM && !ask_platform(&p, w)) ||
+	    (w->stage <= STAGE_VERSION && !ask_version(&p, w)) ||
+	    (w->stage <= STAGE_SYMPTOM && !ask_symptom(&p, w, ix)) ||
+	    (w->stage <= STAGE_STEPS && !run_steps(&p, w))) {
+		r = ended(w);
 		goto out;
 	}
 	putchar('\n');
@@ -381,7 +454,6 @@ plain_run(const struct options *o, struct wizard *w,
 			say(&p, 2, _("HQ needs: "), kbtext(&p,
 			    w->error->escalate_en, w->error->escalate_zh));
 	}
-	done = true;
 	/* Job details: optional; an empty line keeps what is shown. */
 	{
 		const char *q[3] = { _("Engineer"), _("Phone model"),
@@ -392,15 +464,19 @@ plain_run(const struct options *o, struct wizard *w,
 			    *f[i] ? *f[i] : "");
 			bool got = ask(&p, prompt);
 			free(prompt);
-			if (!got)
+			if (!got) {
+				if (sig_caught())
+					r = FE_CUT;
 				break;
+			}
 			if (p.line.len) {
-				free(*f[i]);
-				*f[i] = xstrdup(p.line.s);
+				const char *v[3] = { NULL, NULL, NULL };
+				v[i] = p.line.s;
+				wizard_details(w, v[0], v[1], v[2]);
 			}
 		}
 	}
 out:
 	buf_free(&p.line);
-	return done;
+	return r;
 }

@@ -7,11 +7,14 @@
 #include "cli.h"
 #include "kb.h"
 #include "match.h"
+#include "session.h"
 #include "wizard.h"
 
-/* Runs one session to its outcome (or to the end of input, which leaves
- * it abandoned).  Returns false when input ended before the outcome. */
-bool plain_run(const struct options *o, struct wizard *w,
-    struct match_index *ix);
+/* Offers the unfinished sessions of of (if any), then runs one session
+ * from the question it is at to its outcome.  The end of input before the
+ * outcome leaves it abandoned (FE_DONE); a signal or a read error leaves
+ * it as it is (FE_CUT). */
+enum fe_result plain_run(const struct options *o, struct wizard *w,
+    struct match_index *ix, struct offer *of);
 
 #endif

@@ -143,6 +143,13 @@ build_items(struct tui *t)
 
 	clear_items(t);
 	switch (t->sc) {
+	case SC_RESUME:
+		for (size_t i = t->of->n; i-- > 0;)
+			if (!t->of->abandon[i])
+				add_item(t, IT_SESSION, NULL, (unsigned)i,
+				    xstrdup(t->of->desc[i]));
+		add_item(t, IT_NEW, NULL, 0, xstrdup(_("start a new session")));
+		break;
 	case SC_PLATFORM:
 		add_item(t, IT_PLATFORM, NULL, PLAT_MTK, xstrdup("MTK"));
 		add_item(t, IT_PLATFORM, NULL, PLAT_QCOM, xstrdup("Qualcomm"));
@@ -232,6 +239,32 @@ to_step_or_outcome(struct tui *t)
 	go(t, st ? SC_STEP : SC_OUTCOME);
 }
 
+/* The screen for the question the session is at (a resumed one). */
+static void
+start_at_stage(struct tui *t)
+{
+	free(t->tools);
+	t->tools = NULL;
+	t->ntools = wizard_versions(t->w, &t->tools);
+	switch (t->w->stage) {
+	case STAGE_PLATFORM:
+		go(t, SC_PLATFORM);
+		break;
+	case STAGE_VERSION:
+		go(t, SC_VERSION);
+		break;
+	case STAGE_SYMPTOM:
+		go(t, SC_SYMPTOM);
+		break;
+	default:
+		t->came_from = SC_SYMPTOM;
+		buf_reset(&t->query);
+		buf_adds(&t->query, t->w->query ? t->w->query : "");
+		to_step_or_outcome(t);
+		break;
+	}
+}
+
 static void
 back(struct tui *t)
 {
@@ -286,7 +319,7 @@ finish(struct tui *t)
 static enum act
 quit(struct tui *t)
 {
-	if (t->sc == SC_PLATFORM)
+	if (t->w->stage == STAGE_PLATFORM)
 		return ACT_NOTHING;
 	if (t->w->outcome != OUT_NONE)
 		return finish(t);
@@ -341,8 +374,7 @@ choose(struct tui *t)
 	switch (it->kind) {
 	case IT_PLATFORM:
 		wizard_set_platform(t->w, it->n);
-		free(t->tools);
-		t->ntools = wizard_versions(t->w, &t->tools);
+		start_at_stage(t);
 		go(t, SC_VERSION);
 		break;
 	case IT_TOOL:
@@ -378,6 +410,15 @@ choose(struct tui *t)
 	case IT_CATEGORY:
 		t->cat = (enum category)it->n;
 		go(t, SC_CATLIST);
+		break;
+	case IT_SESSION:
+		if (offer_resume(t->of, it->n, t->w))
+			start_at_stage(t);
+		else
+			say(t, _("This session cannot be taken up again."));
+		break;
+	case IT_NEW:
+		go(t, SC_PLATFORM);
 		break;
 	}
 	return ACT_GO;
@@ -509,7 +550,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		if (t->noting) {
 			t->noting = false;
 			buf_reset(&t->note);
-		} else if (t->sc == SC_PLATFORM)
+		} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
 			return quit(t);
 		else
 			back(t);
@@ -521,7 +562,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 			erase_char(t, f);
 		else if (t->noting)
 			t->noting = false;
-		else if (t->sc == SC_PLATFORM)
+		else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
 			return quit(t);
 		else
 			back(t);
@@ -575,6 +616,15 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 	case 'L':
 		toggle_lang(t);
 		break;
+	case 'a':
+	case 'A':
+		if (t->sc == SC_RESUME && t->sel < t->nitems &&
+		    t->items[t->sel].kind == IT_SESSION) {
+			t->of->abandon[t->items[t->sel].n] = true;
+			say(t, _("It will be recorded as abandoned."));
+			t->stale = true;
+		}
+		break;
 	case 'j':
 		move_sel(t, 1);
 		break;
@@ -608,7 +658,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 
 enum tui_result
 tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
-    const char *notice, char **why)
+    struct offer *of, const char *notice, char **why)
 {
 	struct tui t;
 	enum act a = ACT_GO;
@@ -619,6 +669,7 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	t.o = o;
 	t.w = w;
 	t.ix = ix;
+	t.of = of;
 	t.lang = o->lang;
 	buf_init(&t.version);
 	buf_init(&t.query);
@@ -632,7 +683,10 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	}
 	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(), why))
 		goto out;
-	go(&t, SC_PLATFORM);
+	if (of->n)
+		go(&t, SC_RESUME);
+	else
+		start_at_stage(&t);
 	if (notice)
 		say(&t, notice);
 	while (a == ACT_GO) {
@@ -648,8 +702,6 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	}
 	term_close();
 out:
-	if (a == ACT_LOST)
-		wizard_abandon(w);
 	clear_items(&t);
 	free(t.items);
 	free(t.msg);

@@ -6,22 +6,25 @@
 
 #include "cli.h"
 #include "match.h"
+#include "session.h"
 #include "wizard.h"
 
 enum tui_result {
 	TUI_UNUSABLE, /* curses cannot drive this terminal: *why says so */
 	TUI_NOTHING,  /* quit before a session was under way */
 	TUI_DONE,     /* the session has an outcome (abandoned included) */
-	TUI_LOST,     /* the terminal went away; the session is abandoned */
+	TUI_LOST,     /* a signal, or the terminal went away: left as it is */
 };
 
 /* Whether standard output is a terminal curses can drive; else why not
  * in *why (malloc'd). */
 bool tui_usable(char **why);
 
-/* Runs one session on the terminal; notice (may be NULL) is shown on the
- * first screen. */
+/* Offers the unfinished sessions of of (if any), then runs one session on
+ * the terminal from the question it is at; notice (may be NULL) is shown
+ * on the first screen. */
 enum tui_result tui_run(const struct options *o, struct wizard *w,
-    struct match_index *ix, const char *notice, char **why);
+    struct match_index *ix, struct offer *of, const char *notice,
+    char **why);
 
 #endif

@@ -109,6 +109,10 @@ keys_line(const struct tui *t)
 	if (t->help)
 		return _("Any key: back to the wizard");
 	switch (t->sc) {
+	case SC_RESUME:
+		return fit(_("Enter resume  a abandon  q quit"),
+		    _("Up/Down move  Enter resume or start anew  a record as "
+		    "abandoned  q quit"));
 	case SC_VERSION:
 		return fit(_("Type  Enter choose  Esc back  F1 help"),
 		    _("Type to filter  Up/Down move  Enter choose  Esc back  "
@@ -178,6 +182,9 @@ static const char *
 question(const struct tui *t)
 {
 	switch (t->sc) {
+	case SC_RESUME:
+		return _("Unfinished sessions. Enter takes one up again; a "
+		    "records it as abandoned.");
 	case SC_PLATFORM:
 		return _("Which platform is the phone?");
 	case SC_VERSION:

@@ -8,10 +8,12 @@
 
 #include "cli.h"
 #include "match.h"
+#include "session.h"
 #include "util.h"
 #include "wizard.h"
 
 enum screen {
+	SC_RESUME,
 	SC_PLATFORM,
 	SC_VERSION,
 	SC_SYMPTOM,
@@ -26,7 +28,7 @@ enum screen {
 
 enum item_kind {
 	IT_PLATFORM, IT_TOOL, IT_OTHER, IT_DONTKNOW, IT_ERROR, IT_NOTLISTED,
-	IT_BROWSE, IT_CATEGORY,
+	IT_BROWSE, IT_CATEGORY, IT_SESSION, IT_NEW,
 };
 
 struct item {
@@ -42,6 +44,7 @@ struct tui {
 	const struct options *o;
 	struct wizard *w;
 	struct match_index *ix;
+	struct offer *of;
 	enum lang lang;
 	enum screen sc;
 	enum screen came_from;      /* where the error was chosen */

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "i18n.h"
+#include "sig.h"
 #include "text.h"
 #include "util.h"
 
@@ -186,7 +187,7 @@ term_key(unsigned *ch, int *key)
 	do {
 		errno = 0;
 		r = get_wch(&wc);
-	} while (r == ERR && errno == EINTR);
+	} while (r == ERR && errno == EINTR && !sig_caught());
 
 	*ch = 0;
 	*key = 0;

@@ -3,8 +3,10 @@
 
 #include "wizard.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -14,6 +16,8 @@ wizard_init(struct wizard *w, const struct kb *kb)
 	memset(w, 0, sizeof *w);
 	w->kb = kb;
 	w->started = time(NULL);
+	snprintf(w->id, sizeof w->id, "%lx-%lx", (unsigned long)w->started,
+	    (unsigned long)getpid());
 }
 
 static void
@@ -38,12 +42,22 @@ wizard_free(struct wizard *w)
 	memset(w, 0, sizeof *w);
 }
 
+static void
+changed(struct wizard *w)
+{
+	if (w->changed)
+		w->changed(w, w->changed_ctx);
+}
+
 void
 wizard_set_platform(struct wizard *w, unsigned platform)
 {
 	w->platform = platform & PLAT_BOTH;
 	if (w->platform == PLAT_BOTH)
 		w->platform = 0;
+	if (w->stage < STAGE_VERSION)
+		w->stage = STAGE_VERSION;
+	changed(w);
 }
 
 static int
@@ -79,13 +93,16 @@ wizard_set_version(struct wizard *w, const char *text)
 		free(w->version_text);
 		w->version_text = NULL;
 		w->version.nparts = 0;
-		return true;
+	} else {
+		if (!version_parse(text, strlen(text), &v, NULL))
+			return false;
+		free(w->version_text);
+		w->version_text = version_str(&v);
+		w->version = v;
 	}
-	if (!version_parse(text, strlen(text), &v, NULL))
-		return false;
-	free(w->version_text);
-	w->version_text = version_str(&v);
-	w->version = v;
+	if (w->stage < STAGE_SYMPTOM)
+		w->stage = STAGE_SYMPTOM;
+	changed(w);
 	return true;
 }
 
@@ -126,8 +143,12 @@ wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
 				continue;
 			w->steps[w->nsteps++].fix = f;
 		}
-	if (w->nsteps == 0)
+	w->stage = STAGE_STEPS;
+	if (w->nsteps == 0) {
 		w->outcome = OUT_ESCALATED; /* nothing applies: ask HQ */
+		w->stage = STAGE_DETAILS;
+	}
+	changed(w);
 }
 
 const struct wiz_step *
@@ -154,12 +175,13 @@ wizard_answer(struct wizard *w, enum wiz_answer a, const char *note)
 		w->outcome = OUT_FIXED;
 		w->fixed_at = w->cur + 1;
 		w->finished = s->at;
-		return;
-	}
-	if (++w->cur == w->nsteps) {
+		w->stage = STAGE_DETAILS;
+	} else if (++w->cur == w->nsteps) {
 		w->outcome = OUT_ESCALATED;
 		w->finished = s->at;
+		w->stage = STAGE_DETAILS;
 	}
+	changed(w);
 }
 
 bool
@@ -182,6 +204,8 @@ wizard_back(struct wizard *w)
 	w->outcome = OUT_NONE;
 	w->fixed_at = 0;
 	w->finished = 0;
+	w->stage = STAGE_STEPS;
+	changed(w);
 	return true;
 }
 
@@ -210,6 +234,7 @@ wizard_details(struct wizard *w, const char *engineer, const char *model,
 	set_field(&w->engineer, engineer);
 	set_field(&w->model, model);
 	set_field(&w->serial, serial);
+	changed(w);
 }
 
 const char *
@@ -240,4 +265,32 @@ wizard_outcome_key(enum wiz_outcome o)
 	default:
 		return "";
 	}
+}
+
+static const char *const stage_keys[] = {
+	"at_platform", "at_version", "at_symptom", "at_steps", "at_details",
+};
+
+const char *
+wizard_stage_key(enum wiz_stage s)
+{
+	return stage_keys[s];
+}
+
+int
+wizard_stage_parse(const char *s)
+{
+	for (int i = 0; i <= STAGE_DETAILS; i++)
+		if (strcmp(s, stage_keys[i]) == 0)
+			return i;
+	return -1;
+}
+
+enum wiz_answer
+wizard_answer_parse(const char *s)
+{
+	for (int a = ANS_FIXED; a <= ANS_SKIPPED; a++)
+		if (strcmp(s, wizard_answer_key((enum wiz_answer)a)) == 0)
+			return (enum wiz_answer)a;
+	return ANS_NONE;
 }

@@ -13,6 +13,9 @@
 
 enum wiz_answer { ANS_NONE, ANS_FIXED, ANS_NOT_FIXED, ANS_SKIPPED };
 enum wiz_outcome { OUT_NONE, OUT_FIXED, OUT_ESCALATED, OUT_ABANDONED };
+/* The question a session is at, for saving it and taking it up again. */
+enum wiz_stage { STAGE_PLATFORM, STAGE_VERSION, STAGE_SYMPTOM, STAGE_STEPS,
+	STAGE_DETAILS };
 
 struct wiz_step {
 	const struct fix *fix;
@@ -23,6 +26,8 @@ struct wiz_step {
 
 struct wizard {
 	const struct kb *kb;
+	char id[40];                /* the session's, kept when resumed */
+	enum wiz_stage stage;
 	unsigned platform;          /* PLAT_MTK, PLAT_QCOM, 0: not sure */
 	struct version version;     /* nparts 0: not known */
 	char *version_text;
@@ -34,6 +39,9 @@ struct wizard {
 	size_t fixed_at;            /* 1-based step that fixed it */
 	time_t started, finished;
 	char *engineer, *model, *serial;
+	/* Called after every answer, to save the session as it stands. */
+	void (*changed)(const struct wizard *w, void *ctx);
+	void *changed_ctx;
 };
 
 void wizard_init(struct wizard *w, const struct kb *kb);
@@ -64,5 +72,10 @@ void wizard_details(struct wizard *w, const char *engineer,
 
 const char *wizard_answer_key(enum wiz_answer a);
 const char *wizard_outcome_key(enum wiz_outcome o);
+/* Stage names as saved ("at_version" ...) and back; -1 when unknown. */
+const char *wizard_stage_key(enum wiz_stage s);
+int wizard_stage_parse(const char *s);
+/* ANS_NONE when s is not an answer key. */
+enum wiz_answer wizard_answer_parse(const char *s);
 
 #endif

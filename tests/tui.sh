@@ -182,6 +182,8 @@ screen_has "Which version" "TERM=vt100: Esc goes back"
 keys Escape
 screen_has "Which platform" "TERM=vt100: Esc goes back again"
 keys q
+screen_has "Quit\?" "TERM=vt100: q asks, a session is under way"
+keys y
 screen_has "EXIT=0" "TERM=vt100: quit"
 
 # Colours, and none with NO_COLOR or --no-color: reverse video marks

@@ -1,0 +1,278 @@
+/* session.c: the session in progress, saved atomically after every
+ * answer, listed and rebuilt at the next start. */
+#include <config.h>
+
+#include "session.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "journal.h"
+#include "util.h"
+
+char *
+session_dir(const char *state)
+{
+	return xasprintf("%s/sessions", state);
+}
+
+static bool
+write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		s += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+bool
+session_save(const char *state, const struct wizard *w, const char *host,
+    char **err)
+{
+	char *dir = session_dir(state), *tmp = NULL, *path = NULL;
+	char *head = NULL, *rec = NULL;
+	int fd = -1, dfd;
+	bool ok = false;
+
+	*err = NULL;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		*err = xasprintf(_("cannot create %s: %s"), dir,
+		    strerror(errno));
+		goto out;
+	}
+	tmp = xasprintf("%s/.%s.tmp", dir, w->id);
+	path = xasprintf("%s/%s.csv", dir, w->id);
+	head = journal_header();
+	rec = journal_record(w, host, wizard_stage_key(w->stage));
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	    0600);
+	if (fd < 0 || !write_all(fd, head, strlen(head)) ||
+	    !write_all(fd, rec, strlen(rec)) || fsync(fd) != 0) {
+		*err = xasprintf(_("cannot save the session to %s: %s"), tmp,
+		    strerror(errno ? errno : EIO));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		*err = xasprintf(_("cannot save the session to %s: %s"), tmp,
+		    strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		*err = xasprintf(_("cannot save the session to %s: %s"), path,
+		    strerror(errno));
+		goto out;
+	}
+	/* The rename itself reaches the disk with the directory. */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		if (fsync(dfd) != 0) {
+			/* Some file systems refuse this; the data is safe. */
+		}
+		close(dfd);
+	}
+	ok = true;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (!ok && tmp)
+		unlink(tmp);
+	free(dir);
+	free(tmp);
+	free(path);
+	free(head);
+	free(rec);
+	return ok;
+}
+
+void
+session_remove(const char *state, const char *id)
+{
+	char *path = xasprintf("%s/sessions/%s.csv", state, id);
+
+	if (unlink(path) != 0 && errno != ENOENT) {
+		/* It will be offered again; nothing is lost. */
+	}
+	free(path);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+session_list(const char *state, const char *engineer, struct recset *set,
+    struct diag *d)
+{
+	char *dir = session_dir(state);
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!dp) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 5 ||
+		    strcmp(de->d_name + len - 4, ".csv") != 0)
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	/* Ids start with the start time in hex: names sort oldest first
+	 * for years to come. */
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		size_t before = set->n;
+		recset_load(set, path, d);
+		/* Keep only this engineer's, and only sessions in progress. */
+		for (size_t j = before; j < set->n;) {
+			const struct record *r = &set->v[j].r;
+			if ((engineer && strcmp(r->engineer, engineer) != 0) ||
+			    wizard_stage_parse(r->outcome) < 0) {
+				free(set->v[j].steps);
+				set->v[j] = set->v[--set->n];
+			} else {
+				j++;
+			}
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+}
+
+bool
+session_restore(struct wizard *w, const struct rec *r)
+{
+	int stage = wizard_stage_parse(r->r.outcome);
+	time_t t = records_time(r->r.started);
+
+	if (stage < 0)
+		return false;
+	snprintf(w->id, sizeof w->id, "%s", r->r.id);
+	if (t != (time_t)-1)
+		w->started = t;
+	wizard_details(w, r->r.engineer, r->r.model, r->r.serial);
+	if (stage >= STAGE_VERSION)
+		wizard_set_platform(w, strcmp(r->r.platform, "mtk") == 0 ?
+		    PLAT_MTK : strcmp(r->r.platform, "qcom") == 0 ?
+		    PLAT_QCOM : 0);
+	if (stage >= STAGE_SYMPTOM && !wizard_set_version(w,
+	    *r->r.tool_version ? r->r.tool_version : NULL))
+		return false;
+	if (stage >= STAGE_STEPS) {
+		const struct kb_error *e = NULL;
+		if (*r->r.error_id && !(e = kb_find(w->kb, r->r.error_id)))
+			return false;
+		wizard_choose(w, e, r->r.query);
+		for (size_t i = 0; i < r->nsteps; i++) {
+			const struct rstep *st = &r->steps[i];
+			const struct wiz_step *cur = wizard_step(w);
+			enum wiz_answer a = wizard_answer_parse(st->answer);
+			if (!cur || st->step != w->cur + 1 || a == ANS_NONE ||
+			    strcmp(kb_level_key(cur->fix->level), st->level))
+				return false;
+			wizard_answer(w, a, st->note);
+			t = records_time(st->at);
+			if (t != (time_t)-1) {
+				w->steps[st->step - 1].at = t;
+				if (w->outcome != OUT_NONE)
+					w->finished = t;
+			}
+		}
+	}
+	return true;
+}
+
+char *
+session_describe(const struct wizard *w, const struct rec *r)
+{
+	const char *what = w->error ? w->error->error_en : *r->r.query ?
+	    r->r.query : NULL;
+	/* "2026-11-24T10:42:13+0800": the hour and minute. */
+	char hm[6] = "";
+	char *where, *s;
+
+	if (strlen(r->r.started) >= 16)
+		snprintf(hm, sizeof hm, "%.5s", r->r.started + 11);
+	if (w->stage == STAGE_STEPS && wizard_step(w))
+		where = xasprintf(_("step %zu of %zu"), w->cur + 1, w->nsteps);
+	else if (w->stage == STAGE_DETAILS)
+		where = xstrdup(_("at the outcome"));
+	else
+		where = xstrdup(_("before the error was chosen"));
+	s = xasprintf(_("%s, %s, started %s"), what ? what :
+	    _("(no error yet)"), where, hm);
+	free(where);
+	return s;
+}
+
+void
+offer_init(struct offer *of, const char *state, const char *engineer,
+    const struct kb *kb, struct diag *d)
+{
+	memset(of, 0, sizeof *of);
+	of->resumed = -1;
+	recset_init(&of->set);
+	session_list(state, engineer, &of->set, d);
+	of->desc = xcalloc(of->set.n + 1, sizeof *of->desc);
+	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);
+	for (size_t i = 0; i < of->set.n; i++) {
+		struct wizard w;
+		wizard_init(&w, kb);
+		if (session_restore(&w, &of->set.v[i])) {
+			/* Kept in the order found; the newest is last. */
+			of->set.v[of->n] = of->set.v[i];
+			of->desc[of->n++] = session_describe(&w, &of->set.v[i]);
+		} else {
+			diag_add(d, DIAG_WARNING, of->set.v[i].r.id, 0, 0,
+			    _("this unfinished session no longer fits the "
+			    "knowledge base; it is left as it is"));
+			free(of->set.v[i].steps);
+		}
+		wizard_free(&w);
+	}
+	of->set.n = of->n;
+}
+
+void
+offer_free(struct offer *of)
+{
+	for (size_t i = 0; i < of->n; i++)
+		free(of->desc[i]);
+	free(of->desc);
+	free(of->abandon);
+	recset_free(&of->set);
+}
+
+bool
+offer_resume(struct offer *of, size_t i, struct wizard *w)
+{
+	if (i >= of->n || !session_restore(w, &of->set.v[i]))
+		return false;
+	of->resumed = (long)i;
+	return true;
+}

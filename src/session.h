@@ -1,0 +1,52 @@
+/* session.h: the session in progress, saved after every answer (to a
+ * temporary file, fsync'd, renamed over the last one) so that a dropped
+ * connection or a killed process loses nothing, and offered again at the
+ * next start. */
+#ifndef FLASHFIX_SESSION_H
+#define FLASHFIX_SESSION_H
+
+#include <stdbool.h>
+
+#include "records.h"
+#include "wizard.h"
+
+/* Where the sessions in progress live: STATE/sessions.  malloc'd. */
+char *session_dir(const char *state);
+
+/* Saves w as it stands; false with a message in *err (malloc'd). */
+bool session_save(const char *state, const struct wizard *w,
+    const char *host, char **err);
+/* Removes the saved copy of w (it is recorded). */
+void session_remove(const char *state, const char *id);
+
+/* Adds the saved sessions of engineer (all when NULL) to set, oldest
+ * first; damaged files are reported to d. */
+void session_list(const char *state, const char *engineer,
+    struct recset *set, struct diag *d);
+
+/* Rebuilds w (initialised over the knowledge base) from a saved session:
+ * the same id, answers, notes and times, at the same question.  False
+ * when the knowledge base no longer has its error or plan. */
+bool session_restore(struct wizard *w, const struct rec *r);
+
+/* One line that tells a saved session apart ("WCSM code：4009, step 2 of
+ * 3, started 10:42"), in the interface language.  malloc'd. */
+char *session_describe(const struct wizard *w, const struct rec *r);
+
+/* The unfinished sessions offered at start, and what became of them. */
+struct offer {
+	struct recset set;   /* oldest first */
+	char **desc;         /* session_describe of each */
+	bool *abandon;       /* to be recorded as abandoned */
+	size_t n;
+	long resumed;        /* the one taken up, or -1 */
+};
+
+/* Lists the sessions of engineer that kb can rebuild. */
+void offer_init(struct offer *of, const char *state, const char *engineer,
+    const struct kb *kb, struct diag *d);
+void offer_free(struct offer *of);
+/* Takes up session i in w; false if it cannot be rebuilt. */
+bool offer_resume(struct offer *of, size_t i, struct wizard *w);
+
+#endif
