@@ -30,6 +30,13 @@ struct options {
 	unsigned platform;
 	/* the wizard */
 	const char *engineer, *model, *serial;
+	/* report */
+	const char *format, *output;
+	bool force, last;
+	enum lang lang_asked;   /* --lang as given, before a terminal limits it */
+	bool lang_given;
+	/* stats */
+	const char *since;
 	/* operands after the command word */
 	char **args;
 	int nargs;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -18,6 +19,7 @@
 #include "plain.h"
 #include "session.h"
 #include "sig.h"
+#include "stats.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -109,6 +111,8 @@ cmd_wizard(struct options *o)
 	struct match_index *ix;
 	struct wizard w;
 	struct offer of;
+	struct recset past;
+	struct stats st;
 	struct diag d;
 	struct saver sv = { 0 };
 	char *state, *records, host[256];
@@ -148,6 +152,12 @@ cmd_wizard(struct options *o)
 
 	diag_init(&d);
 	offer_init(&of, state, engineer, kb, &d);
+	/* What fixed what here before, for each step. */
+	recset_init(&past);
+	if (!recset_load(&past, records, &d)) {
+		/* Said below; the wizard runs without the figures. */
+	}
+	stats_build(&st, &past, (time_t)-1, time(NULL));
 	diag_print(&d, stderr);
 	diag_free(&d);
 
@@ -157,6 +167,7 @@ cmd_wizard(struct options *o)
 	sv.state = state;
 	sv.host = host;
 	sv.failed = !writable;
+	w.stats = &st;
 	w.changed = save;
 	w.changed_ctx = &sv;
 	sig_install();
@@ -195,6 +206,8 @@ cmd_wizard(struct options *o)
 	free(state);
 	free(records);
 	offer_free(&of);
+	stats_free(&st);
+	recset_free(&past);
 	wizard_free(&w);
 	match_index_free(ix);
 	kb_free(kb);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,7 +21,8 @@
 enum {
 	OPT_DATA = 256, OPT_STATE_DIR, OPT_RECORDS, OPT_LANG, OPT_NO_COLOR,
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
-	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL,
+	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL, OPT_FORMAT, OPT_OUTPUT,
+	OPT_FORCE, OPT_LAST, OPT_SINCE,
 };
 
 static const struct option longopts[] = {
@@ -37,6 +39,11 @@ static const struct option longopts[] = {
 	{ "engineer", required_argument, NULL, OPT_ENGINEER },
 	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "serial", required_argument, NULL, OPT_SERIAL },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "last", no_argument, NULL, OPT_LAST },
+	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -52,7 +59,9 @@ usage(void)
 	    "  (none)              start the wizard\n"
 	    "  lookup TEXT...      print the known errors that match TEXT\n"
 	    "  check [DIR]         validate a knowledge base\n"
-	    "  history             list the recorded sessions, newest first\n\n"));
+	    "  history             list the recorded sessions, newest first\n"
+	    "  report [ID]         a report of one session, for HQ\n"
+	    "  stats               what fixed which error, from the records\n\n"));
 	printf(_("Options for every command (before or after the command):\n"
 	    "      --data DIR       knowledge base directory\n"
 	    "      --state-dir DIR  where records and the session in progress "
@@ -71,8 +80,16 @@ usage(void)
 	    "name)\n"
 	    "      --model MODEL    prefill the phone model\n"
 	    "      --serial SN      prefill the serial or IMEI\n\n"));
-	printf(_("Options for lookup and history:\n"
-	    "      --json           print a JSON array\n\n"));
+	printf(_("Options for lookup, history and stats:\n"
+	    "      --json           print JSON\n\n"));
+	printf(_("Options for report:\n"
+	    "      --last           the newest session (instead of an ID)\n"
+	    "      --format F       text (default), markdown, json or csv\n"
+	    "      --output FILE    write FILE (atomically) instead of stdout\n"
+	    "      --force          replace FILE if it exists\n\n"));
+	printf(_("Options for stats:\n"
+	    "      --since DATE     only sessions started on or after DATE "
+	    "(YYYY-MM-DD)\n\n"));
 	printf(_("Options for lookup:\n"
 	    "      --limit N        at most N matches (default 5)\n"
 	    "      --platform P     only errors seen on P: mtk or qcom\n\n"));
@@ -260,6 +277,33 @@ main(int argc, char **argv)
 		case OPT_ENGINEER:
 			o.engineer = optarg;
 			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") && strcmp(optarg, "markdown") &&
+			    strcmp(optarg, "json") && strcmp(optarg, "csv"))
+				return bad_usage(_("--format takes text, markdown, "
+				    "json or csv, not '%s'"), optarg);
+			o.format = optarg;
+			break;
+		case OPT_OUTPUT:
+			o.output = optarg;
+			break;
+		case OPT_FORCE:
+			o.force = true;
+			break;
+		case OPT_LAST:
+			o.last = true;
+			break;
+		case OPT_SINCE: {
+			struct tm tm;
+			const char *end;
+			memset(&tm, 0, sizeof tm);
+			end = strptime(optarg, "%Y-%m-%d", &tm);
+			if (!end || *end)
+				return bad_usage(_("--since takes a date such as "
+				    "2026-11-01, not '%s'"), optarg);
+			o.since = optarg;
+			break;
+		}
 		case OPT_MODEL:
 			o.model = optarg;
 			break;
@@ -287,6 +331,8 @@ main(int argc, char **argv)
 	if (!o.data_dir)
 		o.data_dir = default_data_dir(uninstalled);
 
+	o.lang_given = lang_given;
+	o.lang_asked = o.lang;
 	/* Chinese needs a terminal that shows UTF-8. */
 	if (!o.ascii && !text_terminal_utf8())
 		o.ascii = true;
@@ -305,6 +351,10 @@ main(int argc, char **argv)
 		rc = cmd_wizard(&o);
 	} else if (strcmp(cmd, "history") == 0) {
 		rc = cmd_history(&o);
+	} else if (strcmp(cmd, "report") == 0) {
+		rc = cmd_report(&o);
+	} else if (strcmp(cmd, "stats") == 0) {
+		rc = cmd_stats(&o);
 	} else if (strcmp(cmd, "lookup") == 0) {
 		rc = cmd_lookup(&o);
 	} else if (strcmp(cmd, "check") == 0) {
@@ -314,7 +364,7 @@ main(int argc, char **argv)
 		rc = cmd_check(&o);
 	} else {
 		return bad_usage(_("unknown command '%s'; the commands are "
-		    "lookup, check and history"), cmd);
+		    "lookup, check, history, report and stats"), cmd);
 	}
 	if (!output_close_stdout() && rc == EXIT_OK)
 		rc = EXIT_FAILED;

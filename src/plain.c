@@ -340,6 +340,10 @@ run_steps(struct plain *p, struct wizard *w)
 		say(p, 0, label, kbtext(p, s->fix->action_en,
 		    s->fix->action_zh));
 		free(label);
+		if ((label = wizard_step_history(w)) != NULL) {
+			say(p, 2, "", label);
+			free(label);
+		}
 		say(p, 0, "", _("y = fixed, n = not fixed, s = can't do it "
 		    "here, b = back; a note after a colon (n: tried two "
 		    "cables)"));

@@ -164,14 +164,12 @@ session_list(const char *state, const char *engineer, struct recset *set,
 	free(dir);
 }
 
-bool
-session_restore(struct wizard *w, const struct rec *r)
+/* Rebuilds w from r up to stage. */
+static bool
+replay(struct wizard *w, const struct rec *r, int stage)
 {
-	int stage = wizard_stage_parse(r->r.outcome);
 	time_t t = records_time(r->r.started);
 
-	if (stage < 0)
-		return false;
 	snprintf(w->id, sizeof w->id, "%s", r->r.id);
 	if (t != (time_t)-1)
 		w->started = t;
@@ -204,6 +202,30 @@ session_restore(struct wizard *w, const struct rec *r)
 			}
 		}
 	}
+	return true;
+}
+
+bool
+session_restore(struct wizard *w, const struct rec *r)
+{
+	int stage = wizard_stage_parse(r->r.outcome);
+
+	return stage >= 0 && replay(w, r, stage);
+}
+
+bool
+session_replay(struct wizard *w, const struct rec *r)
+{
+	time_t t;
+
+	if (!replay(w, r, *r->r.error_id || r->nsteps ? STAGE_STEPS :
+	    STAGE_SYMPTOM))
+		return false;
+	if (strcmp(r->r.outcome, "abandoned") == 0)
+		wizard_abandon(w);
+	t = records_time(r->r.finished);
+	if (t != (time_t)-1)
+		w->finished = t;
 	return true;
 }
 

@@ -29,6 +29,11 @@ void session_list(const char *state, const char *engineer,
  * when the knowledge base no longer has its error or plan. */
 bool session_restore(struct wizard *w, const struct rec *r);
 
+/* Rebuilds w from a finished record, for a report: the plan with its
+ * fixes, the answers and their times.  False when the knowledge base no
+ * longer fits it. */
+bool session_replay(struct wizard *w, const struct rec *r);
+
 /* One line that tells a saved session apart ("WCSM code：4009, step 2 of
  * 3, started 10:42"), in the interface language.  malloc'd. */
 char *session_describe(const struct wizard *w, const struct rec *r);

@@ -304,6 +304,10 @@ draw_step(struct tui *t, struct page *p, int width)
 	add_kb(t, p, R_TEXT, "", st->fix->action_en, st->fix->action_zh,
 	    width);
 	page_gap(p);
+	if ((s = wizard_step_history(w)) != NULL) {
+		page_add(p, R_DIM, "", s, width);
+		free(s);
+	}
 	if (t->note.len && !t->noting)
 		page_add(p, R_DIM, _("Note: "), t->note.s, width);
 	page_add(p, R_MSG, "", _("Did it work? y: fixed, n: not fixed, "

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
+#include "stats.h"
 #include "util.h"
 
 void
@@ -293,4 +295,20 @@ wizard_answer_parse(const char *s)
 		if (strcmp(s, wizard_answer_key((enum wiz_answer)a)) == 0)
 			return (enum wiz_answer)a;
 	return ANS_NONE;
+}
+
+char *
+wizard_step_history(const struct wizard *w)
+{
+	const struct wiz_step *s = wizard_step(w);
+	const struct stat_step *st;
+
+	if (!s || !w->stats)
+		return NULL;
+	st = stats_step(w->stats, w->error ? w->error->id : "",
+	    kb_level_key(s->fix->level));
+	if (!st)
+		return NULL;
+	return xasprintf(_("Here before, this step fixed it %lu of %lu "
+	    "times."), st->fixed, st->tried);
 }

@@ -11,6 +11,8 @@
 #include "kb.h"
 #include "version.h"
 
+struct stats;
+
 enum wiz_answer { ANS_NONE, ANS_FIXED, ANS_NOT_FIXED, ANS_SKIPPED };
 enum wiz_outcome { OUT_NONE, OUT_FIXED, OUT_ESCALATED, OUT_ABANDONED };
 /* The question a session is at, for saving it and taking it up again. */
@@ -39,6 +41,9 @@ struct wizard {
 	size_t fixed_at;            /* 1-based step that fixed it */
 	time_t started, finished;
 	char *engineer, *model, *serial;
+	/* What the records say about the steps (for "fixed 7 of 9 times");
+	 * may be NULL. */
+	const struct stats *stats;
 	/* Called after every answer, to save the session as it stands. */
 	void (*changed)(const struct wizard *w, void *ctx);
 	void *changed_ctx;
@@ -72,6 +77,9 @@ void wizard_details(struct wizard *w, const char *engineer,
 
 const char *wizard_answer_key(enum wiz_answer a);
 const char *wizard_outcome_key(enum wiz_outcome o);
+/* "Fixed 7 of 9 times here before." for the step being asked, from the
+ * records; NULL when it was never tried.  malloc'd. */
+char *wizard_step_history(const struct wizard *w);
 /* Stage names as saved ("at_version" ...) and back; -1 when unknown. */
 const char *wizard_stage_key(enum wiz_stage s);
 int wizard_stage_parse(const char *s);

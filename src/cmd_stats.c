@@ -1,0 +1,180 @@
+/* cmd_stats.c: flashfix stats [--since DATE] [--json]: what fixed which
+ * error, from the records. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "journal.h"
+#include "output.h"
+#include "records.h"
+#include "stats.h"
+#include "text.h"
+#include "util.h"
+
+#define BAR_WIDTH 20
+
+/* A bar of n out of max, BAR_WIDTH wide at most. */
+static void
+bar(unsigned long n, unsigned long max, bool ascii)
+{
+	size_t w = max ? (size_t)((n * BAR_WIDTH + max - 1) / max) : 0;
+
+	for (size_t i = 0; i < w; i++)
+		fputs(ascii ? "#" : "\xe2\x96\x88", stdout);
+}
+
+static void
+print_id(const char *id, int width, bool ascii)
+{
+	char *e = text_sanitize(*id ? id : _("(not listed)"), !ascii);
+	size_t w = text_width(e);
+
+	fputs(e, stdout);
+	for (size_t i = w; i < (size_t)width; i++)
+		putchar(' ');
+	free(e);
+}
+
+static void
+print_text(const struct stats *st, const struct options *o)
+{
+	unsigned long max = 0, wmax = 0;
+	bool ascii = o->ascii;
+
+	printf(_("Sessions: %lu (fixed %lu, escalated %lu, abandoned %lu)\n"),
+	    st->sessions, st->fixed, st->escalated, st->abandoned);
+	if (!st->sessions)
+		return;
+	for (size_t i = 0; i < st->n; i++) {
+		if (st->errors[i].sessions > max)
+			max = st->errors[i].sessions;
+		if (st->errors[i].week > wmax)
+			wmax = st->errors[i].week;
+	}
+	printf("\n%s\n", _("Per error: sessions, fixed; per step: tried, "
+	    "fixed it"));
+	for (size_t i = 0; i < st->n; i++) {
+		const struct stat_error *e = &st->errors[i];
+		printf("  ");
+		print_id(e->id, 24, ascii);
+		printf(" %5lu %5lu  ", e->sessions, e->fixed);
+		bar(e->sessions, max, ascii);
+		putchar('\n');
+		for (size_t k = 0; k < e->nsteps; k++) {
+			char *lv = text_sanitize(e->steps[k].level, !ascii);
+			printf("      %-20s %5lu %5lu\n", lv, e->steps[k].tried,
+			    e->steps[k].fixed);
+			free(lv);
+		}
+	}
+	printf("\n%s\n", _("The most frequent errors this week"));
+	if (!wmax)
+		printf("  %s\n", _("none"));
+	for (size_t i = 0, shown = 0; i < st->n && shown < 5; i++) {
+		const struct stat_error *e = &st->errors[i];
+		if (!e->week)
+			continue;
+		printf("  ");
+		print_id(e->id, 24, ascii);
+		printf(" %5lu  ", e->week);
+		bar(e->week, wmax, ascii);
+		putchar('\n');
+		shown++;
+	}
+	printf("\n%s\n", _("Engineers: sessions, escalated, rate"));
+	for (size_t i = 0; i < st->neng; i++) {
+		const struct stat_engineer *g = &st->eng[i];
+		unsigned pct = g->sessions ? (unsigned)((g->escalated * 100 +
+		    g->sessions / 2) / g->sessions) : 0;
+		printf("  ");
+		print_id(*g->name ? g->name : "-", 24, ascii);
+		printf(" %5lu %5lu %4u%%  ", g->sessions, g->escalated, pct);
+		bar(g->escalated, g->sessions, ascii);
+		putchar('\n');
+	}
+}
+
+static void
+print_json(const struct stats *st)
+{
+	printf("{\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
+	    "\"abandoned\":%lu,\"errors\":[", st->sessions, st->fixed,
+	    st->escalated, st->abandoned);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct stat_error *e = &st->errors[i];
+		printf("%s{\"error_id\":", i ? "," : "");
+		json_str(stdout, *e->id ? e->id : NULL);
+		printf(",\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
+		    "\"abandoned\":%lu,\"this_week\":%lu,\"steps\":[",
+		    e->sessions, e->fixed, e->escalated, e->abandoned, e->week);
+		for (size_t k = 0; k < e->nsteps; k++) {
+			printf("%s{\"level\":", k ? "," : "");
+			json_str(stdout, e->steps[k].level);
+			printf(",\"tried\":%lu,\"fixed\":%lu}",
+			    e->steps[k].tried, e->steps[k].fixed);
+		}
+		printf("]}");
+	}
+	printf("],\"engineers\":[");
+	for (size_t i = 0; i < st->neng; i++) {
+		const struct stat_engineer *g = &st->eng[i];
+		printf("%s{\"engineer\":", i ? "," : "");
+		json_str(stdout, g->name);
+		printf(",\"sessions\":%lu,\"escalated\":%lu,"
+		    "\"escalation_rate\":%.4f}", g->sessions, g->escalated,
+		    g->sessions ? (double)g->escalated / (double)g->sessions :
+		    0.0);
+	}
+	printf("]}\n");
+}
+
+int
+cmd_stats(struct options *o)
+{
+	struct recset set;
+	struct stats st;
+	struct diag d;
+	char *state = journal_state_dir(o->state_dir);
+	char *path = journal_records_path(state, o->records);
+	time_t since = (time_t)-1;
+	int rc = EXIT_OK;
+
+	if (o->nargs > 0) {
+		fprintf(stderr, _("flashfix: stats takes no operands\n"
+		    "Try 'flashfix --help' for more information.\n"));
+		free(state);
+		free(path);
+		return EXIT_USAGE;
+	}
+	if (o->since) {
+		struct tm tm;
+		memset(&tm, 0, sizeof tm);
+		if (strptime(o->since, "%Y-%m-%d", &tm)) {
+			tm.tm_isdst = -1;
+			since = mktime(&tm);
+		}
+	}
+	recset_init(&set);
+	diag_init(&d);
+	if (!recset_load(&set, path, &d))
+		rc = EXIT_FAILED;
+	diag_print(&d, stderr);
+	stats_build(&st, &set, since, time(NULL));
+	if (rc == EXIT_OK) {
+		if (o->json)
+			print_json(&st);
+		else
+			print_text(&st, o);
+	}
+	stats_free(&st);
+	recset_free(&set);
+	diag_free(&d);
+	free(state);
+	free(path);
+	return rc;
+}

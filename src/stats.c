@@ -1,0 +1,132 @@
+/* stats.c: counting the records. */
+#include <config.h>
+
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static struct stat_error *
+error_of(struct stats *st, const char *id)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (strcmp(st->errors[i].id, id) == 0)
+			return &st->errors[i];
+	st->errors = xgrow(st->errors, &st->cap, st->n + 1, sizeof *st->errors);
+	memset(&st->errors[st->n], 0, sizeof *st->errors);
+	st->errors[st->n].id = id;
+	return &st->errors[st->n++];
+}
+
+static struct stat_step *
+step_of(struct stat_error *e, const char *level)
+{
+	for (size_t i = 0; i < e->nsteps; i++)
+		if (strcmp(e->steps[i].level, level) == 0)
+			return &e->steps[i];
+	e->steps = xgrow(e->steps, &e->cap, e->nsteps + 1, sizeof *e->steps);
+	e->steps[e->nsteps] = (struct stat_step){ level, 0, 0 };
+	return &e->steps[e->nsteps++];
+}
+
+static struct stat_engineer *
+engineer_of(struct stats *st, const char *name)
+{
+	for (size_t i = 0; i < st->neng; i++)
+		if (strcmp(st->eng[i].name, name) == 0)
+			return &st->eng[i];
+	st->eng = xgrow(st->eng, &st->capeng, st->neng + 1, sizeof *st->eng);
+	st->eng[st->neng] = (struct stat_engineer){ name, 0, 0 };
+	return &st->eng[st->neng++];
+}
+
+static int
+cmp_error(const void *a, const void *b)
+{
+	const struct stat_error *x = a, *y = b;
+
+	if (x->sessions != y->sessions)
+		return x->sessions > y->sessions ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static int
+cmp_engineer(const void *a, const void *b)
+{
+	const struct stat_engineer *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+void
+stats_build(struct stats *st, const struct recset *set, time_t since,
+    time_t now)
+{
+	memset(st, 0, sizeof *st);
+	for (size_t i = 0; i < set->n; i++) {
+		const struct rec *r = &set->v[i];
+		time_t t = records_time(r->r.started);
+		struct stat_error *e;
+		struct stat_engineer *g;
+
+		if (since != (time_t)-1 && (t == (time_t)-1 || t < since))
+			continue;
+		e = error_of(st, r->r.error_id);
+		g = engineer_of(st, r->r.engineer);
+		st->sessions++;
+		e->sessions++;
+		g->sessions++;
+		if (t != (time_t)-1 && t <= now && now - t < 7 * 24 * 3600)
+			e->week++;
+		if (strcmp(r->r.outcome, "fixed") == 0) {
+			st->fixed++;
+			e->fixed++;
+		} else if (strcmp(r->r.outcome, "escalated") == 0) {
+			st->escalated++;
+			e->escalated++;
+			g->escalated++;
+		} else {
+			st->abandoned++;
+			e->abandoned++;
+		}
+		for (size_t k = 0; k < r->nsteps; k++) {
+			const struct rstep *s = &r->steps[k];
+			struct stat_step *ss;
+			if (strcmp(s->answer, "skipped") == 0)
+				continue; /* not tried here */
+			ss = step_of(e, s->level);
+			ss->tried++;
+			ss->fixed += strcmp(s->answer, "fixed") == 0;
+		}
+	}
+	if (st->n)
+		qsort(st->errors, st->n, sizeof *st->errors, cmp_error);
+	if (st->neng)
+		qsort(st->eng, st->neng, sizeof *st->eng, cmp_engineer);
+}
+
+void
+stats_free(struct stats *st)
+{
+	for (size_t i = 0; i < st->n; i++)
+		free(st->errors[i].steps);
+	free(st->errors);
+	free(st->eng);
+	memset(st, 0, sizeof *st);
+}
+
+const struct stat_step *
+stats_step(const struct stats *st, const char *error_id, const char *level)
+{
+	for (size_t i = 0; i < st->n; i++) {
+		const struct stat_error *e = &st->errors[i];
+		if (strcmp(e->id, error_id) != 0)
+			continue;
+		for (size_t k = 0; k < e->nsteps; k++)
+			if (strcmp(e->steps[k].level, level) == 0)
+				return e->steps[k].tried ? &e->steps[k] : NULL;
+	}
+	return NULL;
+}

@@ -1,0 +1,46 @@
+/* stats.h: what the records say: per error, how many sessions and how
+ * many fixed; per step, how often it was tried and how often it fixed
+ * the error; the errors of the week; each engineer's escalation rate. */
+#ifndef FLASHFIX_STATS_H
+#define FLASHFIX_STATS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "records.h"
+
+struct stat_step {
+	const char *level;
+	unsigned long tried, fixed;
+};
+
+struct stat_error {
+	const char *id;         /* "" for sessions not listed */
+	unsigned long sessions, fixed, escalated, abandoned, week;
+	struct stat_step *steps;
+	size_t nsteps, cap;
+};
+
+struct stat_engineer {
+	const char *name;
+	unsigned long sessions, escalated;
+};
+
+struct stats {
+	unsigned long sessions, fixed, escalated, abandoned;
+	struct stat_error *errors;   /* most sessions first */
+	size_t n, cap;
+	struct stat_engineer *eng;   /* by name */
+	size_t neng, capeng;
+};
+
+/* Counts the records of set started at or after since ((time_t)-1: all);
+ * "this week" is the seven days before now.  Strings point into set. */
+void stats_build(struct stats *st, const struct recset *set, time_t since,
+    time_t now);
+void stats_free(struct stats *st);
+/* The figures of one step of an error, or NULL when never tried. */
+const struct stat_step *stats_step(const struct stats *st,
+    const char *error_id, const char *level);
+
+#endif
