@@ -26,9 +26,11 @@ sig_install(void)
 	sa.sa_flags = 0;
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
 		sigaction(sigs[i], &sa, NULL);
-	/* A vanished terminal: write errors, not death by SIGPIPE. */
+	/* A vanished terminal: write errors, not death by SIGPIPE; a file
+	 * size limit: EFBIG, reported, not death by SIGXFSZ. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGXFSZ, &sa, NULL);
 }
 
 int

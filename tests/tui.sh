@@ -225,5 +225,42 @@ screen_has "Cannot use the state directory /proc/flashfix-cannot" \
 keys q
 screen_has "EXIT=0" "quit"
 
+# Cut off: SIGTERM restores the terminal and keeps the session; SIGHUP
+# (the window closed) and SIGKILL keep it too; the next start offers it
+# and it goes on at the same step.
+S=$T/cut
+for sig in TERM HUP KILL; do
+	tstart 80x24 "$FLASHFIX --state-dir $S --engineer ana"
+	screen_has "Which platform" "$sig: started"
+	keys 2 2.0.11 Enter "Sahara comm" Enter Enter
+	screen_has "Step 1 of 3" "$sig: at step 1"
+	keys : "cable swapped" Enter n
+	screen_has "Step 2 of 3" "$sig: at step 2"
+	pid=$(pgrep -P "$(tmx display-message -p '#{pane_pid}')" flashfix)
+	case $sig in
+	HUP) tstop ;;
+	*) kill -s "$sig" "$pid" ;;
+	esac
+	if [ "$sig" = TERM ]; then
+		screen_has "EXIT=143" "TERM: a clean exit"
+		like "$screen" "the session is saved" "TERM: it says the session is kept"
+	fi
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+	tstart 80x24 "$FLASHFIX --state-dir $S --engineer ana"
+	screen_has "Unfinished sessions" "$sig: the session is offered"
+	screen_has "> 1\) Sahara communication failed\., step 2 of 3, started" \
+		"$sig: described by its error and step"
+	keys Enter
+	screen_has "Step 2 of 3" "$sig: taken up at step 2"
+	keys y Enter Enter Enter Enter
+	screen_has "Recorded as" "$sig: recorded"
+	is "$(J 0.outcome)/$(J 0.fixed_at_step)/$(J 0.steps.0.note)" \
+		"fixed/2/cable swapped" "$sig: the record has every answer"
+	is "$(ls "$S/sessions" | wc -l)" 0 "$sig: nothing left in progress"
+done
+
 tstop
 done_testing
