@@ -1,0 +1,251 @@
+#!/bin/sh
+# records.sh: the records under load and faults (concurrent appends, a
+# full or read-only disk, a file that is not a records file, damaged
+# lines), flashfix report in every format, and flashfix stats.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+S=$T/state
+R=$S/records.csv
+H() { "$FLASHFIX" history --json --state-dir "$S" "$@"; }
+# A fixed session (DL system ERR, fixed at step 1) with the given options.
+fixed_session() {
+	printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+		"$FLASHFIX" --plain --state-dir "$S" "$@" >/dev/null 2>&1
+}
+
+# Eight processes finishing fifty sessions each into one shared file.
+C=$T/shared.csv
+for p in 1 2 3 4 5 6 7 8; do
+	(
+		i=0
+		while [ $i -lt 50 ]; do
+			fixed_session --records "$C" --engineer "eng$p"
+			i=$((i + 1))
+		done
+	) &
+done
+wait
+run "$FLASHFIX" history --json --state-dir "$S" --records "$C"
+is "$rc" 0 "concurrent appends: history reads the shared file"
+is "$(printf '%s' "$out" | "$JSONCHECK" '#')" 400 "8 x 50 sessions: 400 whole records"
+is "$err" "" "none damaged"
+is "$(grep -c '^"' "$C")" 400 "400 lines that start a record"
+is "$(printf '%s' "$out" | grep -o '"engineer":"eng[1-8]"' | sort -u | wc -l)" 8 \
+	"records from all eight processes"
+
+# A file that is not a records file is never appended to.
+printf 'my notes\nline two\n' >"$T/notes.txt"
+cp "$T/notes.txt" "$T/notes.orig"
+printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+	"$FLASHFIX" --plain --state-dir "$T/s2" --records "$T/notes.txt" >/dev/null 2>"$T/err"
+is "$?" 3 "not a records file: exit 3"
+like "$(cat "$T/err")" "is not a flashfix records file" "and it says so"
+cmp -s "$T/notes.txt" "$T/notes.orig"
+ok $? "the file is left as it was"
+is "$(ls "$T/s2/sessions" | wc -l)" 1 "the session is kept to be offered again"
+
+# A file size limit (a full disk as a process sees it): the append fails,
+# the records are untouched, the session is kept, and goes in later.
+i=0
+while [ $i -lt 20 ]; do fixed_session; i=$((i + 1)); done
+cp "$R" "$T/records.orig"
+before=$(H | "$JSONCHECK" "#")
+(
+	ulimit -f 2
+	printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+		"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>"$T/err"
+	echo $? >"$T/rc"
+)
+is "$(cat "$T/rc")" 3 "file size limit: exit 3"
+like "$(cat "$T/err")" "cannot write .*records.csv: File too large" "and says why"
+like "$(cat "$T/err")" "kept and offered at the next start" "and that the session is kept"
+cmp -s "$R" "$T/records.orig"
+ok $? "the records are untouched"
+is "$(ls "$S/sessions" | wc -l)" 1 "the session is in progress"
+printf 'y\n\n\n\n' | "$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+is "$(H | "$JSONCHECK" '#')" $((before + 1)) "once the disk has room, it is recorded"
+is "$(ls "$S/sessions" | wc -l)" 0 "and no longer in progress"
+
+# A read-only file system, and a full one, where they can be made.
+if mkdir "$T/ro" && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; then
+	printf '1\n1\nDL system ERR\n1\ny\n' |
+		"$FLASHFIX" --plain --state-dir "$T/ro/state" >"$T/out" 2>"$T/err"
+	is "$?" 3 "read-only file system: exit 3"
+	like "$(cat "$T/err")" "Cannot use the state directory .*Read-only" "and says why"
+	like "$(cat "$T/out")" "Step 1 of 1" "the wizard still runs"
+	umount "$T/ro"
+	mkdir "$T/full"
+	mount -t tmpfs -o size=16k tmpfs "$T/full"
+	F=$T/full/records.csv
+	fixed_session --records "$F" --state-dir "$T/sf"
+	dd if=/dev/zero of="$T/full/filler" bs=1k count=64 2>/dev/null
+	# Appends fill the last page of the file; then one fails.
+	i=0
+	while [ $i -lt 40 ]; do
+		cp "$F" "$T/full.orig"
+		printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+			"$FLASHFIX" --plain --state-dir "$T/sf" --records "$F" \
+			>/dev/null 2>"$T/err" || break
+		i=$((i + 1))
+	done
+	like "$(cat "$T/err")" "No space left on device" "full disk: it says why"
+	cmp -s "$F" "$T/full.orig"
+	ok $? "full disk: the records are untouched"
+	is "$(ls "$T/sf/sessions" | wc -l)" 1 "full disk: the session is kept"
+	umount "$T/full"
+else
+	ok 0 "# SKIP cannot mount a tmpfs here (the file size limit above covers write failures)"
+fi
+
+# Damaged lines: reported with their line and skipped.
+D=$T/damaged
+mkdir "$D"
+fixed_session --records "$D/records.csv" --engineer one
+fixed_session --records "$D/records.csv" --engineer two
+{
+	head -n 2 "$D/records.csv"
+	echo 'garbage line from an editor'
+	printf '"6b000000-1","2026-11-24T10:00:00+0000","cut short\n'
+	sed -n 3p "$D/records.csv"
+	printf '"6b000000-2","2026-11-24T10:00:00+0000",'
+} >"$D/mixed.csv"
+run "$FLASHFIX" history --json --state-dir "$S" --records "$D/mixed.csv"
+is "$rc" 0 "damaged lines: history still works"
+is "$(printf '%s' "$out" | "$JSONCHECK" '#')" 2 "the two whole records are read"
+like "$err" "mixed.csv:3:1: warning: damaged record skipped \(wrong number of fields\)" \
+	"the garbage line is named with its line"
+like "$err" "mixed.csv:4:1: warning: damaged record skipped \(cut short\)" \
+	"the record cut short is named"
+like "$err" "mixed.csv:6:1: warning: damaged record skipped" \
+	"the last line cut short is named"
+run "$FLASHFIX" stats --json --state-dir "$S" --records "$D/mixed.csv"
+is "$rc/$(printf '%s' "$out" | "$JSONCHECK" sessions)" 0/2 "stats reads past them"
+run "$FLASHFIX" report --last --state-dir "$S" --records "$D/mixed.csv"
+is "$rc" 0 "report reads past them"
+
+# Reports: a fixed, an escalated and an abandoned session.
+P=$T/rep
+ESC=$(printf '\033')
+printf '2\n2.0.11\nSahara communication failed\n1\nn: cable \033[2J swapped\ny\nana\nCPH2023\nSN 1\n' |
+	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
+fixed_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
+printf '1\n1\nWCSM code 4009\n1\nn\n\nCPH1\n\n' |
+	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
+esc_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
+printf '1\n1\nDL system ERR\n1\n' |
+	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
+ab_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
+RJ() { "$FLASHFIX" report --format json --state-dir "$P" "$@"; }
+
+run "$FLASHFIX" report "$fixed_id" --state-dir "$P"
+is "$rc" 0 "report ID: text"
+like "$out" "Outcome: +fixed" "text: the outcome"
+like "$out" "Fixed at step: +2" "text: the step that fixed it"
+like "$out" "Phone model: +CPH2023" "text: the phone"
+like "$out" "Platform: +Qualcomm" "text: the platform"
+like "$out" "Tool version: +2\.0\.11" "text: the tool version"
+like "$out" "Recognised: +Sahara communication failed\. \(sahara\)" "text: the error recognised"
+like "$out" "Cause: +The tool version is abnormal" "text: the cause"
+like "$out" "1\. update, not fixed, 20" "text: step 1 with its answer and time"
+like "$out" "Note: cable .*swapped" "text: the note"
+widest=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
+ok "$([ "$widest" -le 72 ] && [ "$widest" -ge 60 ]; echo $?)" "text: wrapped at 72 columns ($widest)"
+case $out in *"$ESC"*) r=1 ;; *) r=0 ;; esac
+ok $r "text: the escape sequence typed in a note is not raw"
+
+run "$FLASHFIX" report "$esc_id" --state-dir "$P"
+like "$out" "Outcome: +not fixed: escalated to HQ" "escalated: the outcome"
+like "$out" "HQ needs: +The phone's SN" "escalated: what HQ needs"
+like "$out" "\[ \] a screenshot of the error" "escalated: what to attach"
+like "$out" "\[ \] the phone's serial or IMEI" "escalated: the serial not recorded is to attach"
+run "$FLASHFIX" report "$ab_id" --state-dir "$P"
+like "$out" "Outcome: +abandoned" "abandoned: the outcome"
+like "$out" "none" "abandoned: no step tried"
+
+is "$(RJ "$fixed_id" | "$JSONCHECK" outcome)" fixed "json: outcome"
+is "$(RJ "$fixed_id" | "$JSONCHECK" fixed_at_step)" 2 "json: fixed_at_step"
+is "$(RJ "$fixed_id" | "$JSONCHECK" steps.#)" 2 "json: two steps"
+is "$(RJ "$fixed_id" | "$JSONCHECK" steps.0.answer)" not_fixed "json: step 1 answer"
+like "$(RJ "$fixed_id" | "$JSONCHECK" steps.0.action_en)" "latest version" "json: step 1 action"
+is "$(RJ "$fixed_id" | "$JSONCHECK" serial)" "SN 1" "json: serial"
+is "$(RJ "$esc_id" | "$JSONCHECK" outcome)" escalated "json: escalated"
+like "$(RJ "$esc_id" | "$JSONCHECK" hq_needs_en)" "SN" "json: what HQ needs"
+is "$(RJ "$esc_id" | "$JSONCHECK" to_attach.#)" 4 "json: four items to attach"
+is "$(RJ "$ab_id" | "$JSONCHECK" steps.#)" 0 "json: abandoned before a step"
+RJ "$fixed_id" | "$JSONCHECK"
+ok $? "json: parses"
+
+run "$FLASHFIX" report "$esc_id" --format markdown --state-dir "$P"
+like "$out" "^# flashfix session report" "markdown: a title"
+like "$out" "^- \*\*Outcome:\*\* not fixed: escalated to HQ" "markdown: fields as a list"
+like "$out" "^- \[ \] a screenshot of the error" "markdown: a checklist to attach"
+run "$FLASHFIX" report "$fixed_id" --format csv --state-dir "$P"
+is "$(printf '%s\n' "$out" | head -n 1 | cut -d, -f1-3)" "id,started,finished" "csv: a header"
+is "$(printf '%s\n' "$out" | wc -l)" 3 "csv: one row per step"
+is "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" "\"$fixed_id\"" "csv: the session id on each row"
+run "$FLASHFIX" report "$fixed_id" --lang zh --state-dir "$P"
+like "$out" "工具版本异常" "--lang zh: the cause in Chinese"
+
+"$FLASHFIX" report --last --state-dir "$P" --output "$T/r.txt"
+is "$?" 0 "--output writes the report"
+like "$(cat "$T/r.txt")" "Outcome: +abandoned" "the file holds the last session's report"
+run "$FLASHFIX" report "$fixed_id" --state-dir "$P" --output "$T/r.txt"
+is "$rc" 3 "an existing file is not replaced"
+like "$err" "exists; add --force" "and it says how"
+like "$(cat "$T/r.txt")" "abandoned" "the file is as it was"
+run "$FLASHFIX" report "$fixed_id" --state-dir "$P" --output "$T/r.txt" --force
+is "$rc/$(grep -c 'Outcome: *fixed' "$T/r.txt")" 0/1 "--force replaces it"
+echo precious >"$T/target"
+ln -s "$T/target" "$T/link"
+run "$FLASHFIX" report "$fixed_id" --state-dir "$P" --output "$T/link" --force
+is "$rc" 3 "a symbolic link is refused, even with --force"
+is "$(cat "$T/target")" precious "and what it points to is untouched"
+is "$(ls "$T" | grep -c '\.tmp\.')" 0 "no temporary file is left behind"
+run "$FLASHFIX" report nosuchid --state-dir "$P"
+is "$rc" 1 "an unknown id: exit 1"
+run "$FLASHFIX" report --state-dir "$P"
+is "$rc" 2 "no id: exit 2"
+run "$FLASHFIX" report --format pdf --last --state-dir "$P"
+is "$rc" 2 "an unknown format: exit 2"
+
+# Stats against records with known content.
+now=$(date +%Y-%m-%dT%H:%M:%S%z)
+old=$(date -d '30 days ago' +%Y-%m-%dT%H:%M:%S%z)
+K=$T/known.csv
+{
+	echo 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps'
+	echo "\"a1\",\"$now\",\"$now\",\"ana\",\"h\",\"\",\"\",\"qcom\",\"\",\"4009\",\"wcsm-4009\",\"fixed\",\"1\",\"1 account fixed $now\""
+	echo "\"a2\",\"$now\",\"$now\",\"ana\",\"h\",\"\",\"\",\"qcom\",\"\",\"4009\",\"wcsm-4009\",\"escalated\",\"\",\"1 account not_fixed $now\""
+	printf '"b1","%s","%s","bob","h","","","qcom","2.0.11","sahara","sahara","fixed","2","1 update not_fixed %s\n2 power fixed %s"\n' "$now" "$now" "$now" "$now"
+	echo "\"b2\",\"$old\",\"$old\",\"bob\",\"h\",\"\",\"\",\"qcom\",\"2.0.0\",\"sahara\",\"sahara\",\"fixed\",\"1\",\"1 update fixed $old\""
+	echo "\"b3\",\"$now\",\"$now\",\"bob\",\"h\",\"\",\"\",\"mtk\",\"\",\"\",\"\",\"abandoned\",\"\",\"\""
+} >"$K"
+SJ() { "$FLASHFIX" stats --json --records "$K" --state-dir "$S" "$@"; }
+SJ | "$JSONCHECK"
+ok $? "stats --json parses"
+is "$(SJ | "$JSONCHECK" sessions)/$(SJ | "$JSONCHECK" fixed)/$(SJ | "$JSONCHECK" escalated)/$(SJ | "$JSONCHECK" abandoned)" \
+	5/3/1/1 "stats: sessions, fixed, escalated, abandoned"
+is "$(SJ | "$JSONCHECK" errors.0.error_id)/$(SJ | "$JSONCHECK" errors.0.sessions)/$(SJ | "$JSONCHECK" errors.0.fixed)" \
+	sahara/2/2 "stats: sahara, 2 sessions, 2 fixed (most first, ties by id)"
+is "$(SJ | "$JSONCHECK" errors.0.steps.0.level)/$(SJ | "$JSONCHECK" errors.0.steps.0.tried)/$(SJ | "$JSONCHECK" errors.0.steps.0.fixed)" \
+	update/2/1 "stats: the update was tried twice and fixed it once"
+is "$(SJ | "$JSONCHECK" errors.0.this_week)" 1 "stats: one sahara this week"
+is "$(SJ | "$JSONCHECK" errors.1.error_id)/$(SJ | "$JSONCHECK" errors.1.escalated)" \
+	wcsm-4009/1 "stats: wcsm-4009 escalated once"
+is "$(SJ | "$JSONCHECK" engineers.0.engineer)/$(SJ | "$JSONCHECK" engineers.0.escalation_rate)" \
+	ana/0.5000 "stats: ana escalated half her sessions"
+is "$(SJ | "$JSONCHECK" engineers.1.escalation_rate)" 0.0000 "stats: bob none"
+is "$(SJ --since "$(date -d '10 days ago' +%Y-%m-%d)" | "$JSONCHECK" sessions)" 4 \
+	"stats --since leaves out the old session"
+run "$FLASHFIX" stats --records "$K" --state-dir "$S"
+like "$out" "Sessions: 5 \(fixed 3, escalated 1, abandoned 1\)" "stats text: the totals"
+like "$out" "ana +2 +1 +50%" "stats text: the escalation rate"
+like "$out" "sahara +2 +2  █" "stats text: a bar"
+run "$FLASHFIX" stats --since yesterday --records "$K"
+is "$rc" 2 "--since takes a date"
+# The wizard shows how often a step fixed the error here.
+printf '2\n2.0.11\nSahara communication failed\n1\nn\ny\n' |
+	"$FLASHFIX" --plain --records "$K" --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "this step fixed it 1 of 2 times" "the wizard shows a step's history"
+
+done_testing
