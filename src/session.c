@@ -141,7 +141,8 @@ session_list(const char *state, const char *engineer, struct recset *set,
 	closedir(dp);
 	/* Ids start with the start time in hex: names sort oldest first
 	 * for years to come. */
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		size_t before = set->n;
