@@ -37,7 +37,7 @@ prompts() { grep -o '> ' "$1" 2>/dev/null | wc -l; }
 for sig in HUP TERM KILL; do
 	for k in 1 2 3 4 5 6 7 8 9; do
 		S=$T/s-$sig-$k
-		rm -f "$T/fifo"
+		rm -f "$T/fifo" "$T/out"
 		mkfifo "$T/fifo"
 		"$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" \
 			>"$T/out" 2>"$T/err" &
@@ -87,7 +87,7 @@ S=$T/choice
 printf '1\n' | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >/dev/null 2>&1 &
 wait
 # End of input there records it as abandoned; make one cut off instead.
-rm -f "$T/fifo"; mkfifo "$T/fifo"
+rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
 "$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
 pid=$!
 exec 3>"$T/fifo"
