@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,6 +84,34 @@ record(const struct options *o, struct wizard *w, const char *records,
 		say_err(o, err);
 	free(err);
 	return false;
+}
+
+/* The report for HQ that was asked for at the outcome, in
+ * STATE/reports/ID.txt. */
+static void
+write_report(const struct options *o, const struct wizard *w,
+    const char *state)
+{
+	struct options ro = *o;
+	char *dir = xasprintf("%s/reports", state);
+	char *path = xasprintf("%s/%s.txt", dir, w->id);
+	char *id = xstrdup(w->id);
+
+	ro.args = &id;
+	ro.nargs = 1;
+	ro.last = false;
+	ro.format = "text";
+	ro.output = path;
+	ro.force = true;
+	if ((mkdir(dir, 0700) == 0 || errno == EEXIST) &&
+	    cmd_report(&ro) == EXIT_OK)
+		printf(_("Report for HQ: %s\n"), path);
+	else
+		fprintf(stderr, _("flashfix: the report could not be written; "
+		    "try: flashfix report %s\n"), w->id);
+	free(id);
+	free(path);
+	free(dir);
 }
 
 /* The sessions the engineer chose to record as abandoned. */
@@ -200,6 +229,8 @@ cmd_wizard(struct options *o)
 		    "recorded.\n") : _("flashfix: the session was not "
 		    "recorded; it is kept and offered at the next start.\n"));
 		rc = EXIT_FAILED;
+	} else if (w.report) {
+		write_report(o, &w, state);
 	}
 	free(why);
 	free(notice);

@@ -480,6 +480,11 @@ plain_run(const struct options *o, struct wizard *w,
 			}
 		}
 	}
+	/* An escalation goes to HQ with its report. */
+	if (r == FE_DONE && w->outcome == OUT_ESCALATED &&
+	    ask(&p, _("Write the report for HQ now? (y/n) ")))
+		w->report = !strcasecmp(p.line.s, "y") ||
+		    !strcasecmp(p.line.s, "yes");
 out:
 	buf_free(&p.line);
 	return r;

@@ -616,6 +616,15 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 	case 'L':
 		toggle_lang(t);
 		break;
+	case 'r':
+	case 'R':
+		if (t->sc == SC_OUTCOME) {
+			t->w->report = !t->w->report;
+			say(t, t->w->report ? _("A report for HQ will be written "
+			    "when the session is recorded.") : _("No report will "
+			    "be written."));
+		}
+		break;
 	case 'a':
 	case 'A':
 		if (t->sc == SC_RESUME && t->sel < t->nitems &&

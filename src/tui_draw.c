@@ -132,8 +132,8 @@ keys_line(const struct tui *t)
 		    _("y fixed  n not fixed  s can't do it  : note  Esc back  "
 		    "? help  q quit"));
 	case SC_OUTCOME:
-		return fit(_("Enter go on  Esc back  ? help"),
-		    _("Enter job details  Esc change an answer  ? help  "
+		return fit(_("Enter go on  r report  Esc back  ? help"),
+		    _("Enter job details  r report for HQ  Esc change an answer  "
 		    "q record and quit"));
 	case SC_DETAILS:
 		return fit(_("Enter next  Esc back  F10 record"),
@@ -347,8 +347,11 @@ draw_outcome(struct tui *t, struct page *p, int width)
 		free(s);
 	}
 	page_gap(p);
+	if (w->report)
+		page_add(p, R_DIM, "", _("A report for HQ will be written when "
+		    "the session is recorded."), width);
 	page_add(p, R_MSG, "", _("Enter: the job details, then the session "
-	    "is recorded."), width);
+	    "is recorded. r: a report for HQ too."), width);
 }
 
 static void

@@ -41,6 +41,7 @@ struct wizard {
 	size_t fixed_at;            /* 1-based step that fixed it */
 	time_t started, finished;
 	char *engineer, *model, *serial;
+	bool report;                /* a report for HQ asked for at the end */
 	/* What the records say about the steps (for "fixed 7 of 9 times");
 	 * may be NULL. */
 	const struct stats *stats;

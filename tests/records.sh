@@ -129,8 +129,10 @@ ESC=$(printf '\033')
 printf '2\n2.0.11\nSahara communication failed\n1\nn: cable \033[2J swapped\ny\nana\nCPH2023\nSN 1\n' |
 	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
 fixed_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
-printf '1\n1\nWCSM code 4009\n1\nn\n\nCPH1\n\n' |
-	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
+printf '1\n1\nWCSM code 4009\n1\nn\n\nCPH1\n\ny\n' |
+	"$FLASHFIX" --plain --state-dir "$P" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Report for HQ: $P/reports/.*\.txt" \
+	"line mode: an escalation offers its report, and says where"
 esc_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
 printf '1\n1\nDL system ERR\n1\n' |
 	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1

@@ -225,6 +225,27 @@ screen_has "Cannot use the state directory /proc/flashfix-cannot" \
 keys q
 screen_has "EXIT=0" "quit"
 
+# An escalation, and its report for HQ asked for on the outcome screen.
+tstart 80x24 "$FF --engineer ana"
+screen_has "Which platform" "escalation: started"
+keys 1 Enter "WCSM code 4009" Enter Enter n
+screen_has "Not fixed: escalate to HQ" "escalation: the outcome"
+screen_has "HQ needs: The phone's SN" "escalation: what HQ needs"
+keys r
+screen_has "A report for HQ will be written" "r: a report is asked for"
+keys Enter Enter Enter Enter
+screen_has "Report for HQ: $S/reports/.*\.txt" "the report is written and its place said"
+like "$(cat "$S"/reports/*.txt)" "Outcome: +not fixed: escalated to HQ" \
+	"the report holds the escalation"
+
+# Other terminal types curses drives.
+for term in linux vt220 screen tmux-256color xterm; do
+	tstart 80x24 "TERM=$term $FLASHFIX --state-dir $T/terms"
+	screen_has "Which platform" "TERM=$term: the wizard starts"
+	keys q
+	screen_has "EXIT=0" "TERM=$term: quits"
+done
+
 # Cut off: SIGTERM restores the terminal and keeps the session; SIGHUP
 # (the window closed) and SIGKILL keep it too; the next start offers it
 # and it goes on at the same step.
