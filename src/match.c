@@ -280,9 +280,12 @@ match_index_new(const struct kb *kb)
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->sorted[v] = v;
 	sort_ix = ix;
-	qsort(ix->sorted, ix->nv, sizeof *ix->sorted, cmp_vid);
+	if (ix->nv)
+		qsort(ix->sorted, ix->nv, sizeof *ix->sorted, cmp_vid);
 	sort_ix = NULL;
-	qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_code);
+	/* A base without codes has no array to sort (found by fuzzing). */
+	if (ix->ncodes)
+		qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_code);
 
 	ix->q_acc = xcalloc(ix->ndocs + 1, sizeof *ix->q_acc);
 	ix->d_acc = xcalloc(ix->ndocs + 1, sizeof *ix->d_acc);
@@ -775,7 +778,8 @@ collect(struct match_index *ix, unsigned platform, double min,
 		tmp[n++] = (struct match_result){ err, s,
 			scored && ix->err_code[e] };
 	}
-	qsort(tmp, n, sizeof *tmp, cmp_result);
+	if (n)
+		qsort(tmp, n, sizeof *tmp, cmp_result);
 	if (n > max)
 		n = max;
 	memcpy(out, tmp, n * sizeof *out);

@@ -32,3 +32,14 @@ bench: tests/bench$(EXEEXT) src/flashfix$(EXEEXT)
 	  e=$$(date +%s%N); echo "$$(( (e - s) / 10000000 )) ms each (mean of 10)"
 	@rm -rf bench-kb
 .PHONY: bench
+
+# make fuzz: the libFuzzer targets (needs clang); make fuzz-run runs each
+# for FUZZ_SECONDS.
+FUZZ_SECONDS = 600
+fuzz:
+	$(SHELL) $(top_srcdir)/tests/fuzz/build.sh $(abs_top_srcdir) $(abs_top_builddir)/fuzz
+fuzz-run: fuzz
+	$(SHELL) $(top_srcdir)/tests/fuzz/run.sh $(abs_top_builddir)/fuzz $(FUZZ_SECONDS)
+.PHONY: fuzz fuzz-run
+EXTRA_DIST += tests/fuzz/build.sh tests/fuzz/run.sh tests/fuzz/fuzz_kb.c \
+	tests/fuzz/fuzz_records.c tests/fuzz/fuzz_lookup.c tests/fuzz/fuzz_version.c

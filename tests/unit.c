@@ -666,6 +666,33 @@ test_wizard(const char *datadir)
 	kb_free(kb);
 }
 
+/* Inputs the fuzzers found crashing, kept as regression tests. */
+static void
+test_fuzz_regressions(void)
+{
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+	struct match_result r[4];
+	const char *dir;
+
+	/* Empty files: a base with no errors and no codes to index
+	 * (fuzz_kb: qsort of a NULL array). */
+	dir = make_kb("", "", "", "");
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	ok(kb != NULL && d.errors > 0, "empty files: a base with errors");
+	if (kb) {
+		ix = match_index_new(kb);
+		ok(match_query(ix, "WCSM code 4009", 0, r, 4) == 0 &&
+		    match_rank_all(ix, "x", 0, r, 4) == 0,
+		    "an index over no errors and no codes answers nothing");
+		match_index_free(ix);
+		kb_free(kb);
+	}
+	diag_free(&d);
+}
+
 int
 main(void)
 {
@@ -686,6 +713,7 @@ main(void)
 	test_shipped_kb(datadir);
 	test_match(datadir);
 	test_wizard(datadir);
+	test_fuzz_regressions();
 	free(datadir);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);

@@ -1,0 +1,28 @@
+#!/bin/sh
+# build.sh SRCDIR OUTDIR: builds the libFuzzer targets with clang
+# (-fsanitize=fuzzer,address,undefined), the logic compiled in with them.
+set -eu
+src=$1
+out=$2
+CLANG=${CLANG:-clang}
+command -v "$CLANG" >/dev/null || {
+	echo "make fuzz needs clang (Debian package: clang)" >&2
+	exit 1
+}
+mkdir -p "$out"
+flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
+	-fno-sanitize-recover=undefined -I$src/src -I$out
+	-DFUZZ_DATA=\"$src/data\" -DLOCALEDIR=\"/nonexistent\""
+# The logic: every source file of the library.
+lib="arena csvfile diag journal kb match output records session sig stats
+	text tokens util version wizard"
+# config.h: what the library includes first.
+[ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n' >"$out/config.h"
+for t in kb records lookup version; do
+	set --
+	for f in $lib; do set -- "$@" "$src/src/$f.c"; done
+	# shellcheck disable=SC2086
+	$CLANG $flags -o "$out/fuzz_$t" "$src/tests/fuzz/fuzz_$t.c" "$@" \
+		-lcsv -lunistring -lm
+	echo "built $out/fuzz_$t"
+done
