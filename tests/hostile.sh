@@ -1,0 +1,120 @@
+#!/bin/sh
+# hostile.sh: knowledge bases, records and answers that carry terminal
+# escape sequences (clear screen, OSC 52 clipboard writes, title changes),
+# C1 controls, bidirectional overrides, invalid UTF-8, NUL, a 1 MB field
+# and 100,000 rows: reported or shown escaped, never raw, never a crash.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+ESC=$(printf '\033')
+C1=$(printf '\302\233')
+BIDI=$(printf '\342\200\256')
+# raw FILE...: succeeds when a file holds an escape, a C1 control or a
+# bidirectional override as raw bytes.
+raw() {
+	LC_ALL=C grep -q "$(printf '[\033\007]')" "$@" && return 0
+	grep -q -e "$C1" -e "$BIDI" "$@"
+}
+nothing_raw() {
+	if raw "$T/out" "$T/err"; then ok 1 "$1"; else ok 0 "$1"; fi
+}
+
+# A knowledge base with control characters: refused with their places.
+K=$T/kb
+cp -r "$DATA" "$K"
+printf 'evil-1,mtk,hardware,,EVIL \033[2J clear \033]52;c;aGk=\007 osc \033]0;pwned\007 title,,,"cause \302\233 c1",,,,,\n' >>"$K/errors.csv"
+printf 'evil-1,1,hardware,,"fix \033[2J now",\n' >>"$K/fixes.csv"
+run "$FLASHFIX" check "$K"
+is "$rc" 1 "control characters in the base: invalid"
+like "$err$out" "errors.csv:56:27: error: control character U\+001B" "the escape is located"
+like "$err$out" "errors.csv:56:[0-9]+: error: control character U\+009B" "the C1 control is located"
+like "$err$out" "fixes.csv:62:[0-9]+: error: control character U\+001B" "in fixes too"
+nothing_raw "check shows none of them raw"
+run "$FLASHFIX" --data "$K" lookup evil
+is "$rc" 3 "lookup refuses the base"
+nothing_raw "lookup shows none of them raw"
+printf '1\n' | "$FLASHFIX" --plain --data "$K" --state-dir "$T/s" >"$T/out" 2>"$T/err"
+is "$?" 3 "the wizard refuses the base"
+nothing_raw "the wizard shows none of them raw"
+
+# Invalid UTF-8 and NUL: located, not a crash.
+K2=$T/kb2
+cp -r "$DATA" "$K2"
+printf 'bad-1,mtk,hardware,,bad \377\376 bytes,,,cause,,,,,\n' >>"$K2/errors.csv"
+printf 'bad-2,mtk,hardware,,nul \000 byte,,,cause,,,,,\n' >>"$K2/errors.csv"
+run "$FLASHFIX" check "$K2"
+is "$rc" 1 "invalid UTF-8 and NUL: invalid"
+like "$err$out" "errors.csv:56:[0-9]+: error: .*(UTF-8|invalid)" "invalid UTF-8 is located"
+like "$err$out" "errors.csv:57:[0-9]+: error: " "NUL is located"
+
+# A bidirectional override is text a base may hold; it is shown escaped.
+K3=$T/kb3
+cp -r "$DATA" "$K3"
+printf 'bidi-1,mtk,hardware,,Bidi \342\200\256reversed\342\200\254 text,,,cause,,,,,\n' >>"$K3/errors.csv"
+printf 'bidi-1,1,hardware,,"fix \342\200\256 it",\n' >>"$K3/fixes.csv"
+run "$FLASHFIX" --data "$K3" lookup bidi reversed
+is "$rc" 0 "a bidirectional override in the base: it loads"
+like "$out" 'Bidi \\u202Ereversed\\u202C text' "lookup shows it escaped"
+nothing_raw "lookup shows it nowhere raw"
+run "$FLASHFIX" --data "$K3" lookup --json bidi reversed
+nothing_raw "JSON escapes it"
+printf '1\n1\nBidi reversed text\n1\nn: \342\200\256 \033]52;c;aGk=\007\n\n\n\n' |
+	"$FLASHFIX" --plain --data "$K3" --state-dir "$T/s3" >"$T/out" 2>"$T/err"
+nothing_raw "the line mode shows it, and a typed OSC 52, escaped"
+for f in text markdown json csv; do
+	"$FLASHFIX" report --last --format $f --data "$K3" --state-dir "$T/s3" \
+		>"$T/out" 2>"$T/err"
+	nothing_raw "report --format $f: nothing raw"
+done
+
+# Records edited by hand with raw escapes, C1, bidi, invalid UTF-8.
+R=$T/records.csv
+{
+	echo 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps'
+	printf '"6b0-1","2026-11-24T10:00:00+0000","2026-11-24T10:05:00+0000","\033]0;pwned\007ana","h\302\233","M\342\200\256","S\377","qcom","2.0.11","\033[2J","sahara","escalated","","1 update not_fixed 2026-11-24T10:01:00+0000: \033]52;c;aGk=\007"\n'
+} >"$R"
+run "$FLASHFIX" history --records "$R"
+is "$rc" 0 "history reads a hand-edited record"
+nothing_raw "history shows nothing raw"
+run "$FLASHFIX" history --json --records "$R"
+nothing_raw "history --json: nothing raw"
+printf '%s' "$out" | "$JSONCHECK"
+ok $? "history --json parses"
+for f in text markdown json csv; do
+	run "$FLASHFIX" report --last --format $f --records "$R"
+	is "$rc" 0 "report --format $f of a hand-edited record"
+	nothing_raw "report --format $f: nothing raw"
+done
+run "$FLASHFIX" report --last --format json --records "$R"
+printf '%s' "$out" | "$JSONCHECK"
+ok $? "report --format json parses"
+run "$FLASHFIX" stats --records "$R"
+nothing_raw "stats: nothing raw"
+
+# Size: a 1 MB field, 100,000 rows, a 1 MB answer.
+K4=$T/kb4
+cp -r "$DATA" "$K4"
+{
+	printf 'big-1,mtk,hardware,,big,,,"'
+	head -c 1048576 /dev/zero | tr '\0' 'a'
+	printf '",,,,,\n'
+} >>"$K4/errors.csv"
+run "$FLASHFIX" check "$K4"
+ok "$([ "$rc" -le 1 ]; echo $?)" "a 1 MB field: checked, no crash (exit $rc)"
+K5=$T/kb5
+cp -r "$DATA" "$K5"
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+	printf "gen-%d,mtk,hardware,,Generated error %d,,,cause,,,,,\n", i, i }' \
+	>>"$K5/errors.csv"
+run "$FLASHFIX" check "$K5"
+ok "$([ "$rc" -le 1 ]; echo $?)" "100,000 rows: checked, no crash (exit $rc)"
+like "$out$err" "gen-99999|100047 errors|without fixes" "and all of them read"
+{
+	printf '1\n1\n'
+	head -c 1048576 /dev/zero | tr '\0' 'x'
+	printf '\n1\ny\n\n\n\n'
+} | "$FLASHFIX" --plain --state-dir "$T/s5" >"$T/out" 2>"$T/err"
+is "$?" 0 "a 1 MB answer: the session runs to its end"
+run "$FLASHFIX" history --json --state-dir "$T/s5"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.outcome)" fixed "and is recorded"
+
+done_testing
