@@ -185,6 +185,17 @@ run(const char *dir)
 			queries[nq++] = t;
 		}
 	}
+	/* The same queries for the whole-process comparisons. */
+	{
+		char path[4096];
+		FILE *qf;
+		snprintf(path, sizeof path, "%s/queries.txt", dir);
+		qf = fopen(path, "w");
+		for (size_t i = 0; qf && i < nq; i++)
+			fprintf(qf, "%s\n", queries[i]);
+		if (!qf || fclose(qf) != 0)
+			perror(path);
+	}
 	for (size_t i = 0; i < nq; i++) {
 		t0 = now_ms();
 		hits += match_query(ix, queries[i], 0, res, 5) > 0;

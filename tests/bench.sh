@@ -1,0 +1,44 @@
+#!/bin/sh
+# bench.sh BUILDDIR [N...]: speed, reported, never asserted.  For each size
+# (default 1,000, 10,000 and 100,000 errors) a synthetic knowledge base:
+# in-process load, index, lookup median and p99, peak RSS (tests/bench);
+# then whole processes on the same data and queries: flashfix lookup,
+# grep -i -F and fzf --filter (skipped, said, when fzf is absent).
+set -u
+b=$1
+shift
+[ $# -gt 0 ] || set -- 1000 10000 100000
+ff=$b/src/flashfix
+work=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+QN=${BENCH_PROCESSES:-40}
+
+ms() { date +%s%N; }
+
+# median_ms CMD-TEMPLATE: runs it once per query (the first $QN), the
+# query in "$q"; prints the median milliseconds of a whole process.
+median_ms() {
+	head -n "$QN" "$kb/queries.txt" | while IFS= read -r q; do
+		s=$(ms)
+		eval "$1" >/dev/null 2>&1
+		e=$(ms)
+		echo $(( (e - s) / 1000 ))
+	done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1000 }'
+}
+
+echo "machine: $(nproc) cores, $(uname -sr), $(sed -n 's/^PRETTY_NAME=//p' /etc/os-release 2>/dev/null | tr -d '\"')"
+for n in "$@"; do
+	kb=$work/kb-$n
+	"$b/tests/bench" gen "$kb" "$n" || exit 1
+	echo
+	echo "== $n errors ($(du -k "$kb/errors.csv" "$kb/fixes.csv" | awk '{ s += $1 } END { print s }') KiB of CSV)"
+	"$b/tests/bench" run "$kb" | sed 's/^/  /'
+	echo "  whole processes, median of $QN queries:"
+	printf '    flashfix lookup:  %s ms\n' "$(median_ms '"$ff" --data "$kb" lookup -- "$q"')"
+	printf '    grep -i -F:       %s ms\n' "$(median_ms 'grep -i -F -- "$q" "$kb/errors.csv"')"
+	if command -v fzf >/dev/null; then
+		printf '    fzf --filter:     %s ms\n' "$(median_ms 'fzf --filter "$q" <"$kb/errors.csv"')"
+	else
+		echo "    fzf --filter:     skipped (fzf is not installed; Debian package fzf)"
+	fi
+done
