@@ -69,7 +69,19 @@ cursor() {
 }
 
 tstop() {
+	pids=$(tmx list-panes -a -F '#{pane_pid}' 2>/dev/null |
+		while read -r p; do pgrep -P "$p"; done)
 	tmx kill-server >/dev/null 2>&1 || :
+	# Nothing is left running: a sanitizer build's leak check can hang
+	# when the hangup reaches it as the terminal goes away.
+	for p in $pids; do
+		i=0
+		while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		kill -KILL "$p" 2>/dev/null || :
+	done
 }
 
 trap 'tstop; rm -rf "$T"' EXIT
