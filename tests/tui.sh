@@ -283,5 +283,52 @@ for sig in TERM HUP KILL; do
 	is "$(ls "$S/sessions" | wc -l)" 0 "$sig: nothing left in progress"
 done
 
+# Cut off at every point of a session, by each signal; taken up again it
+# gives the record of an uninterrupted session.
+# seg N: the keys of part N of the session, and the text that shows it done.
+seg() {
+	case $1 in
+	1) keys 2; wait_for "Which version" ;;
+	2) keys 2.0.11 Enter; wait_for "What does the error say" ;;
+	3) keys "Sahara comm"; wait_for "> Sahara communication"; keys Enter
+	   wait_for "Cause:" ;;
+	4) keys Enter; wait_for "Step 1 of 3"; keys : cable Enter n
+	   wait_for "Step 2 of 3" ;;
+	5) keys y; wait_for "Fixed at step 2" ;;
+	6) keys Enter; wait_for "Job details"; keys Enter Enter Enter
+	   wait_for "Recorded as" ;;
+	esac
+}
+summary() { "$FLASHFIX" history --json --state-dir "$1" | "$JSONCHECK" 0 |
+	sed -e 's/"id":"[^"]*"//' -e 's/"started":"[^"]*"//' \
+	    -e 's/"finished":"[^"]*"//' -e 's/"at":"[^"]*"//g'; }
+tstart 80x24 "$FLASHFIX --state-dir $T/ref --engineer ana"
+wait_for "Which platform"
+for part in 1 2 3 4 5 6; do seg $part; done
+want=$(summary "$T/ref")
+like "$want" '"fixed_at_step":2.*"note":"cable"' "the uninterrupted session in curses"
+for sig in TERM HUP KILL; do
+	for at in 1 2 3 4 5; do
+		S=$T/every-$sig-$at
+		tstart 80x24 "$FLASHFIX --state-dir $S --engineer ana"
+		wait_for "Which platform"
+		part=1
+		while [ $part -le $at ]; do seg $part; part=$((part + 1)); done
+		pid=$(pgrep -P "$(tmx display-message -p '#{pane_pid}')" flashfix)
+		case $sig in
+		HUP) tstop ;;
+		*) kill -s "$sig" "$pid"; wait_for "EXIT=" ;;
+		esac
+		tstart 80x24 "$FLASHFIX --state-dir $S --engineer ana"
+		wait_for "Unfinished sessions"
+		keys Enter
+		# Taken up where it was: the step screen after the cause.
+		[ $at -eq 3 ] && { wait_for "Step 1 of 3"; keys : cable Enter n;
+			wait_for "Step 2 of 3"; part=5; }
+		while [ $part -le 6 ]; do seg $part; part=$((part + 1)); done
+		is "$(summary "$S")" "$want" "SIG$sig after part $at in curses: the same record"
+	done
+done
+
 tstop
 done_testing
