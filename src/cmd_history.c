@@ -78,12 +78,9 @@ cmd_history(struct options *o)
 			json_str(stdout, *r->error_id ? r->error_id : NULL);
 			printf(",\"outcome\":");
 			json_str(stdout, r->outcome);
-			/* From a file: only digits pass as a number. */
-			printf(",\"fixed_at_step\":%s,\"steps\":",
-			    *r->fixed_at_step && strspn(r->fixed_at_step,
-			    "0123456789") == strlen(r->fixed_at_step) &&
-			    strlen(r->fixed_at_step) < 10 ? r->fixed_at_step :
-			    "null");
+			printf(",\"fixed_at_step\":");
+			json_count(stdout, r->fixed_at_step);
+			printf(",\"steps\":");
 			json_steps(&h.v[i]);
 			putchar('}');
 		}

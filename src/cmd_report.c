@@ -101,6 +101,29 @@ text_line(struct report *rp, const char *label, const char *value)
 	free(l);
 }
 
+/* The session's fields, as label and value, through put: the same list
+ * for text and Markdown. */
+static void
+session_fields(struct report *rp,
+    void (*put)(struct report *, const char *, const char *))
+{
+	const struct record *r = &rp->r->r;
+
+	put(rp, _("Outcome:"), outcome_label(r->outcome));
+	if (*r->fixed_at_step)
+		put(rp, _("Fixed at step:"), r->fixed_at_step);
+	put(rp, _("Engineer:"), r->engineer);
+	put(rp, _("Host:"), r->host);
+	put(rp, _("Started:"), r->started);
+	put(rp, _("Finished:"), r->finished);
+	put(rp, _("Phone model:"), r->model);
+	put(rp, _("Serial/IMEI:"), r->serial);
+	put(rp, _("Platform:"), platform_label(r->platform));
+	put(rp, _("Tool version:"), *r->tool_version ? r->tool_version :
+	    _("not known"));
+	put(rp, _("Error typed:"), r->query);
+}
+
 static void
 write_text(struct report *rp)
 {
@@ -112,19 +135,7 @@ write_text(struct report *rp)
 	    REPORT_WIDTH, !rp->utf8);
 	fputc('\n', rp->fp);
 	text_line(rp, _("Session:"), r->id);
-	text_line(rp, _("Outcome:"), outcome_label(r->outcome));
-	if (*r->fixed_at_step)
-		text_line(rp, _("Fixed at step:"), r->fixed_at_step);
-	text_line(rp, _("Engineer:"), r->engineer);
-	text_line(rp, _("Host:"), r->host);
-	text_line(rp, _("Started:"), r->started);
-	text_line(rp, _("Finished:"), r->finished);
-	text_line(rp, _("Phone model:"), r->model);
-	text_line(rp, _("Serial/IMEI:"), r->serial);
-	text_line(rp, _("Platform:"), platform_label(r->platform));
-	text_line(rp, _("Tool version:"), *r->tool_version ? r->tool_version :
-	    _("not known"));
-	text_line(rp, _("Error typed:"), r->query);
+	session_fields(rp, text_line);
 	if (e) {
 		s = kbtext(rp, e->error_en, e->error_zh);
 		char *v = xasprintf("%s (%s)", s, e->id);
@@ -230,19 +241,7 @@ write_markdown(struct report *rp)
 	fprintf(rp->fp, "# %s ", _("flashfix session report"));
 	md(rp, r->id);
 	fputs("\n\n", rp->fp);
-	md_field(rp, _("Outcome:"), outcome_label(r->outcome));
-	if (*r->fixed_at_step)
-		md_field(rp, _("Fixed at step:"), r->fixed_at_step);
-	md_field(rp, _("Engineer:"), r->engineer);
-	md_field(rp, _("Host:"), r->host);
-	md_field(rp, _("Started:"), r->started);
-	md_field(rp, _("Finished:"), r->finished);
-	md_field(rp, _("Phone model:"), r->model);
-	md_field(rp, _("Serial/IMEI:"), r->serial);
-	md_field(rp, _("Platform:"), platform_label(r->platform));
-	md_field(rp, _("Tool version:"), *r->tool_version ? r->tool_version :
-	    _("not known"));
-	md_field(rp, _("Error typed:"), r->query);
+	session_fields(rp, md_field);
 	fprintf(rp->fp, "\n## %s\n\n", _("The error"));
 	if (e) {
 		md_kb(rp, e->error_en, e->error_zh);
@@ -323,9 +322,8 @@ write_json(struct report *rp)
 	putc('{', fp);
 	json_kv(fp, "id", r->id, true);
 	json_kv(fp, "outcome", r->outcome, false);
-	fprintf(fp, ",\"fixed_at_step\":%s", *r->fixed_at_step &&
-	    strspn(r->fixed_at_step, "0123456789") == strlen(r->fixed_at_step)
-	    && strlen(r->fixed_at_step) < 10 ? r->fixed_at_step : "null");
+	fputs(",\"fixed_at_step\":", fp);
+	json_count(fp, r->fixed_at_step);
 	json_kv(fp, "engineer", r->engineer, false);
 	json_kv(fp, "host", r->host, false);
 	json_kv(fp, "started", r->started, false);
@@ -369,24 +367,6 @@ write_json(struct report *rp)
 	fputs("}\n", fp);
 }
 
-/* A CSV field: quoted, quotes doubled, control characters escaped. */
-static void
-csv(FILE *fp, const char *s, bool first)
-{
-	char *e = text_escape(s ? s : "", strlen(s ? s : ""), TEXT_KEEP_NL);
-
-	if (!first)
-		putc(',', fp);
-	putc('"', fp);
-	for (const char *p = e; *p; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
-	free(e);
-}
-
 /* CSV: one row per step, the session's columns repeated. */
 static void
 write_csv(struct report *rp)
@@ -394,50 +374,53 @@ write_csv(struct report *rp)
 	const struct record *r = &rp->r->r;
 	const struct kb_error *e = rp->w->error;
 	size_t rows = rp->r->nsteps ? rp->r->nsteps : 1;
+	char *err = e ? kbtext(rp, e->error_en, e->error_zh) : NULL;
+	char *cause = e ? kbtext(rp, e->cause_en, e->cause_zh) : NULL;
+	char *hq = e ? kbtext(rp, e->escalate_en, e->escalate_zh) : NULL;
+	struct buf b;
 
-	fputs("id,started,finished,engineer,host,model,serial,platform,"
+	buf_init(&b);
+	buf_adds(&b, "id,started,finished,engineer,host,model,serial,platform,"
 	    "tool_version,query,error_id,error,cause,outcome,fixed_at_step,"
-	    "hq_needs,step,level,answer,at,note,action\n", rp->fp);
+	    "hq_needs,step,level,answer,at,note,action\n");
 	for (size_t i = 0; i < rows; i++) {
 		const struct rstep *st = rp->r->nsteps ? &rp->r->steps[i] :
 		    NULL;
 		const struct fix *f = st ? fix_of(rp, st->step) : NULL;
 		char num[24] = "";
-		char *err = e ? kbtext(rp, e->error_en, e->error_zh) : NULL;
-		char *cause = e ? kbtext(rp, e->cause_en, e->cause_zh) : NULL;
-		char *hq = e ? kbtext(rp, e->escalate_en, e->escalate_zh) :
-		    NULL;
 		char *act = f ? kbtext(rp, f->action_en, f->action_zh) : NULL;
 		if (st)
 			snprintf(num, sizeof num, "%lu", st->step);
-		csv(rp->fp, r->id, true);
-		csv(rp->fp, r->started, false);
-		csv(rp->fp, r->finished, false);
-		csv(rp->fp, r->engineer, false);
-		csv(rp->fp, r->host, false);
-		csv(rp->fp, r->model, false);
-		csv(rp->fp, r->serial, false);
-		csv(rp->fp, r->platform, false);
-		csv(rp->fp, r->tool_version, false);
-		csv(rp->fp, r->query, false);
-		csv(rp->fp, r->error_id, false);
-		csv(rp->fp, err, false);
-		csv(rp->fp, cause, false);
-		csv(rp->fp, r->outcome, false);
-		csv(rp->fp, r->fixed_at_step, false);
-		csv(rp->fp, hq, false);
-		csv(rp->fp, num, false);
-		csv(rp->fp, st ? st->level : "", false);
-		csv(rp->fp, st ? st->answer : "", false);
-		csv(rp->fp, st ? st->at : "", false);
-		csv(rp->fp, st ? st->note : "", false);
-		csv(rp->fp, act, false);
-		putc('\n', rp->fp);
-		free(err);
-		free(cause);
-		free(hq);
+		csv_field(&b, r->id, true);
+		csv_field(&b, r->started, false);
+		csv_field(&b, r->finished, false);
+		csv_field(&b, r->engineer, false);
+		csv_field(&b, r->host, false);
+		csv_field(&b, r->model, false);
+		csv_field(&b, r->serial, false);
+		csv_field(&b, r->platform, false);
+		csv_field(&b, r->tool_version, false);
+		csv_field(&b, r->query, false);
+		csv_field(&b, r->error_id, false);
+		csv_field(&b, err, false);
+		csv_field(&b, cause, false);
+		csv_field(&b, r->outcome, false);
+		csv_field(&b, r->fixed_at_step, false);
+		csv_field(&b, hq, false);
+		csv_field(&b, num, false);
+		csv_field(&b, st ? st->level : "", false);
+		csv_field(&b, st ? st->answer : "", false);
+		csv_field(&b, st ? st->at : "", false);
+		csv_field(&b, st ? st->note : "", false);
+		csv_field(&b, act, false);
+		buf_addc(&b, '\n');
 		free(act);
 	}
+	fputs(b.s, rp->fp);
+	buf_free(&b);
+	free(err);
+	free(cause);
+	free(hq);
 }
 
 /* Writes data to path atomically: a temporary file beside it, fsync'd,
@@ -448,8 +431,6 @@ write_file(const char *path, const char *data, size_t n, bool force)
 {
 	struct stat st;
 	char *tmp;
-	int fd;
-	bool ok = false;
 
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
@@ -470,29 +451,14 @@ write_file(const char *path, const char *data, size_t n, bool force)
 		}
 	}
 	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-	    0644);
-	if (fd < 0) {
+	if (!write_synced(tmp, O_EXCL, 0644, data, n)) {
 		fprintf(stderr, _("flashfix: cannot write %s: %s\n"), tmp,
 		    strerror(errno));
+		if (errno != EEXIST)
+			unlink(tmp);
 		free(tmp);
 		return false;
 	}
-	for (size_t off = 0; off < n;) {
-		ssize_t k = write(fd, data + off, n - off);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			goto fail;
-		off += (size_t)k;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
 	if (force ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
 		fprintf(stderr, errno == EEXIST ? _("flashfix: %s exists; add "
 		    "--force to replace it.\n") : _("flashfix: cannot write "
@@ -503,17 +469,8 @@ write_file(const char *path, const char *data, size_t n, bool force)
 	}
 	if (!force)
 		unlink(tmp);
-	ok = true;
 	free(tmp);
-	return ok;
-fail:
-	fprintf(stderr, _("flashfix: cannot write %s: %s\n"), tmp,
-	    strerror(errno ? errno : EIO));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return false;
+	return true;
 }
 
 int

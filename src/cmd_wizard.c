@@ -69,15 +69,14 @@ save(const struct wizard *w, void *ctx)
 /* Records w in records; on success its saved copy goes.  Prints where. */
 static bool
 record(const struct options *o, struct wizard *w, const char *records,
-    const char *state, const char *host, bool quiet)
+    const char *state, const char *host)
 {
 	char *err = NULL;
 
 	if (journal_append(records, w, host, &err)) {
 		session_remove(state, w->id);
-		if (!quiet)
-			printf(_("Recorded as %s in %s (%s).\n"), w->id,
-			    records, wizard_outcome_key(w->outcome));
+		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
+		    wizard_outcome_key(w->outcome));
 		return true;
 	}
 	if (err)
@@ -127,7 +126,7 @@ record_abandoned(const struct options *o, struct offer *of,
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i])) {
 			wizard_abandon(&w);
-			record(o, &w, records, state, host, false);
+			record(o, &w, records, state, host);
 		}
 		wizard_free(&w);
 	}
@@ -224,7 +223,7 @@ cmd_wizard(struct options *o)
 		rc = sig_caught() ? 128 + sig_caught() : EXIT_FAILED;
 	} else if (res == FE_NOTHING) {
 		/* Nothing under way: nothing to record. */
-	} else if (!writable || !record(o, &w, records, state, host, false)) {
+	} else if (!writable || !record(o, &w, records, state, host)) {
 		fprintf(stderr, sv.failed ? _("flashfix: the session was not "
 		    "recorded.\n") : _("flashfix: the session was not "
 		    "recorded; it is kept and offered at the next start.\n"));

@@ -15,6 +15,7 @@
 #include <csv.h>
 
 #include "i18n.h"
+#include "output.h"
 #include "text.h"
 #include "util.h"
 
@@ -76,25 +77,6 @@ journal_records_path(const char *state_dir, const char *records)
 	return xasprintf("%s/records.csv", state_dir);
 }
 
-/* Adds a CSV field: quoted, quotes doubled, control characters escaped
- * so that nothing raw reaches a spreadsheet or a terminal. */
-static void
-field(struct buf *b, const char *s, bool first)
-{
-	char *e = text_escape(s ? s : "", strlen(s ? s : ""), TEXT_KEEP_NL);
-
-	if (!first)
-		buf_addc(b, ',');
-	buf_addc(b, '"');
-	for (const char *p = e; *p; p++) {
-		if (*p == '"')
-			buf_addc(b, '"');
-		buf_addc(b, *p);
-	}
-	buf_addc(b, '"');
-	free(e);
-}
-
 static void
 time_str(char *out, size_t n, time_t t)
 {
@@ -123,22 +105,6 @@ looks_like_records(int fd, const char *path, char **err)
 	free(head);
 	free(got);
 	return ok;
-}
-
-/* Writes all of s, retrying after interruptions and short writes. */
-static bool
-write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		s += k;
-		n -= (size_t)k;
-	}
-	return true;
 }
 
 /* The steps column: one line per answered step, "N level answer TIME"
@@ -198,21 +164,21 @@ journal_record(const struct wizard *w, const char *host, const char *outcome)
 	time_str(finished, sizeof finished, w->finished ? w->finished :
 	    time(NULL));
 	buf_init(&b);
-	field(&b, w->id, true);
-	field(&b, started, false);
-	field(&b, outcome ? "" : finished, false);
-	field(&b, w->engineer, false);
-	field(&b, host, false);
-	field(&b, w->model, false);
-	field(&b, w->serial, false);
-	field(&b, w->platform ? kb_platform_key(w->platform) : "", false);
-	field(&b, w->version_text, false);
-	field(&b, w->query, false);
-	field(&b, w->error ? w->error->id : "", false);
-	field(&b, outcome ? outcome : wizard_outcome_key(w->outcome), false);
+	csv_field(&b, w->id, true);
+	csv_field(&b, started, false);
+	csv_field(&b, outcome ? "" : finished, false);
+	csv_field(&b, w->engineer, false);
+	csv_field(&b, host, false);
+	csv_field(&b, w->model, false);
+	csv_field(&b, w->serial, false);
+	csv_field(&b, w->platform ? kb_platform_key(w->platform) : "", false);
+	csv_field(&b, w->version_text, false);
+	csv_field(&b, w->query, false);
+	csv_field(&b, w->error ? w->error->id : "", false);
+	csv_field(&b, outcome ? outcome : wizard_outcome_key(w->outcome), false);
 	snprintf(num, sizeof num, "%zu", w->fixed_at);
-	field(&b, w->fixed_at ? num : "", false);
-	field(&b, steps, false);
+	csv_field(&b, w->fixed_at ? num : "", false);
+	csv_field(&b, steps, false);
 	buf_addc(&b, '\n');
 	free(steps);
 	return buf_take(&b);
@@ -260,7 +226,7 @@ journal_append(const char *path, const struct wizard *w, const char *host,
 	} else if (!looks_like_records(fd, path, err)) {
 		goto fail;
 	}
-	if (!write_all(fd, b.s, b.len) || fsync(fd) != 0) {
+	if (!write_full(fd, b.s, b.len) || fsync(fd) != 0) {
 		*err = xasprintf(_("cannot write %s: %s"), path,
 		    strerror(errno ? errno : EIO));
 		/* Take back a partial record: the file stays whole. */
@@ -297,7 +263,6 @@ struct readctx {
 	size_t ncols;          /* columns in the header; 0: no header yet */
 	char **v;              /* the fields of the record being parsed */
 	size_t nv, capv;
-	struct buf field;
 	bool too_many;
 };
 
@@ -463,6 +428,5 @@ journal_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 	buf_free(&rec);
 	clear_fields(&rc);
 	free(rc.v);
-	buf_free(&rc.field);
 	return ok;
 }

@@ -115,3 +115,31 @@ output_close_stdout(void)
 	}
 	return true;
 }
+
+void
+json_count(FILE *fp, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n && n < 10 && strspn(s, "0123456789") == n)
+		fputs(s, fp);
+	else
+		fputs("null", fp);
+}
+
+void
+csv_field(struct buf *b, const char *s, bool first)
+{
+	char *e = text_escape(s ? s : "", strlen(s ? s : ""), TEXT_KEEP_NL);
+
+	if (!first)
+		buf_addc(b, ',');
+	buf_addc(b, '"');
+	for (const char *p = e; *p; p++) {
+		if (*p == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '"');
+	free(e);
+}

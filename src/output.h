@@ -26,6 +26,16 @@ const char *pick(enum lang lang, const char *en, const char *zh);
  * character passes raw; NULL writes null. */
 void json_str(FILE *fp, const char *s);
 
+/* JSON: a count read from a file: digits pass as a number, anything
+ * else is null. */
+void json_count(FILE *fp, const char *s);
+
+struct buf;
+/* CSV: adds a field to b (a comma first unless first): quoted, quotes
+ * doubled, control characters escaped so that nothing raw reaches a
+ * spreadsheet or a terminal; line feeds are kept. */
+void csv_field(struct buf *b, const char *s, bool first);
+
 /* Flushes and checks standard output; false after reporting an error. */
 bool output_close_stdout(void);
 

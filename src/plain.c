@@ -393,22 +393,20 @@ offer(struct plain *p, struct offer *of, struct wizard *w)
 			return false;
 		if (!strcasecmp(p->line.s, "n") || !strcasecmp(p->line.s, "no"))
 			return true;
+		/* Numbered newest first: number k is session n - k. */
+		abandon = p->line.s[0] == 'a' || p->line.s[0] == 'A';
+		k = number(p->line.s + abandon + strspn(p->line.s + abandon, " "),
+		    of->n);
 		if (!strcasecmp(p->line.s, "y") || !strcasecmp(p->line.s, "yes"))
-			k = 1;
-		else {
-			abandon = (p->line.s[0] == 'a' || p->line.s[0] == 'A');
-			k = number(p->line.s + abandon +
-			    strspn(p->line.s + abandon, " "), of->n);
-			if (k && abandon) {
-				of->abandon[of->n - k] = true;
-				continue;
-			}
+			for (k = 1; of->abandon[of->n - k]; k++)
+				; /* the newest still offered; left > 0 */
+		if (k && of->abandon[of->n - k])
+			k = 0;
+		if (k && abandon) {
+			of->abandon[of->n - k] = true;
+			continue;
 		}
-		/* Numbered newest first. */
-		while (k && of->abandon[of->n - k] && k < of->n)
-			k++;
-		if (k && !of->abandon[of->n - k] &&
-		    offer_resume(of, of->n - k, w)) {
+		if (k && offer_resume(of, of->n - k, w)) {
 			char *s = xasprintf(_("Resuming: %s"),
 			    of->desc[of->n - k]);
 			say(p, 0, "", s);

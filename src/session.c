@@ -23,28 +23,13 @@ session_dir(const char *state)
 	return xasprintf("%s/sessions", state);
 }
 
-static bool
-write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, s, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		s += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
 bool
 session_save(const char *state, const struct wizard *w, const char *host,
     char **err)
 {
 	char *dir = session_dir(state), *tmp = NULL, *path = NULL;
-	char *head = NULL, *rec = NULL;
-	int fd = -1, dfd;
+	char *head = NULL, *rec = NULL, *data = NULL;
+	int dfd;
 	bool ok = false;
 
 	*err = NULL;
@@ -57,21 +42,12 @@ session_save(const char *state, const struct wizard *w, const char *host,
 	path = xasprintf("%s/%s.csv", dir, w->id);
 	head = journal_header();
 	rec = journal_record(w, host, wizard_stage_key(w->stage));
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	if (fd < 0 || !write_all(fd, head, strlen(head)) ||
-	    !write_all(fd, rec, strlen(rec)) || fsync(fd) != 0) {
-		*err = xasprintf(_("cannot save the session to %s: %s"), tmp,
-		    strerror(errno ? errno : EIO));
-		goto out;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
+	data = xasprintf("%s%s", head, rec);
+	if (!write_synced(tmp, O_TRUNC, 0600, data, strlen(data))) {
 		*err = xasprintf(_("cannot save the session to %s: %s"), tmp,
 		    strerror(errno));
 		goto out;
 	}
-	fd = -1;
 	if (rename(tmp, path) != 0) {
 		*err = xasprintf(_("cannot save the session to %s: %s"), path,
 		    strerror(errno));
@@ -87,8 +63,6 @@ session_save(const char *state, const struct wizard *w, const char *host,
 	}
 	ok = true;
 out:
-	if (fd >= 0)
-		close(fd);
 	if (!ok && tmp)
 		unlink(tmp);
 	free(dir);
@@ -96,14 +70,17 @@ out:
 	free(path);
 	free(head);
 	free(rec);
+	free(data);
 	return ok;
 }
 
 void
 session_remove(const char *state, const char *id)
 {
-	char *path = xasprintf("%s/sessions/%s.csv", state, id);
+	char *dir = session_dir(state);
+	char *path = xasprintf("%s/%s.csv", dir, id);
 
+	free(dir);
 	if (unlink(path) != 0 && errno != ENOENT) {
 		/* It will be offered again; nothing is lost. */
 	}

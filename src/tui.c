@@ -286,11 +286,6 @@ back(struct tui *t)
 		go(t, t->came_from);
 		break;
 	case SC_STEP:
-		if (wizard_back(t->w))
-			to_step_or_outcome(t);
-		else
-			go(t, SC_CAUSE);
-		break;
 	case SC_OUTCOME:
 		if (wizard_back(t->w))
 			to_step_or_outcome(t);

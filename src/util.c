@@ -3,10 +3,13 @@
 
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -176,4 +179,42 @@ buf_take(struct buf *b)
 	char *s = b->s ? b->s : xstrdup("");
 	buf_init(b);
 	return s;
+}
+
+bool
+write_full(int fd, const void *s, size_t n)
+{
+	const char *p = s;
+
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return false;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+bool
+write_synced(const char *path, int oflags, int mode, const char *data,
+    size_t n)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | oflags,
+	    mode);
+
+	if (fd < 0)
+		return false;
+	if (!write_full(fd, data, n) || fsync(fd) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return false;
+	}
+	return close(fd) == 0;
 }

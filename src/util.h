@@ -3,6 +3,7 @@
 #define FLASHFIX_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Exit status used when memory runs out. */
@@ -34,6 +35,15 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes all of s to fd, through interruptions and short writes; false
+ * with errno set. */
+bool write_full(int fd, const void *s, size_t n);
+/* Creates path (O_CREAT, O_NOFOLLOW and oflags such as O_EXCL or
+ * O_TRUNC, with mode), writes data, fsyncs and closes it; false with
+ * errno set (the file may be left, partly written). */
+bool write_synced(const char *path, int oflags, int mode, const char *data,
+    size_t n);
+
 /* Hands the string over to the caller and empties the buffer. */
 char *buf_take(struct buf *b);
 

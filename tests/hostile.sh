@@ -107,7 +107,8 @@ awk 'BEGIN { for (i = 0; i < 100000; i++)
 	>>"$K5/errors.csv"
 run "$FLASHFIX" check "$K5"
 ok "$([ "$rc" -le 1 ]; echo $?)" "100,000 rows: checked, no crash (exit $rc)"
-like "$out$err" "gen-99999|100047 errors|without fixes" "and all of them read"
+like "$out$err" "errors.csv:100055:1: error: error .gen-99999. has no fixes" \
+	"and all of them read, the last at its line"
 {
 	printf '1\n1\n'
 	head -c 1048576 /dev/zero | tr '\0' 'x'
