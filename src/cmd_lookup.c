@@ -15,7 +15,7 @@
 
 /* Writes one error as JSON. */
 static void
-json_error(const struct match_result *r)
+json_error(const struct kb *kb, const struct match_result *r)
 {
 	const struct kb_error *e = r->err;
 
@@ -40,9 +40,9 @@ json_error(const struct match_result *r)
 	printf(",\"error_zh\":");
 	json_str(stdout, e->error_zh);
 	printf(",\"cause_en\":");
-	json_str(stdout, e->cause_en);
+	json_str(stdout, kb_cause(kb, e, false));
 	printf(",\"cause_zh\":");
-	json_str(stdout, e->cause_zh);
+	json_str(stdout, kb_cause(kb, e, true));
 	printf(",\"distinguish_en\":");
 	json_str(stdout, e->distinguish_en);
 	printf(",\"distinguish_zh\":");
@@ -60,9 +60,9 @@ json_error(const struct match_result *r)
 		printf(",\"condition\":");
 		json_str(stdout, *cond ? cond : NULL);
 		printf(",\"action_en\":");
-		json_str(stdout, f->action_en);
+		json_str(stdout, kb_action(kb, f, false));
 		printf(",\"action_zh\":");
-		json_str(stdout, f->action_zh);
+		json_str(stdout, kb_action(kb, f, true));
 		putchar('}');
 		free(cond);
 	}
@@ -85,8 +85,8 @@ show(const struct options *o, size_t indent, const char *label,
 }
 
 static void
-text_error(const struct options *o, const struct match_result *r, size_t n,
-    size_t width)
+text_error(const struct options *o, const struct kb *kb,
+    const struct match_result *r, size_t n, size_t width)
 {
 	const struct kb_error *e = r->err;
 	char *head;
@@ -99,7 +99,8 @@ text_error(const struct options *o, const struct match_result *r, size_t n,
 	    r->score, r->by_code ? _(", by its code") : "");
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
-	show(o, 3, _("Cause: "), e->cause_en, e->cause_zh, width);
+	show(o, 3, _("Cause: "), kb_cause(kb, e, false),
+	    kb_cause(kb, e, true), width);
 	output_wrapped(stdout, 3, _("Fixes, cheapest first:"), "", width,
 	    o->ascii);
 	for (size_t i = 0; i < e->nfixes; i++) {
@@ -110,7 +111,8 @@ text_error(const struct options *o, const struct match_result *r, size_t n,
 		    kb_level_label(f->level), cond) :
 		    xasprintf(_("%u. (%s) "), f->step,
 		    kb_level_label(f->level));
-		show(o, 5, label, f->action_en, f->action_zh, width);
+		show(o, 5, label, kb_action(kb, f, false),
+		    kb_action(kb, f, true), width);
 		free(label);
 		free(cond);
 	}
@@ -155,7 +157,7 @@ cmd_lookup(struct options *o)
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				putchar(',');
-			json_error(&res[i]);
+			json_error(kb, &res[i]);
 		}
 		printf("]\n");
 	} else if (n == 0) {
@@ -168,7 +170,7 @@ cmd_lookup(struct options *o)
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				putchar('\n');
-			text_error(o, &res[i], i + 1, width);
+			text_error(o, kb, &res[i], i + 1, width);
 		}
 		/* Errors that share a message: say how to tell them
 		 * apart. */

@@ -142,7 +142,8 @@ write_text(struct report *rp)
 		text_line(rp, _("Recognised:"), v);
 		free(v);
 		free(s);
-		s = kbtext(rp, e->cause_en, e->cause_zh);
+		s = kbtext(rp, kb_cause(rp->w->kb, e, false),
+	    kb_cause(rp->w->kb, e, true));
 		text_line(rp, _("Cause:"), s);
 		free(s);
 	} else {
@@ -163,7 +164,8 @@ write_text(struct report *rp)
 		    answer_label(st->answer), *st->at ? ", " : "", st->at);
 		output_wrapped(rp->fp, 0, label, head, REPORT_WIDTH, !rp->utf8);
 		if (f) {
-			s = kbtext(rp, f->action_en, f->action_zh);
+			s = kbtext(rp, kb_action(rp->w->kb, f, false),
+	    kb_action(rp->w->kb, f, true));
 			output_wrapped(rp->fp, 0, "      ", s, REPORT_WIDTH,
 			    !rp->utf8);
 			free(s);
@@ -246,7 +248,8 @@ write_markdown(struct report *rp)
 	if (e) {
 		md_kb(rp, e->error_en, e->error_zh);
 		fprintf(rp->fp, " (`%s`)\n\n**%s** ", e->id, _("Cause:"));
-		md_kb(rp, e->cause_en, e->cause_zh);
+		md_kb(rp, kb_cause(rp->w->kb, e, false),
+	    kb_cause(rp->w->kb, e, true));
 		fputc('\n', rp->fp);
 	} else {
 		md(rp, _("not in the knowledge base (the general steps)"));
@@ -271,7 +274,8 @@ write_markdown(struct report *rp)
 		fputs(")", rp->fp);
 		if (f) {
 			fputs(": ", rp->fp);
-			md_kb(rp, f->action_en, f->action_zh);
+			md_kb(rp, kb_action(rp->w->kb, f, false),
+	    kb_action(rp->w->kb, f, true));
 		}
 		if (st->note) {
 			fprintf(rp->fp, "<br>*%s* ", _("Note:"));
@@ -336,7 +340,8 @@ write_json(struct report *rp)
 	json_kv(fp, "error_id", *r->error_id ? r->error_id : NULL, false);
 	if (e) {
 		json_kb(rp, "error", e->error_en, e->error_zh);
-		json_kb(rp, "cause", e->cause_en, e->cause_zh);
+		json_kb(rp, "cause", kb_cause(rp->w->kb, e, false),
+	    kb_cause(rp->w->kb, e, true));
 		json_kb(rp, "hq_needs", e->escalate_en, e->escalate_zh);
 	}
 	fputs(",\"steps\":[", fp);
@@ -349,7 +354,8 @@ write_json(struct report *rp)
 		json_kv(fp, "at", *st->at ? st->at : NULL, false);
 		json_kv(fp, "note", st->note, false);
 		if (f)
-			json_kb(rp, "action", f->action_en, f->action_zh);
+			json_kb(rp, "action", kb_action(rp->w->kb, f, false),
+	    kb_action(rp->w->kb, f, true));
 		putc('}', fp);
 	}
 	putc(']', fp);
@@ -375,7 +381,8 @@ write_csv(struct report *rp)
 	const struct kb_error *e = rp->w->error;
 	size_t rows = rp->r->nsteps ? rp->r->nsteps : 1;
 	char *err = e ? kbtext(rp, e->error_en, e->error_zh) : NULL;
-	char *cause = e ? kbtext(rp, e->cause_en, e->cause_zh) : NULL;
+	char *cause = e ? kbtext(rp, kb_cause(rp->w->kb, e, false),
+	    kb_cause(rp->w->kb, e, true)) : NULL;
 	char *hq = e ? kbtext(rp, e->escalate_en, e->escalate_zh) : NULL;
 	struct buf b;
 
@@ -388,7 +395,8 @@ write_csv(struct report *rp)
 		    NULL;
 		const struct fix *f = st ? fix_of(rp, st->step) : NULL;
 		char num[24] = "";
-		char *act = f ? kbtext(rp, f->action_en, f->action_zh) : NULL;
+		char *act = f ? kbtext(rp, kb_action(rp->w->kb, f, false),
+	    kb_action(rp->w->kb, f, true)) : NULL;
 		if (st)
 			snprintf(num, sizeof num, "%lu", st->step);
 		csv_field(&b, r->id, true);

@@ -28,6 +28,7 @@ struct field {
 	size_t off, len;   /* in reader.rowtext */
 	char *escaped;     /* a replacement for a value unfit to show */
 	struct csvpos pos;
+	struct csvspan span;
 	bool quoted;
 };
 
@@ -46,6 +47,10 @@ struct reader {
 	struct csvpos start;   /* start of the field being read */
 	char start_byte;       /* its first byte */
 	struct csvpos last;    /* position of the last byte fed */
+	unsigned long foff;    /* file offset of the bytes being fed */
+	unsigned long start_off, last_off; /* file offsets of those two */
+	bool raw;              /* the bytes fed are the file's own */
+	bool fini;             /* csv_fini is ending the last field */
 
 	struct field *row;
 	size_t nrow, caprow;
@@ -61,6 +66,7 @@ struct reader {
 	size_t *len;
 	struct csvpos *pos;
 	bool *present;
+	struct csvspan *span;
 };
 
 /* Advances pos over the bytes s[0..n). */
@@ -100,38 +106,51 @@ field_pos(const struct field *f, size_t off)
 	return pos;
 }
 
+/* Adds a value as libcsv gave it to b.  Spreadsheets put CRLF inside
+ * quoted cells: keep plain LF. */
+static void
+add_value(struct buf *b, const char *in, size_t len)
+{
+	if (!memchr(in, '\r', len)) {
+		buf_add(b, in, len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (in[i] == '\r' && i + 1 < len && in[i + 1] == '\n')
+			continue;
+		buf_addc(b, in[i] == '\r' ? '\n' : in[i]);
+	}
+}
+
 static void
 on_field(void *data_, size_t len, void *data)
 {
 	struct reader *r = data;
-	const char *in = data_;
 	struct field *f;
 	size_t start;
 
 	r->row = xgrow(r->row, &r->caprow, r->nrow + 1, sizeof *r->row);
 	f = &r->row[r->nrow++];
-	/* Spreadsheets put CRLF inside quoted cells: keep plain LF. */
 	start = r->rowtext.len;
-	if (!memchr(in, '\r', len)) {
-		buf_add(&r->rowtext, in, len);
-	} else {
-		for (size_t i = 0; i < len; i++) {
-			if (in[i] == '\r' && i + 1 < len && in[i + 1] == '\n')
-				continue;
-			buf_addc(&r->rowtext, in[i] == '\r' ? '\n' : in[i]);
-		}
-	}
+	add_value(&r->rowtext, data_, len);
 	f->off = start;
 	f->len = r->rowtext.len - start;
 	buf_addc(&r->rowtext, '\0');
 	f->s = NULL;
 	f->escaped = NULL;
+	/* The field's bytes end before the delimiter just fed, or with the
+	 * file. */
+	f->span.ok = r->raw;
 	if (r->need_start) {
 		f->pos = r->last;
 		f->quoted = false;
+		f->span.off = r->last_off;
+		f->span.len = 0;
 	} else {
 		f->pos = r->start;
 		f->quoted = r->start_byte == '"';
+		f->span.off = r->start_off;
+		f->span.len = r->last_off + (r->fini ? 1 : 0) - r->start_off;
 	}
 	r->need_start = true;
 }
@@ -240,6 +259,7 @@ check_value(struct reader *r, struct field *f)
 	f->escaped = text_escape(f->s, f->len, TEXT_KEEP_NL);
 	f->s = f->escaped;
 	f->len = strlen(f->escaped);
+	f->span.ok = false;
 }
 
 static void
@@ -277,6 +297,7 @@ on_row(int term, void *data)
 		r->v[c] = "";
 		r->len[c] = 0;
 		r->pos[c] = r->row[0].pos;
+		r->span[c] = (struct csvspan){ 0, 0, false };
 	}
 	for (size_t i = 0; i < r->nrow; i++) {
 		struct field *f = &r->row[i];
@@ -287,11 +308,13 @@ on_row(int term, void *data)
 		r->v[c] = f->s;
 		r->len[c] = f->len;
 		r->pos[c] = f->pos;
+		r->span[c] = f->span;
 	}
 	{
 		struct csvrec rec = {
 			.file = r->name, .start = r->row[0].pos, .v = r->v,
 			.len = r->len, .pos = r->pos, .present = r->present,
+			.span = r->span,
 		};
 		r->fn(&rec, r->ctx);
 	}
@@ -309,23 +332,33 @@ feed(struct reader *r, const char *s, size_t n)
 	while (i < n) {
 		size_t j = i;
 		struct csvpos piece = r->cur;
-		size_t done;
+		size_t done, chars = 0;
 
-		while (j < n && s[j] != ',' && s[j] != '\n' && s[j] != '\r')
-			j++;
+		/* One pass finds the delimiter and counts the characters
+		 * (bytes that are not UTF-8 continuations) before it. */
+		for (; j < n; j++) {
+			unsigned char c = (unsigned char)s[j];
+			if (c == ',' || c == '\n' || c == '\r')
+				break;
+			chars += (c & 0xc0) != 0x80;
+		}
 		if (j < n)
 			j++; /* the delimiter ends the piece */
+		else
+			chars -= ((unsigned char)s[j - 1] & 0xc0) != 0x80;
 		/* A piece holds at most one line end, as its last byte, so
 		 * only a piece that is just a line end starts no field. */
 		if (r->need_start && s[i] != '\n' && s[i] != '\r') {
 			r->start = piece;
 			r->start_byte = s[i];
+			r->start_off = r->foff + i;
 			r->need_start = false;
 		}
+		r->last_off = r->foff + j - 1;
 		/* The last byte fed sits on the piece's line, after its
 		 * other characters. */
 		r->last = piece;
-		r->last.col += text_chars(s + i, j - i - 1);
+		r->last.col += chars;
 		r->cur = r->last;
 		if (r->prev_cr && j - i == 1 && s[i] == '\n') {
 			r->prev_cr = false; /* the LF of a CRLF */
@@ -423,6 +456,14 @@ bool
 csvfile_read(const char *path, const char *name, const struct csvcol *cols,
     size_t ncols, struct diag *d, csvfile_fn fn, void *ctx)
 {
+	return csvfile_read_keep(path, name, cols, ncols, d, fn, ctx, NULL);
+}
+
+bool
+csvfile_read_keep(const char *path, const char *name,
+    const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
+    void *ctx, int *keep)
+{
 	struct reader r = {
 		.name = name, .cols = cols, .ncols = ncols, .d = d,
 		.fn = fn, .ctx = ctx, .cur = { 1, 1 }, .need_start = true,
@@ -444,6 +485,7 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 	r.len = xcalloc(ncols, sizeof *r.len);
 	r.pos = xcalloc(ncols, sizeof *r.pos);
 	r.present = xcalloc(ncols, sizeof *r.present);
+	r.span = xcalloc(ncols, sizeof *r.span);
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		xnomem();
 	chunk = xmalloc(CHUNK);
@@ -455,7 +497,9 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 	k = read_some(&r, fd, chunk, CHUNK);
 	if (k < 0)
 		goto out;
+	r.raw = true;
 	if (k >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0) {
+		r.foff = 3;
 		fed = feed(&r, chunk + 3, (size_t)k - 3);
 	} else if (!utf8_prefix(chunk, (size_t)k)) {
 		struct buf all;
@@ -467,6 +511,7 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 			goto out;
 		}
 		conv = from_gb18030(&r, all.s, all.len, &clen);
+		r.raw = !conv;
 		fed = conv ? feed(&r, conv, clen) : feed(&r, all.s, all.len);
 		buf_free(&all);
 		k = 0;
@@ -478,6 +523,7 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 		k = read_some(&r, fd, chunk, CHUNK);
 		if (k < 0)
 			goto out;
+		r.foff = total;
 		total += (size_t)k;
 		if (total > CSVFILE_MAX_BYTES) {
 			diag_add(d, DIAG_ERROR, name, 0, 0,
@@ -488,6 +534,7 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 		fed = feed(&r, chunk, (size_t)k);
 	}
 	if (fed) {
+		r.fini = true;
 		if (csv_fini(&r.p, on_field, on_row, &r) != 0) {
 			diag_add(d, DIAG_ERROR, name, r.start.line, r.start.col,
 			    _("quoted value is never closed; add the closing "
@@ -500,7 +547,10 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 		}
 	}
 out:
-	close(fd);
+	if (keep)
+		*keep = fd;
+	else
+		close(fd);
 	csv_free(&r.p);
 	clear_row(&r);
 	buf_free(&r.rowtext);
@@ -510,7 +560,64 @@ out:
 	free(r.len);
 	free(r.pos);
 	free(r.present);
+	free(r.span);
 	free(conv);
 	free(chunk);
+	return ok;
+}
+
+struct one_field {
+	struct buf *out;
+	size_t fields;
+};
+
+static void
+on_one_field(void *data_, size_t len, void *data)
+{
+	struct one_field *of = data;
+
+	if (of->fields++ == 0)
+		add_value(of->out, data_, len);
+}
+
+bool
+csvfile_field(int fd, const struct csvspan *sp, struct buf *out)
+{
+	struct one_field of = { .out = out };
+	struct csv_parser p;
+	char *raw;
+	size_t got = 0, done;
+	bool ok;
+
+	buf_reset(out);
+	if (!sp->ok) {
+		errno = 0;
+		return false;
+	}
+	raw = xmalloc(sp->len ? sp->len : 1);
+	while (got < sp->len) {
+		ssize_t k = pread(fd, raw + got, sp->len - got,
+		    (off_t)(sp->off + got));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = 0; /* the file got shorter */
+			free(raw);
+			return false;
+		}
+		got += (size_t)k;
+	}
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+		xnomem();
+	done = csv_parse(&p, raw, sp->len, on_one_field, NULL, &of);
+	ok = done == sp->len && csv_fini(&p, on_one_field, NULL, &of) == 0 &&
+	    (of.fields == 1 || (sp->len == 0 && of.fields == 0));
+	csv_free(&p);
+	free(raw);
+	buf_addc(out, '\0');
+	out->len--;
+	if (!ok)
+		errno = 0;
 	return ok;
 }

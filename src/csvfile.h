@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /* A position in the source file: line and column count from 1; columns
  * count characters, not bytes. */
@@ -20,6 +21,15 @@ struct csvcol {
 	bool required;
 };
 
+/* Where a value's bytes are in the file, as written there (quotes and
+ * all): csvfile_field() gives the value back from them.  ok is false
+ * when they do not (the file was converted from another encoding, or the
+ * value had to be escaped). */
+struct csvspan {
+	unsigned long off, len;
+	bool ok;
+};
+
 /* One data row, as the caller's columns. */
 struct csvrec {
 	const char *file;
@@ -28,6 +38,7 @@ struct csvrec {
 	const size_t *len;
 	const struct csvpos *pos; /* per column; the row start when absent */
 	const bool *present;   /* column is in the header */
+	const struct csvspan *span; /* per column */
 };
 
 typedef void (*csvfile_fn)(const struct csvrec *rec, void *ctx);
@@ -42,5 +53,16 @@ typedef void (*csvfile_fn)(const struct csvrec *rec, void *ctx);
 bool csvfile_read(const char *path, const char *name,
     const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
     void *ctx);
+
+/* The same, keeping the file open: once it could be opened, *fd is the
+ * open file, for csvfile_field() later; the caller closes it. */
+bool csvfile_read_keep(const char *path, const char *name,
+    const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
+    void *ctx, int *fd);
+
+/* Reads the value whose bytes sp gave, from the file fd, into out (NUL
+ * terminated, line ends as LF, as the row handler saw it).  False, with
+ * errno set or 0, when they no longer hold one value. */
+bool csvfile_field(int fd, const struct csvspan *sp, struct buf *out);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "csvfile.h"
 #include "i18n.h"
+#include "kb_lazy.h"
 #include "text.h"
 #include "util.h"
 
@@ -144,14 +145,37 @@ kb_find(const struct kb *kb, const char *id)
 static const char *
 cell(struct kb *kb, const struct csvrec *r, int c)
 {
-	const char *s = r->v[c];
 	size_t n = r->len[c];
+	const char *s = kb_trim(r->v[c], &n);
 
-	while (n && (*s == ' ' || *s == '\n'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
 	return n ? arena_strndup(&kb->arena, s, n) : NULL;
+}
+
+/* A long text: where it is in the file, not a copy.  *v: the trimmed
+ * value, NULL when empty, for the checks. */
+static struct kb_text
+cell_ref(struct kb *kb, enum kb_src src, const struct csvrec *r, int c,
+    const char **v)
+{
+	size_t n = r->len[c];
+	const char *s = kb_trim(r->v[c], &n);
+
+	*v = n ? s : NULL;
+	return kb_lazy_ref(kb->lazy, src, &r->span[c], s, n);
+}
+
+const char *
+kb_cause(const struct kb *kb, const struct kb_error *e, bool zh)
+{
+	return kb_lazy_get(kb->lazy, KB_SRC_ERRORS, zh ? e->cause_zh :
+	    e->cause_en);
+}
+
+const char *
+kb_action(const struct kb *kb, const struct fix *f, bool zh)
+{
+	return kb_lazy_get(kb->lazy, f->src, zh ? f->action_zh :
+	    f->action_en);
 }
 
 struct loadctx {
@@ -404,7 +428,7 @@ error_row(const struct csvrec *r, void *ctx)
 	struct kb *kb = lc->kb;
 	struct diag *d = lc->d;
 	struct kb_error e;
-	const char *plat, *cat, *codes, *aliases;
+	const char *plat, *cat, *codes, *aliases, *cause_en, *cause_zh;
 	const struct kb_error *dup;
 	bool ok = true;
 
@@ -417,8 +441,8 @@ error_row(const struct csvrec *r, void *ctx)
 	aliases = cell(kb, r, E_ALIASES);
 	e.error_en = cell(kb, r, E_ERROR_EN);
 	e.error_zh = cell(kb, r, E_ERROR_ZH);
-	e.cause_en = cell(kb, r, E_CAUSE_EN);
-	e.cause_zh = cell(kb, r, E_CAUSE_ZH);
+	e.cause_en = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_EN, &cause_en);
+	e.cause_zh = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_ZH, &cause_zh);
 	e.distinguish_en = cell(kb, r, E_DIST_EN);
 	e.distinguish_zh = cell(kb, r, E_DIST_ZH);
 	e.escalate_en = cell(kb, r, E_ESC_EN);
@@ -428,9 +452,9 @@ error_row(const struct csvrec *r, void *ctx)
 	ok &= need(d, r, E_PLATFORMS, "platforms", plat);
 	ok &= need(d, r, E_CATEGORY, "category", cat);
 	ok &= need(d, r, E_ERROR_EN, "error_en", e.error_en);
-	ok &= need(d, r, E_CAUSE_EN, "cause_en", e.cause_en);
+	ok &= need(d, r, E_CAUSE_EN, "cause_en", cause_en);
 	want_zh(d, r, E_ERROR_ZH, "error_zh", e.error_en, e.error_zh);
-	want_zh(d, r, E_CAUSE_ZH, "cause_zh", e.cause_en, e.cause_zh);
+	want_zh(d, r, E_CAUSE_ZH, "cause_zh", cause_en, cause_zh);
 	want_zh(d, r, E_DIST_ZH, "distinguish_zh", e.distinguish_en,
 	    e.distinguish_zh);
 	want_zh(d, r, E_ESC_ZH, "escalate_zh", e.escalate_en, e.escalate_zh);
@@ -523,24 +547,27 @@ static const struct csvcol generic_cols[F_NCOLS] = {
 
 /* Parses a fix row into f; false after reporting a problem. */
 static bool
-parse_fix(struct loadctx *lc, const struct csvrec *r, struct fix *f)
+parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
+    struct fix *f)
 {
 	struct kb *kb = lc->kb;
 	struct diag *d = lc->d;
 	const char *step = cell_tmp(lc, r, F_STEP);
 	const char *level = cell_tmp(lc, r, F_LEVEL);
 	const char *cond = cell_tmp(lc, r, F_COND);
+	const char *en, *zh;
 	char *why = NULL;
 	bool ok = true;
 
 	memset(f, 0, sizeof *f);
 	f->line = r->start.line;
-	f->action_en = cell(kb, r, F_ACTION_EN);
-	f->action_zh = cell(kb, r, F_ACTION_ZH);
+	f->src = src;
+	f->action_en = cell_ref(kb, src, r, F_ACTION_EN, &en);
+	f->action_zh = cell_ref(kb, src, r, F_ACTION_ZH, &zh);
 	ok &= need(d, r, F_STEP, "step", step);
 	ok &= need(d, r, F_LEVEL, "level", level);
-	ok &= need(d, r, F_ACTION_EN, "action_en", f->action_en);
-	want_zh(d, r, F_ACTION_ZH, "action_zh", f->action_en, f->action_zh);
+	ok &= need(d, r, F_ACTION_EN, "action_en", en);
+	want_zh(d, r, F_ACTION_ZH, "action_zh", en, zh);
 	if (step) {
 		size_t len = strlen(step);
 		if (len > 4 || strspn(step, "0123456789") != len ||
@@ -617,7 +644,7 @@ fix_row(const struct csvrec *r, void *ctx)
 	const char *id = cell_tmp(lc, r, F_ERROR);
 	struct kb_error *e = NULL;
 	struct fix f;
-	bool ok = parse_fix(lc, r, &f);
+	bool ok = parse_fix(lc, r, KB_SRC_FIXES, &f);
 
 	if (!need(lc->d, r, F_ERROR, "error", id))
 		return;
@@ -649,7 +676,7 @@ generic_row(const struct csvrec *r, void *ctx)
 	struct kb *kb = lc->kb;
 	struct fix f;
 
-	if (!parse_fix(lc, r, &f) ||
+	if (!parse_fix(lc, r, KB_SRC_GENERIC, &f) ||
 	    !check_order(lc->d, r, kb->generic, kb->ngeneric, &f,
 	    _("the generic ladder")))
 		return;
@@ -719,13 +746,18 @@ tool_row(const struct csvrec *r, void *ctx)
 	kb->tools[kb->ntools++] = t;
 }
 
-/* Reads dir/file with the given columns. */
+/* Reads dir/file with the given columns; a file of long texts (src not
+ * KB_NSRC) stays open for them. */
 static bool
 load_file(struct loadctx *lc, const char *dir, const char *file,
-    const struct csvcol *cols, size_t ncols, csvfile_fn fn)
+    const struct csvcol *cols, size_t ncols, csvfile_fn fn, enum kb_src src)
 {
 	char *path = xasprintf("%s/%s", dir, file);
-	bool ok = csvfile_read(path, path, cols, ncols, lc->d, fn, lc);
+	int fd = -1;
+	bool ok = csvfile_read_keep(path, path, cols, ncols, lc->d, fn, lc,
+	    src == KB_NSRC ? NULL : &fd);
+	if (fd >= 0)
+		kb_lazy_keep(lc->kb->lazy, src, fd, path);
 	free(path);
 	return ok;
 }
@@ -740,12 +772,15 @@ kb_load(const char *dir, struct diag *d)
 
 	arena_init(&kb->arena);
 	arena_init(&lc.tmp);
+	kb->lazy = kb_lazy_new();
 	idtab_rebuild(kb);
 	lc.errors_read = load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS,
-	    error_row);
-	fixes_read = load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row);
-	load_file(&lc, dir, KB_TOOLS, tool_cols, T_NCOLS, tool_row);
-	load_file(&lc, dir, KB_GENERIC, generic_cols, F_NCOLS, generic_row);
+	    error_row, KB_SRC_ERRORS);
+	fixes_read = load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row,
+	    KB_SRC_FIXES);
+	load_file(&lc, dir, KB_TOOLS, tool_cols, T_NCOLS, tool_row, KB_NSRC);
+	load_file(&lc, dir, KB_GENERIC, generic_cols, F_NCOLS, generic_row,
+	    KB_SRC_GENERIC);
 	for (size_t i = 0; i < kb->nerrors; i++)
 		if (kb->errors[i].nfixes == 0 && fixes_read) {
 			char *path = xasprintf("%s/%s", dir, KB_ERRORS);
@@ -788,5 +823,6 @@ kb_free(struct kb *kb)
 	free(kb->generic);
 	free(kb->idtab);
 	arena_free(&kb->arena);
+	kb_lazy_free(kb->lazy);
 	free(kb);
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -60,12 +61,23 @@ struct condition {
 
 enum cond_result { COND_FALSE, COND_TRUE, COND_UNKNOWN };
 
+/* The files whose long texts (causes, steps) stay on disk. */
+enum kb_src { KB_SRC_ERRORS, KB_SRC_FIXES, KB_SRC_GENERIC, KB_NSRC };
+
+/* A cause or a step, left in its file until it is shown: a base of
+ * thousands of errors keeps only its messages in memory.  Read it with
+ * kb_cause() or kb_action().  len 0: no text. */
+struct kb_text {
+	uint32_t off, len; /* its bytes in the file, as written there */
+};
+
 struct fix {
 	unsigned step;
 	enum level level;
 	struct condition cond;
-	const char *action_en, *action_zh;
+	struct kb_text action_en, action_zh;
 	unsigned long line;
+	enum kb_src src;
 };
 
 struct kb_error {
@@ -77,7 +89,7 @@ struct kb_error {
 	const char *error_en, *error_zh;
 	const char **aliases;
 	size_t naliases;
-	const char *cause_en, *cause_zh;
+	struct kb_text cause_en, cause_zh;
 	const char *distinguish_en, *distinguish_zh;
 	const char *escalate_en, *escalate_zh;
 	struct fix *fixes;
@@ -104,6 +116,8 @@ struct kb {
 	/* id -> error index, open addressing */
 	size_t *idtab;
 	size_t idcap;
+	/* the files the long texts are read from, and those read so far */
+	struct kb_lazy *lazy;
 };
 
 /* The files of a knowledge base directory. */
@@ -118,6 +132,13 @@ struct kb {
 struct kb *kb_load(const char *dir, struct diag *d);
 void kb_free(struct kb *kb);
 const struct kb_error *kb_find(const struct kb *kb, const char *id);
+
+/* An error's cause and a fix's action, in English or Chinese (NULL when
+ * the base has none), read from the file on first use and kept until
+ * kb_free().  When the file was changed since kb_load(), or cannot be
+ * read, a text in brackets says so instead. */
+const char *kb_cause(const struct kb *kb, const struct kb_error *e, bool zh);
+const char *kb_action(const struct kb *kb, const struct fix *f, bool zh);
 
 const char *kb_platform_key(enum platform p);
 /* "MTK", "Qualcomm", "MTK, Qualcomm". */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "tokens.h"
 #include "util.h"
 
@@ -41,27 +42,28 @@ struct match_index {
 	size_t nerr;
 
 	/* vocabulary */
+	struct arena words;
 	char **vstr;
-	size_t *vlen;
+	uint32_t *vlen;
 	unsigned char *vkind;
 	unsigned *df;
 	double *weight;
 	size_t nv, capv;
-	size_t *htab;
+	uint32_t *htab;  /* UINT32_MAX: free */
 	size_t hcap;
-	size_t *sorted; /* vids in string order, for prefixes */
+	uint32_t *sorted; /* vids in string order, for prefixes */
 
 	/* messages ("documents") and postings */
 	uint32_t *doc_err;
 	double *doc_total;
 	size_t ndocs;
-	size_t *pstart;  /* nv + 1 */
+	uint32_t *pstart;  /* nv + 1 */
 	uint32_t *pdoc;
 
 	/* trigram index over words, for typos; built on first need */
 	bool tri_built;
 	uint32_t *tkey;
-	size_t *tstart, *tvid;
+	uint32_t *tstart, *tvid;
 	size_t tcap;
 
 	struct code_ref *codes;
@@ -72,9 +74,10 @@ struct match_index {
 	unsigned *doc_stamp, *doc_gen, *err_gen, *vstamp;
 	unsigned char *err_code;
 	unsigned stamp, gen;
-	size_t *touched;
-	size_t *etouched, netouched;
-	size_t *vcount;
+	uint32_t *touched;
+	uint32_t *etouched;
+	size_t netouched;
+	uint32_t *vcount;
 	double max_idf;
 	struct toklist tl;
 };
@@ -93,7 +96,7 @@ vocab_find(const struct match_index *ix, const char *s, size_t n)
 {
 	size_t h = (size_t)hash_bytes(s, n) & (ix->hcap - 1);
 
-	while (ix->htab[h] != SIZE_MAX) {
+	while (ix->htab[h] != UINT32_MAX) {
 		size_t v = ix->htab[h];
 		if (ix->vlen[v] == n && memcmp(ix->vstr[v], s, n) == 0)
 			return v;
@@ -109,13 +112,13 @@ vocab_rehash(struct match_index *ix)
 	ix->hcap = ix->hcap ? ix->hcap * 2 : 1024;
 	ix->htab = xmalloc(ix->hcap * sizeof *ix->htab);
 	for (size_t i = 0; i < ix->hcap; i++)
-		ix->htab[i] = SIZE_MAX;
+		ix->htab[i] = UINT32_MAX;
 	for (size_t v = 0; v < ix->nv; v++) {
 		size_t h = (size_t)hash_bytes(ix->vstr[v], ix->vlen[v]) &
 		    (ix->hcap - 1);
-		while (ix->htab[h] != SIZE_MAX)
+		while (ix->htab[h] != UINT32_MAX)
 			h = (h + 1) & (ix->hcap - 1);
-		ix->htab[h] = v;
+		ix->htab[h] = (uint32_t)v;
 	}
 }
 
@@ -141,14 +144,14 @@ vocab_add(struct match_index *ix, const char *s, size_t n,
 		ix->capv = cap;
 	}
 	v = ix->nv++;
-	ix->vstr[v] = xstrndup(s, n);
-	ix->vlen[v] = n;
+	ix->vstr[v] = arena_strndup(&ix->words, s, n);
+	ix->vlen[v] = (uint32_t)n;
 	ix->vkind[v] = (unsigned char)kind;
 	ix->df[v] = 0;
 	h = (size_t)hash_bytes(s, n) & (ix->hcap - 1);
-	while (ix->htab[h] != SIZE_MAX)
+	while (ix->htab[h] != UINT32_MAX)
 		h = (h + 1) & (ix->hcap - 1);
-	ix->htab[h] = v;
+	ix->htab[h] = (uint32_t)v;
 	return v;
 }
 
@@ -157,7 +160,7 @@ static const struct match_index *sort_ix;
 static int
 cmp_vid(const void *a, const void *b)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	return strcmp(sort_ix->vstr[x], sort_ix->vstr[y]);
 }
 
@@ -190,6 +193,7 @@ match_index_new(const struct kb *kb)
 	ix->kb = kb;
 	ix->nerr = kb->nerrors;
 	toklist_init(&ix->tl);
+	arena_init(&ix->words);
 	vocab_rehash(ix);
 	for (size_t e = 0; e < kb->nerrors; e++) {
 		const struct kb_error *err = &kb->errors[e];
@@ -267,7 +271,7 @@ match_index_new(const struct kb *kb)
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->pstart[v + 1] += ix->pstart[v];
 	{
-		size_t *fill = xmalloc((ix->nv + 1) * sizeof *fill);
+		uint32_t *fill = xmalloc((ix->nv + 1) * sizeof *fill);
 		memcpy(fill, ix->pstart, (ix->nv + 1) * sizeof *fill);
 		for (size_t i = 0; i < npairs; i++)
 			ix->pdoc[fill[pairs[i].vid]++] = pairs[i].doc &
@@ -278,7 +282,7 @@ match_index_new(const struct kb *kb)
 
 	ix->sorted = xmalloc((ix->nv ? ix->nv : 1) * sizeof *ix->sorted);
 	for (size_t v = 0; v < ix->nv; v++)
-		ix->sorted[v] = v;
+		ix->sorted[v] = (uint32_t)v;
 	sort_ix = ix;
 	if (ix->nv)
 		qsort(ix->sorted, ix->nv, sizeof *ix->sorted, cmp_vid);
@@ -306,8 +310,7 @@ match_index_free(struct match_index *ix)
 {
 	if (!ix)
 		return;
-	for (size_t v = 0; v < ix->nv; v++)
-		free(ix->vstr[v]);
+	arena_free(&ix->words);
 	free(ix->vstr);
 	free(ix->vlen);
 	free(ix->vkind);
@@ -362,7 +365,8 @@ tri_slot(const struct match_index *ix, uint32_t key)
 static void
 tri_build(struct match_index *ix)
 {
-	size_t total = 0, *fill;
+	size_t total = 0;
+	uint32_t *fill;
 
 	for (size_t v = 0; v < ix->nv; v++)
 		if (ix->vkind[v] == TK_WORD)
@@ -395,7 +399,7 @@ tri_build(struct match_index *ix)
 		for (size_t i = 0; i < ix->vlen[v]; i++) {
 			size_t s = tri_slot(ix, tri_key(ix->vstr[v],
 			    ix->vlen[v], i));
-			ix->tvid[fill[s]++] = v;
+			ix->tvid[fill[s]++] = (uint32_t)v;
 		}
 	}
 	free(fill);

@@ -324,7 +324,8 @@ run_steps(struct plain *p, struct wizard *w)
 	putchar('\n');
 	if (e) {
 		say(p, 0, "", kbtext(p, e->error_en, e->error_zh));
-		say(p, 2, _("Cause: "), kbtext(p, e->cause_en, e->cause_zh));
+		say(p, 2, _("Cause: "), kbtext(p, kb_cause(w->kb, e, false),
+		    kb_cause(w->kb, e, true)));
 	} else {
 		say(p, 0, "", _("Not in the knowledge base: the general steps, "
 		    "cheapest first."));
@@ -337,8 +338,8 @@ run_steps(struct plain *p, struct wizard *w)
 		char *note;
 
 		putchar('\n');
-		say(p, 0, label, kbtext(p, s->fix->action_en,
-		    s->fix->action_zh));
+		say(p, 0, label, kbtext(p, kb_action(w->kb, s->fix, false),
+		    kb_action(w->kb, s->fix, true)));
 		free(label);
 		if ((label = wizard_step_history(w)) != NULL) {
 			say(p, 2, "", label);

@@ -52,6 +52,38 @@ is_unsafe(ucs4_t c)
 	    c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
 }
 
+/* The length of the UTF-8 sequence at s (n bytes there) when it is valid
+ * and not a C1 control; 0 otherwise.  The same judgement as u8_mbtoucr's
+ * (no overlong forms, no surrogates, nothing past U+10FFFF), inline: the
+ * loader checks every byte of a knowledge base with it. */
+static size_t
+utf8_seq(const uint8_t *s, size_t n)
+{
+	uint8_t b = s[0];
+
+	if (b >= 0xc2 && b <= 0xdf) {
+		if (n < 2 || (s[1] & 0xc0) != 0x80)
+			return 0;
+		return b == 0xc2 && s[1] < 0xa0 ? 0 : 2; /* C1 controls */
+	}
+	if (b >= 0xe0 && b <= 0xef) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((b == 0xe0 && s[1] < 0xa0) || (b == 0xed && s[1] >= 0xa0))
+			return 0;
+		return 3;
+	}
+	if (b >= 0xf0 && b <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((b == 0xf0 && s[1] < 0x90) || (b == 0xf4 && s[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
 size_t
 text_find_bad(const char *str, size_t n)
 {
@@ -62,21 +94,15 @@ text_find_bad(const char *str, size_t n)
 		uint8_t b = s[i];
 		if (b >= 0x20 && b < 0x7f) {
 			i++;
-			continue;
-		}
-		if (b < 0x80) {
-			if (b == '\t' || b == '\n' || b == '\r') {
-				i++;
-				continue;
-			}
-			return i;
-		}
-		{
-			ucs4_t c;
-			int k = u8_mbtoucr(&c, s + i, n - i);
-			if (k < 0 || (c >= 0x80 && c < 0xa0))
+		} else if (b < 0x80) {
+			if (b != '\t' && b != '\n' && b != '\r')
 				return i;
-			i += (size_t)k;
+			i++;
+		} else {
+			size_t k = utf8_seq(s + i, n - i);
+			if (k == 0)
+				return i;
+			i += k;
 		}
 	}
 	return (size_t)-1;

@@ -274,7 +274,8 @@ draw_cause(struct tui *t, struct page *p, int width)
 			buf_free(&b);
 		}
 		page_gap(p);
-		add_kb(t, p, R_TEXT, _("Cause: "), e->cause_en, e->cause_zh,
+		add_kb(t, p, R_TEXT, _("Cause: "), kb_cause(t->w->kb, e, false),
+		    kb_cause(t->w->kb, e, true),
 		    width);
 	} else {
 		page_add(p, R_HEAD, "", _("Not in the knowledge base: the "
@@ -301,7 +302,8 @@ draw_step(struct tui *t, struct page *p, int width)
 	page_add(p, R_HEAD, "", s, width);
 	free(s);
 	page_gap(p);
-	add_kb(t, p, R_TEXT, "", st->fix->action_en, st->fix->action_zh,
+	add_kb(t, p, R_TEXT, "", kb_action(t->w->kb, st->fix, false),
+	    kb_action(t->w->kb, st->fix, true),
 	    width);
 	page_gap(p);
 	if ((s = wizard_step_history(w)) != NULL) {

@@ -21,6 +21,8 @@
 #include "version.h"
 #include "wizard.h"
 
+#include <unistr.h>
+
 static char tmpdir[] = "/tmp/flashfix-unit-XXXXXX";
 
 /* Writes a file under tmpdir; returns its path (static). */
@@ -414,7 +416,8 @@ test_shipped_kb(const char *datadir)
 	is_num(kb->nerrors, 47, "it holds the 47 errors of the seed");
 	for (size_t i = 0; i < kb->nerrors; i++) {
 		nfix += kb->errors[i].nfixes;
-		if (!kb->errors[i].error_zh || !kb->errors[i].cause_zh)
+		if (!kb->errors[i].error_zh ||
+		    !kb_cause(kb, &kb->errors[i], true))
 			ok(0, "%s has Chinese texts", kb->errors[i].id);
 	}
 	ok(nfix >= 47, "every error has fixes (%zu in all)", nfix);
@@ -425,7 +428,7 @@ test_shipped_kb(const char *datadir)
 	{
 		bool battery = false;
 		for (size_t i = 0; i < kb->ngeneric; i++)
-			if (strstr(kb->generic[i].action_zh,
+			if (strstr(kb_action(kb, &kb->generic[i], true),
 			    "\xe5\xb0\x9d\xe8\xaf\x95\xe6\x8b\x86\xe5\xbc\x80"
 			    "\xe7\x94\xb5\xe6\xb1\xa0\xe5\x86\x8d\xe5\x88\xb7"
 			    "\xe6\x9c\xba"))
@@ -666,6 +669,68 @@ test_wizard(const char *datadir)
 	kb_free(kb);
 }
 
+/* What text_find_bad answered when it asked libunistring about every
+ * non-ASCII character: the reference for the inline decoder. */
+static size_t
+find_bad_ref(const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k;
+
+		if (s[i] < 0x80) {
+			if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+			    s[i] != '\r') || s[i] == 0x7f)
+				return i;
+			i++;
+			continue;
+		}
+		k = u8_mbtoucr(&c, s + i, n - i);
+		if (k < 0 || (c >= 0x80 && c < 0xa0))
+			return i;
+		i += (size_t)k;
+	}
+	return (size_t)-1;
+}
+
+/* text_find_bad decodes UTF-8 itself: it must agree with libunistring on
+ * every sequence of 2 and 3 bytes and, for 4 bytes, on every first two
+ * bytes with a range of last two. */
+static void
+test_find_bad_agrees(void)
+{
+	unsigned long checked = 0, differ = 0;
+	uint8_t s[4];
+
+	for (unsigned len = 2; len <= 4; len++) {
+		unsigned long combos = len == 4 ? 1UL << 20 : 1UL << (8 * len);
+		for (unsigned long v = 0; v < combos; v++) {
+			size_t want, got;
+
+			if (len == 4) {
+				s[0] = (uint8_t)(v >> 12);
+				s[1] = (uint8_t)(v >> 4);
+				s[2] = (uint8_t)(0x78 + (v & 0xf) * 5);
+				s[3] = (uint8_t)(0x7f + (v & 0xf) * 4);
+			} else {
+				for (unsigned b = 0; b < len; b++)
+					s[b] = (uint8_t)(v >> (8 * (len - 1 - b)));
+			}
+			want = find_bad_ref(s, len);
+			got = text_find_bad((const char *)s, len);
+			checked++;
+			if (got != want && differ++ < 5)
+				printf("#   %02X %02X %02X %02X (%u bytes): "
+				    "libunistring %zd, text_find_bad %zd\n",
+				    s[0], s[1], len > 2 ? s[2] : 0,
+				    len > 3 ? s[3] : 0, len, (ssize_t)want,
+				    (ssize_t)got);
+		}
+	}
+	ok(differ == 0, "text_find_bad judges %lu byte sequences as "
+	    "libunistring does", checked);
+}
+
 /* Inputs the fuzzers found crashing, kept as regression tests. */
 static void
 test_fuzz_regressions(void)
@@ -707,6 +772,7 @@ main(void)
 	datadir = xasprintf("%s/data", src ? src : ".");
 	test_version();
 	test_text();
+	test_find_bad_agrees();
 	test_tokens();
 	test_csvfile();
 	test_kb_validation();
