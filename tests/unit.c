@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -731,6 +732,112 @@ test_find_bad_agrees(void)
 	    "libunistring does", checked);
 }
 
+/* Causes and steps are read from their files when first shown: they
+ * must come back exactly as the loader saw them, and a file changed since
+ * the load must say so rather than show other bytes. */
+static void
+test_lazy_texts(void)
+{
+	static const char errors[] = "\xef\xbb\xbf" /* a BOM */
+	    "id,platforms,category,codes,error_en,error_zh,cause_en,cause_zh\r\n"
+	    "a,qcom,pc,1,Msg A,,\"  He said \"\"no\"\", twice\r\nthen left  \","
+	    "\xe5\x8e\x9f\xe5\x9b\xa0\r\n"
+	    "b,mtk,pc,2,Msg B,, plain cause ,\r\n";
+	static const char fixes[] = "error,step,level,action_en,action_zh\n"
+	    "a,1,relogin,\"Log in, again\",\n"
+	    "b,1,settings,Check settings.,\xe6\xa3\x80\xe6\x9f\xa5\n";
+	/* "改" in GB18030, as a Chinese spreadsheet saves it */
+	static const char gb_generic[] = "step,level,action_en,action_zh\n"
+	    "1,escalate,Ask HQ.,\xb8\xc4\n";
+	char *fpath = NULL, *tmp = NULL;
+	struct diag d;
+	struct kb *kb;
+	const struct kb_error *a, *b;
+	const char *s;
+
+	const char *dir = make_kb(errors, fixes,
+	    "platform,tool,version\nqcom,M,2.0.11\n", gb_generic);
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	a = kb ? kb_find(kb, "a") : NULL;
+	b = kb ? kb_find(kb, "b") : NULL;
+	ok(kb && d.errors == 0 && a && b, "a base with a BOM, CRLF, quotes "
+	    "and a GB18030 file loads");
+	if (!a || !b)
+		goto out;
+	is_str(kb_cause(kb, a, false), "He said \"no\", twice\nthen left",
+	    "a quoted cause with doubled quotes, a comma and CRLF comes back "
+	    "trimmed, with LF");
+	is_str(kb_cause(kb, a, true), "\xe5\x8e\x9f\xe5\x9b\xa0",
+	    "the Chinese cause after it");
+	is_str(kb_cause(kb, b, false), "plain cause",
+	    "an unquoted cause, trimmed");
+	ok(kb_cause(kb, b, true) == NULL, "an empty cause is NULL");
+	is_str(kb_action(kb, &a->fixes[0], false), "Log in, again",
+	    "a quoted action");
+	is_str(kb_action(kb, &kb->generic[0], true), "\xe6\x94\xb9",
+	    "an action from a GB18030 file, converted");
+	ok(kb_cause(kb, a, false) == kb_cause(kb, a, false),
+	    "a text is read once and kept");
+
+	/* A spreadsheet's save replaces the file: the open one still
+	 * holds what was validated. */
+	fpath = xasprintf("%s/fixes.csv", dir);
+	tmp = xasprintf("%s/fixes.new", dir);
+	{
+		static const char other[] = "error,step,level,action_en,"
+		    "action_zh\nb,1,settings,Other text.,\n";
+		write_file("kb/fixes.new", other, sizeof other - 1);
+	}
+	ok(rename(tmp, fpath) == 0, "fixes.csv replaced by rename");
+	is_str(kb_action(kb, &b->fixes[0], false), "Check settings.",
+	    "after a rename over the file, its text as loaded");
+	/* Written over in place: the size and time differ. */
+	{
+		struct timespec when[2] = { { 1000000000, 0 },
+			{ 1000000000, 0 } };
+		const char *ep = write_file("kb/errors.csv", "id\n", 3);
+		ok(utimensat(AT_FDCWD, ep, when, 0) == 0,
+		    "errors.csv written over in place");
+	}
+	s = kb_cause(kb, b, true);
+	ok(s == NULL, "an empty text stays empty");
+	s = kb_cause(kb, a, true); /* already read: kept */
+	is_str(s, "\xe5\x8e\x9f\xe5\x9b\xa0", "a text read before the "
+	    "change is kept");
+	s = kb_cause(kb, b, false); /* read before: kept */
+	ok(s && strcmp(s, "plain cause") == 0, "and that one too");
+	kb_free(kb);
+	kb = NULL;
+	diag_free(&d);
+
+	/* The same change with a text not read yet. */
+	dir = make_kb(errors, fixes, "platform,tool,version\nqcom,M,2.0.11\n",
+	    gb_generic);
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	b = kb ? kb_find(kb, "b") : NULL;
+	if (!b)
+		goto out;
+	{
+		const char *ep = write_file("kb/errors.csv", errors,
+		    sizeof errors - 1);
+		struct timespec when[2] = { { 1000000000, 0 },
+			{ 1000000000, 0 } };
+		ok(utimensat(AT_FDCWD, ep, when, 0) == 0, "errors.csv "
+		    "rewritten with the same bytes and another time");
+	}
+	s = kb_cause(kb, b, false);
+	ok(s && strstr(s, "was changed after flashfix started") &&
+	    strstr(s, "errors.csv"), "a text of a file changed since the "
+	    "load says so: %s", s ? s : "(null)");
+out:
+	free(fpath);
+	free(tmp);
+	kb_free(kb);
+	diag_free(&d);
+}
+
 /* Inputs the fuzzers found crashing, kept as regression tests. */
 static void
 test_fuzz_regressions(void)
@@ -776,6 +883,7 @@ main(void)
 	test_tokens();
 	test_csvfile();
 	test_kb_validation();
+	test_lazy_texts();
 	test_shipped_kb(datadir);
 	test_match(datadir);
 	test_wizard(datadir);

@@ -1,5 +1,6 @@
 /* fuzz_kb.c: libFuzzer target: a knowledge base of four files, taken from
- * the input split at "\n%%\n", loaded, validated, indexed and searched. */
+ * the input split at "\n%%\n", loaded, validated, its causes and steps
+ * read back from the files, indexed and searched. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,7 +59,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&d);
 	kb = kb_load(dir, &d);
 	if (kb) {
-		struct match_index *ix = match_index_new(kb);
+		struct match_index *ix;
+		/* Every cause and step, read back from the files. */
+		for (size_t e = 0; e < kb->nerrors; e++) {
+			const struct kb_error *err = &kb->errors[e];
+			kb_cause(kb, err, false);
+			kb_cause(kb, err, true);
+			for (size_t f = 0; f < err->nfixes; f++) {
+				kb_action(kb, &err->fixes[f], false);
+				kb_action(kb, &err->fixes[f], true);
+			}
+		}
+		for (size_t f = 0; f < kb->ngeneric; f++)
+			kb_action(kb, &kb->generic[f], true);
+		ix = match_index_new(kb);
 		struct match_result r[5];
 		match_query(ix, "WCSM code 4009", 0, r, 5);
 		match_rank_all(ix, "sahara", 0, r, 5);
