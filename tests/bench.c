@@ -2,6 +2,8 @@
  *   bench gen DIR N   writes a knowledge base of N errors into DIR
  *   bench run DIR     loads it, runs at least 100 lookups, prints load
  *                     time, lookup median and p99, and peak RSS
+ *   bench measure CMD runs CMD, prints its wall time (ms) and peak RSS
+ *                     (KiB), for whole-process comparisons
  * make bench runs both for 10,000 errors.  It reports; it asserts nothing. */
 #include <config.h>
 
@@ -12,7 +14,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "kb.h"
@@ -259,14 +263,46 @@ run(const char *dir)
 	return 0;
 }
 
+/* Runs argv[0] with its output thrown away; prints its wall time in ms
+ * and its peak resident memory in KiB. */
+static int
+measure(char **argv)
+{
+	struct rusage ru;
+	int status;
+	double t0 = now_ms();
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("fork");
+		return 1;
+	}
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stdout) ||
+		    !freopen("/dev/null", "w", stderr))
+			_exit(126);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) < 0) {
+		perror("wait4");
+		return 1;
+	}
+	printf("%.3f %ld\n", now_ms() - t0, ru.ru_maxrss);
+	return WIFEXITED(status) && WEXITSTATUS(status) >= 126;
+}
+
 int
 main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	if (argc >= 3 && strcmp(argv[1], "measure") == 0)
+		return measure(argv + 2);
 	if (argc == 4 && strcmp(argv[1], "gen") == 0)
 		return gen(argv[2], atol(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "run") == 0)
 		return run(argv[2]);
-	fprintf(stderr, "usage: bench gen DIR N | bench run DIR\n");
+	fprintf(stderr, "usage: bench gen DIR N | bench run DIR | "
+	    "bench measure CMD [ARG...]\n");
 	return 2;
 }

@@ -13,17 +13,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 QN=${BENCH_PROCESSES:-40}
 
-ms() { date +%s%N; }
-
-# median_ms CMD-TEMPLATE: runs it once per query (the first $QN), the
-# query in "$q"; prints the median milliseconds of a whole process.
-median_ms() {
+# whole CMD-TEMPLATE: runs it once per query (the first $QN), the query
+# in "$q", through "bench measure"; prints the median milliseconds of a
+# whole process and the largest peak RSS among them.
+whole() {
 	head -n "$QN" "$kb/queries.txt" | while IFS= read -r q; do
-		s=$(ms)
-		eval "$1" >/dev/null 2>&1
-		e=$(ms)
-		echo $(( (e - s) / 1000 ))
-	done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1000 }'
+		eval "\"\$b/tests/bench\" measure $1"
+	done | sort -n | awk '{ v[NR] = $1; if ($2 > m) m = $2 }
+	    END { printf "%.1f ms, peak RSS %.1f MB", v[int((NR + 1) / 2)], m / 1024 }'
 }
 
 echo "machine: $(nproc) cores, $(uname -sr), $(sed -n 's/^PRETTY_NAME=//p' /etc/os-release 2>/dev/null | tr -d '\"')"
@@ -34,10 +31,10 @@ for n in "$@"; do
 	echo "== $n errors ($(du -k "$kb/errors.csv" "$kb/fixes.csv" | awk '{ s += $1 } END { print s }') KiB of CSV)"
 	"$b/tests/bench" run "$kb" | sed 's/^/  /'
 	echo "  whole processes, median of $QN queries:"
-	printf '    flashfix lookup:  %s ms\n' "$(median_ms '"$ff" --data "$kb" lookup -- "$q"')"
-	printf '    grep -i -F:       %s ms\n' "$(median_ms 'grep -i -F -- "$q" "$kb/errors.csv"')"
+	printf '    flashfix lookup:  %s\n' "$(whole '"$ff" --data "$kb" lookup -- "$q"')"
+	printf '    grep -i -F:       %s\n' "$(whole 'grep -i -F -- "$q" "$kb/errors.csv"')"
 	if command -v fzf >/dev/null; then
-		printf '    fzf --filter:     %s ms\n' "$(median_ms 'fzf --filter "$q" <"$kb/errors.csv"')"
+		printf '    fzf --filter:     %s\n' "$(whole 'fzf --filter "$q" <"$kb/errors.csv"')"
 	else
 		echo "    fzf --filter:     skipped (fzf is not installed; Debian package fzf)"
 	fi
