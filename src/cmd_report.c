@@ -129,6 +129,7 @@ write_text(struct report *rp)
 {
 	const struct record *r = &rp->r->r;
 	const struct kb_error *e = rp->w->error;
+	const struct kb *kb = rp->w->kb;
 	char *s;
 
 	output_wrapped(rp->fp, 0, "", _("flashfix session report"),
@@ -142,8 +143,7 @@ write_text(struct report *rp)
 		text_line(rp, _("Recognised:"), v);
 		free(v);
 		free(s);
-		s = kbtext(rp, kb_cause(rp->w->kb, e, false),
-	    kb_cause(rp->w->kb, e, true));
+		s = kbtext(rp, kb_cause(kb, e, false), kb_cause(kb, e, true));
 		text_line(rp, _("Cause:"), s);
 		free(s);
 	} else {
@@ -164,8 +164,8 @@ write_text(struct report *rp)
 		    answer_label(st->answer), *st->at ? ", " : "", st->at);
 		output_wrapped(rp->fp, 0, label, head, REPORT_WIDTH, !rp->utf8);
 		if (f) {
-			s = kbtext(rp, kb_action(rp->w->kb, f, false),
-	    kb_action(rp->w->kb, f, true));
+			s = kbtext(rp, kb_action(kb, f, false),
+			    kb_action(kb, f, true));
 			output_wrapped(rp->fp, 0, "      ", s, REPORT_WIDTH,
 			    !rp->utf8);
 			free(s);
@@ -239,6 +239,7 @@ write_markdown(struct report *rp)
 {
 	const struct record *r = &rp->r->r;
 	const struct kb_error *e = rp->w->error;
+	const struct kb *kb = rp->w->kb;
 
 	fprintf(rp->fp, "# %s ", _("flashfix session report"));
 	md(rp, r->id);
@@ -248,8 +249,7 @@ write_markdown(struct report *rp)
 	if (e) {
 		md_kb(rp, e->error_en, e->error_zh);
 		fprintf(rp->fp, " (`%s`)\n\n**%s** ", e->id, _("Cause:"));
-		md_kb(rp, kb_cause(rp->w->kb, e, false),
-	    kb_cause(rp->w->kb, e, true));
+		md_kb(rp, kb_cause(kb, e, false), kb_cause(kb, e, true));
 		fputc('\n', rp->fp);
 	} else {
 		md(rp, _("not in the knowledge base (the general steps)"));
@@ -274,8 +274,8 @@ write_markdown(struct report *rp)
 		fputs(")", rp->fp);
 		if (f) {
 			fputs(": ", rp->fp);
-			md_kb(rp, kb_action(rp->w->kb, f, false),
-	    kb_action(rp->w->kb, f, true));
+			md_kb(rp, kb_action(kb, f, false),
+			    kb_action(kb, f, true));
 		}
 		if (st->note) {
 			fprintf(rp->fp, "<br>*%s* ", _("Note:"));
@@ -321,6 +321,7 @@ write_json(struct report *rp)
 {
 	const struct record *r = &rp->r->r;
 	const struct kb_error *e = rp->w->error;
+	const struct kb *kb = rp->w->kb;
 	FILE *fp = rp->fp;
 
 	putc('{', fp);
@@ -340,8 +341,8 @@ write_json(struct report *rp)
 	json_kv(fp, "error_id", *r->error_id ? r->error_id : NULL, false);
 	if (e) {
 		json_kb(rp, "error", e->error_en, e->error_zh);
-		json_kb(rp, "cause", kb_cause(rp->w->kb, e, false),
-	    kb_cause(rp->w->kb, e, true));
+		json_kb(rp, "cause", kb_cause(kb, e, false),
+		    kb_cause(kb, e, true));
 		json_kb(rp, "hq_needs", e->escalate_en, e->escalate_zh);
 	}
 	fputs(",\"steps\":[", fp);
@@ -354,8 +355,8 @@ write_json(struct report *rp)
 		json_kv(fp, "at", *st->at ? st->at : NULL, false);
 		json_kv(fp, "note", st->note, false);
 		if (f)
-			json_kb(rp, "action", kb_action(rp->w->kb, f, false),
-	    kb_action(rp->w->kb, f, true));
+			json_kb(rp, "action", kb_action(kb, f, false),
+			    kb_action(kb, f, true));
 		putc('}', fp);
 	}
 	putc(']', fp);
@@ -379,10 +380,11 @@ write_csv(struct report *rp)
 {
 	const struct record *r = &rp->r->r;
 	const struct kb_error *e = rp->w->error;
+	const struct kb *kb = rp->w->kb;
 	size_t rows = rp->r->nsteps ? rp->r->nsteps : 1;
 	char *err = e ? kbtext(rp, e->error_en, e->error_zh) : NULL;
-	char *cause = e ? kbtext(rp, kb_cause(rp->w->kb, e, false),
-	    kb_cause(rp->w->kb, e, true)) : NULL;
+	char *cause = e ? kbtext(rp, kb_cause(kb, e, false),
+	    kb_cause(kb, e, true)) : NULL;
 	char *hq = e ? kbtext(rp, e->escalate_en, e->escalate_zh) : NULL;
 	struct buf b;
 
@@ -395,8 +397,8 @@ write_csv(struct report *rp)
 		    NULL;
 		const struct fix *f = st ? fix_of(rp, st->step) : NULL;
 		char num[24] = "";
-		char *act = f ? kbtext(rp, kb_action(rp->w->kb, f, false),
-	    kb_action(rp->w->kb, f, true)) : NULL;
+		char *act = f ? kbtext(rp, kb_action(kb, f, false),
+		    kb_action(kb, f, true)) : NULL;
 		if (st)
 			snprintf(num, sizeof num, "%lu", st->step);
 		csv_field(&b, r->id, true);

@@ -166,20 +166,20 @@ fetch(struct kb_lazy *lz, enum kb_src src, struct kb_text t)
 	const char *v;
 	size_t n;
 	char *msg, *out;
+	bool same = false;
 
 	if (s->fd < 0)
 		msg = xasprintf(_("[text not available: %s could not be "
 		    "read]"), s->path ? s->path : "?");
-	else if (!unchanged(s))
+	else if ((same = unchanged(s)) &&
+	    csvfile_field(s->fd, &sp, &lz->scratch))
+		msg = NULL;
+	else if (same && errno) /* set by csvfile_field */
+		msg = xasprintf(_("[text not available: cannot read %s: %s]"),
+		    s->path, strerror(errno));
+	else
 		msg = xasprintf(_("[text not shown: %s was changed after "
 		    "flashfix started; start flashfix again]"), s->path);
-	else if (!csvfile_field(s->fd, &sp, &lz->scratch))
-		msg = errno ? xasprintf(_("[text not available: cannot read "
-		    "%s: %s]"), s->path, strerror(errno)) :
-		    xasprintf(_("[text not shown: %s was changed after "
-		    "flashfix started; start flashfix again]"), s->path);
-	else
-		msg = NULL;
 	if (msg) {
 		out = arena_strndup(&lz->arena, msg, strlen(msg));
 		free(msg);
