@@ -18,6 +18,7 @@ enum {
 struct options {
 	const char *data_dir;   /* resolved knowledge-base directory */
 	bool data_given;        /* from --data or FLASHFIX_DATA */
+	bool no_cache;          /* --no-cache */
 	const char *state_dir;
 	const char *records;
 	enum lang lang;

@@ -19,6 +19,7 @@
 #include <uniconv.h>
 #include <unistr.h>
 
+#include "digest.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -50,6 +51,8 @@ struct reader {
 	unsigned long foff;    /* file offset of the bytes being fed */
 	unsigned long start_off, last_off; /* file offsets of those two */
 	bool raw;              /* the bytes fed are the file's own */
+	struct digest dg;      /* of every byte read */
+	bool eof;              /* read to the end */
 	bool fini;             /* csv_fini is ending the last field */
 
 	struct field *row;
@@ -445,6 +448,10 @@ read_some(struct reader *r, int fd, char *into, size_t room)
 		ssize_t k = read(fd, into, room);
 		if (k < 0 && errno == EINTR)
 			continue;
+		if (k > 0)
+			digest_add(&r->dg, into, (size_t)k);
+		else if (k == 0)
+			r->eof = true;
 		if (k < 0)
 			diag_add(r->d, DIAG_ERROR, r->name, 0, 0,
 			    _("cannot read: %s"), strerror(errno));
@@ -456,13 +463,14 @@ bool
 csvfile_read(const char *path, const char *name, const struct csvcol *cols,
     size_t ncols, struct diag *d, csvfile_fn fn, void *ctx)
 {
-	return csvfile_read_keep(path, name, cols, ncols, d, fn, ctx, NULL);
+	return csvfile_read_keep(path, name, cols, ncols, d, fn, ctx, NULL,
+	    NULL);
 }
 
 bool
 csvfile_read_keep(const char *path, const char *name,
     const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
-    void *ctx, int *keep)
+    void *ctx, int *keep, struct csvsum *sum)
 {
 	struct reader r = {
 		.name = name, .cols = cols, .ncols = ncols, .d = d,
@@ -486,6 +494,7 @@ csvfile_read_keep(const char *path, const char *name,
 	r.pos = xcalloc(ncols, sizeof *r.pos);
 	r.present = xcalloc(ncols, sizeof *r.present);
 	r.span = xcalloc(ncols, sizeof *r.span);
+	digest_init(&r.dg);
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		xnomem();
 	chunk = xmalloc(CHUNK);
@@ -547,6 +556,11 @@ csvfile_read_keep(const char *path, const char *name,
 		}
 	}
 out:
+	if (sum) {
+		sum->size = r.dg.total;
+		sum->digest = digest_end(&r.dg);
+		sum->whole = r.eof;
+	}
 	if (keep)
 		*keep = fd;
 	else

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "util.h"
@@ -54,11 +55,19 @@ bool csvfile_read(const char *path, const char *name,
     const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
     void *ctx);
 
+/* The bytes a read went through: how many, their digest (digest.h), and
+ * whether that was the whole file. */
+struct csvsum {
+	uint64_t size, digest;
+	bool whole;
+};
+
 /* The same, keeping the file open: once it could be opened, *fd is the
- * open file, for csvfile_field() later; the caller closes it. */
+ * open file, for csvfile_field() later; the caller closes it.  sum, when
+ * not NULL, is set to what was read. */
 bool csvfile_read_keep(const char *path, const char *name,
     const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
-    void *ctx, int *fd);
+    void *ctx, int *fd, struct csvsum *sum);
 
 /* Reads the value whose bytes sp gave, from the file fd, into out (NUL
  * terminated, line ends as LF, as the row handler saw it).  False, with

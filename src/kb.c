@@ -9,6 +9,7 @@
 
 #include "csvfile.h"
 #include "i18n.h"
+#include "kb_int.h"
 #include "kb_lazy.h"
 #include "text.h"
 #include "util.h"
@@ -140,6 +141,27 @@ kb_find(const struct kb *kb, const char *id)
 	return NULL;
 }
 
+bool
+kb_add_error(struct kb *kb, const struct kb_error *e)
+{
+	size_t h;
+
+	if (kb_find(kb, e->id))
+		return false;
+	kb->errors = xgrow(kb->errors, &kb->caperrors, kb->nerrors + 1,
+	    sizeof *kb->errors);
+	kb->errors[kb->nerrors++] = *e;
+	if (kb->nerrors * 2 + 2 > kb->idcap) {
+		idtab_rebuild(kb);
+		return true;
+	}
+	h = (size_t)hash_str(e->id) & (kb->idcap - 1);
+	while (kb->idtab[h] != SIZE_MAX)
+		h = (h + 1) & (kb->idcap - 1);
+	kb->idtab[h] = kb->nerrors - 1;
+	return true;
+}
+
 /* Copies a cell into the arena, trimmed of surrounding spaces; NULL when
  * empty. */
 static const char *
@@ -183,6 +205,7 @@ struct loadctx {
 	struct diag *d;
 	bool errors_read; /* errors.csv read to its end: ids can be checked */
 	struct arena tmp; /* cells that are parsed, not kept */
+	struct csvsum *sums; /* per file, what was read */
 };
 
 /* A cell that is only parsed (a platform, a level): scratch room. */
@@ -409,8 +432,8 @@ static const struct csvcol error_cols[E_NCOLS] = {
 };
 
 
-static bool
-valid_id(const char *s)
+bool
+kb_valid_id(const char *s)
 {
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
 		return false;
@@ -459,7 +482,7 @@ error_row(const struct csvrec *r, void *ctx)
 	    e.distinguish_zh);
 	want_zh(d, r, E_ESC_ZH, "escalate_zh", e.escalate_en, e.escalate_zh);
 
-	if (e.id && !valid_id(e.id)) {
+	if (e.id && !kb_valid_id(e.id)) {
 		char *s = text_sanitize(e.id, true);
 		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
 		    r->pos[E_ID].col, _("id '%s' may hold only lowercase "
@@ -517,19 +540,8 @@ error_row(const struct csvrec *r, void *ctx)
 		}
 	}
 	e.naliases = split(aliases, "\n", &e.aliases, &kb->arena);
-	if (!ok)
-		return;
-	kb->errors = xgrow(kb->errors, &kb->caperrors, kb->nerrors + 1,
-	    sizeof *kb->errors);
-	kb->errors[kb->nerrors++] = e;
-	if (kb->nerrors * 2 + 2 > kb->idcap)
-		idtab_rebuild(kb);
-	else {
-		size_t h = (size_t)hash_str(e.id) & (kb->idcap - 1);
-		while (kb->idtab[h] != SIZE_MAX)
-			h = (h + 1) & (kb->idcap - 1);
-		kb->idtab[h] = kb->nerrors - 1;
-	}
+	if (ok)
+		kb_add_error(kb, &e);
 }
 
 /* ---- fixes.csv and generic.csv ---- */
@@ -746,16 +758,20 @@ tool_row(const struct csvrec *r, void *ctx)
 	kb->tools[kb->ntools++] = t;
 }
 
+const char *const kb_file_names[KB_NFILES] = {
+	KB_ERRORS, KB_FIXES, KB_TOOLS, KB_GENERIC,
+};
+
 /* Reads dir/file with the given columns; a file of long texts (src not
  * KB_NSRC) stays open for them. */
 static bool
-load_file(struct loadctx *lc, const char *dir, const char *file,
+load_file(struct loadctx *lc, const char *dir, enum kb_file file,
     const struct csvcol *cols, size_t ncols, csvfile_fn fn, enum kb_src src)
 {
-	char *path = xasprintf("%s/%s", dir, file);
+	char *path = xasprintf("%s/%s", dir, kb_file_names[file]);
 	int fd = -1;
 	bool ok = csvfile_read_keep(path, path, cols, ncols, lc->d, fn, lc,
-	    src == KB_NSRC ? NULL : &fd);
+	    src == KB_NSRC ? NULL : &fd, &lc->sums[file]);
 	if (fd >= 0)
 		kb_lazy_keep(lc->kb->lazy, src, fd, path);
 	free(path);
@@ -763,23 +779,41 @@ load_file(struct loadctx *lc, const char *dir, const char *file,
 }
 
 struct kb *
-kb_load(const char *dir, struct diag *d)
+kb_new(void)
 {
 	struct kb *kb = xcalloc(1, sizeof *kb);
-	struct loadctx lc = { .kb = kb, .d = d };
+
+	arena_init(&kb->arena);
+	kb->lazy = kb_lazy_new();
+	idtab_rebuild(kb);
+	return kb;
+}
+
+struct kb *
+kb_load(const char *dir, struct diag *d)
+{
+	struct csvsum sums[KB_NFILES];
+
+	return kb_load_sums(dir, d, sums);
+}
+
+struct kb *
+kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
+{
+	struct kb *kb = kb_new();
+	struct loadctx lc = { .kb = kb, .d = d, .sums = sums };
 	size_t before = d->errors;
 	bool fixes_read;
 
-	arena_init(&kb->arena);
+	memset(sums, 0, KB_NFILES * sizeof *sums);
 	arena_init(&lc.tmp);
-	kb->lazy = kb_lazy_new();
-	idtab_rebuild(kb);
-	lc.errors_read = load_file(&lc, dir, KB_ERRORS, error_cols, E_NCOLS,
+	lc.errors_read = load_file(&lc, dir, KB_F_ERRORS, error_cols, E_NCOLS,
 	    error_row, KB_SRC_ERRORS);
-	fixes_read = load_file(&lc, dir, KB_FIXES, fix_cols, F_NCOLS, fix_row,
-	    KB_SRC_FIXES);
-	load_file(&lc, dir, KB_TOOLS, tool_cols, T_NCOLS, tool_row, KB_NSRC);
-	load_file(&lc, dir, KB_GENERIC, generic_cols, F_NCOLS, generic_row,
+	fixes_read = load_file(&lc, dir, KB_F_FIXES, fix_cols, F_NCOLS,
+	    fix_row, KB_SRC_FIXES);
+	load_file(&lc, dir, KB_F_TOOLS, tool_cols, T_NCOLS, tool_row,
+	    KB_NSRC);
+	load_file(&lc, dir, KB_F_GENERIC, generic_cols, F_NCOLS, generic_row,
 	    KB_SRC_GENERIC);
 	for (size_t i = 0; i < kb->nerrors; i++)
 		if (kb->errors[i].nfixes == 0 && fixes_read) {
@@ -822,6 +856,7 @@ kb_free(struct kb *kb)
 	free(kb->tools);
 	free(kb->generic);
 	free(kb->idtab);
+	free(kb->strings);
 	arena_free(&kb->arena);
 	kb_lazy_free(kb->lazy);
 	free(kb);

@@ -118,6 +118,8 @@ struct kb {
 	size_t idcap;
 	/* the files the long texts are read from, and those read so far */
 	struct kb_lazy *lazy;
+	/* loaded from a cache: its texts, in one block */
+	char *strings;
 };
 
 /* The files of a knowledge base directory. */
@@ -130,6 +132,13 @@ struct kb {
  * NULL only when nothing usable could be read; callers that need a valid
  * base also check d->errors. */
 struct kb *kb_load(const char *dir, struct diag *d);
+/* The same, through a compiled copy of the checked base kept in cachedir
+ * (NULL: none) and used while the files hold the same bytes: a start
+ * then reads it instead of parsing and checking every row.  A base with
+ * errors is never cached; one that loads without is, for the next start.
+ * Anything wrong with the cache makes it parse the files, as kb_load. */
+struct kb *kb_load_cached(const char *dir, const char *cachedir,
+    struct diag *d);
 void kb_free(struct kb *kb);
 const struct kb_error *kb_find(const struct kb *kb, const char *id);
 

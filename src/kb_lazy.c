@@ -146,6 +146,29 @@ kb_lazy_ref(struct kb_lazy *lz, enum kb_src src, const struct csvspan *sp,
 		sp->len ? (uint32_t)sp->len : 1 };
 }
 
+bool
+kb_lazy_next(const struct kb_lazy *lz, size_t *i, enum kb_src *src,
+    uint32_t *off, const char **s)
+{
+	for (; *i < lz->cap; (*i)++) {
+		const struct memo *m = &lz->tab[*i];
+		if (m->key) {
+			*src = (enum kb_src)((m->key >> 32) - 1);
+			*off = (uint32_t)m->key;
+			*s = m->s;
+			(*i)++;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+kb_lazy_set(struct kb_lazy *lz, enum kb_src src, uint32_t off, const char *s)
+{
+	put(lz, key_of(src, off), s);
+}
+
 /* Whether the file still is what the loader read. */
 static bool
 unchanged(const struct source *s)

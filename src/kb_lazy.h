@@ -4,6 +4,7 @@
 #define FLASHFIX_KB_LAZY_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "csvfile.h"
 #include "kb.h"
@@ -20,6 +21,14 @@ void kb_lazy_keep(struct kb_lazy *lz, enum kb_src src, int fd,
  * kept in memory now. */
 struct kb_text kb_lazy_ref(struct kb_lazy *lz, enum kb_src src,
     const struct csvspan *sp, const char *v, size_t n);
+
+/* The texts kept in memory so far (at load: those kb_lazy_ref kept), one
+ * per call from *i = 0 on; false after the last. */
+bool kb_lazy_next(const struct kb_lazy *lz, size_t *i, enum kb_src *src,
+    uint32_t *off, const char **s);
+/* Keeps s (which must outlive lz) as the text of src at off. */
+void kb_lazy_set(struct kb_lazy *lz, enum kb_src src, uint32_t off,
+    const char *s);
 
 /* The text t of src; NULL when t holds none. */
 const char *kb_lazy_get(struct kb_lazy *lz, enum kb_src src,

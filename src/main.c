@@ -22,7 +22,7 @@ enum {
 	OPT_DATA = 256, OPT_STATE_DIR, OPT_RECORDS, OPT_LANG, OPT_NO_COLOR,
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
 	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL, OPT_FORMAT, OPT_OUTPUT,
-	OPT_FORCE, OPT_LAST, OPT_SINCE,
+	OPT_FORCE, OPT_LAST, OPT_SINCE, OPT_NO_CACHE,
 };
 
 static const struct option longopts[] = {
@@ -31,6 +31,7 @@ static const struct option longopts[] = {
 	{ "records", required_argument, NULL, OPT_RECORDS },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "json", no_argument, NULL, OPT_JSON },
@@ -68,6 +69,8 @@ usage(void)
 	    "live\n"
 	    "      --records FILE   the records file (default: "
 	    "STATE-DIR/records.csv)\n"
+	    "      --no-cache       parse the knowledge base; neither read "
+	    "nor write its cache\n"
 	    "      --lang LANG      knowledge-base text: en, zh or both\n"
 	    "      --no-color       no colours\n"
 	    "      --ascii          ASCII only: lines, borders and text\n"
@@ -97,7 +100,7 @@ usage(void)
 	    "2 wrong usage,\n3 data or files that cannot be used, 4 out of "
 	    "memory.\n\n"));
 	printf(_("Environment: FLASHFIX_DATA, FLASHFIX_STATE_DIR, "
-	    "FLASHFIX_RECORDS, NO_COLOR.\n"));
+	    "FLASHFIX_RECORDS, NO_COLOR, XDG_CACHE_HOME.\n"));
 	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
@@ -168,14 +171,33 @@ default_data_dir(bool uninstalled)
 	return PKGDATADIR;
 }
 
+/* Where the compiled knowledge bases are kept ($XDG_CACHE_HOME/flashfix,
+ * else ~/.cache/flashfix; a relative XDG path is ignored, as the XDG base
+ * directory specification says); NULL for none. */
+static char *
+cache_dir(const struct options *o)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+
+	if (o->no_cache)
+		return NULL;
+	if (x && x[0] == '/')
+		return xasprintf("%s/flashfix", x);
+	if (h && h[0] == '/')
+		return xasprintf("%s/.cache/flashfix", h);
+	return NULL;
+}
+
 struct kb *
 cli_load_kb(const struct options *o)
 {
 	struct diag d;
 	struct kb *kb;
+	char *cache = cache_dir(o);
 
 	diag_init(&d);
-	kb = kb_load(o->data_dir, &d);
+	kb = kb_load_cached(o->data_dir, cache, &d);
+	free(cache);
 	if (d.errors) {
 		diag_print(&d, stderr);
 		fprintf(stderr, _("flashfix: the knowledge base in %s has "
@@ -244,6 +266,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_NO_COLOR:
 			o.no_color = true;
+			break;
+		case OPT_NO_CACHE:
+			o.no_cache = true;
 			break;
 		case OPT_ASCII:
 			o.ascii = true;

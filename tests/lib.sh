@@ -1,5 +1,6 @@
 # lib.sh: TAP helpers for the shell tests.  Source it; it sets $FLASHFIX,
-# $top_srcdir, a scratch directory $T (removed at exit) and these:
+# $top_srcdir, a scratch directory $T (removed at exit), XDG_CACHE_HOME
+# inside it, and these:
 #   ok COND-RC DESCRIPTION   (pass 0 for success)
 #   run CMD...               runs CMD; sets $out, $err, $rc
 #   is GOT WANT DESCRIPTION
@@ -12,6 +13,10 @@ JSONCHECK=${JSONCHECK:-$top_builddir/tests/jsoncheck}
 DATA=$top_srcdir/data
 T=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-test.XXXXXX") || exit 99
 trap 'rm -rf "$T"' EXIT
+# The compiled knowledge bases go to the scratch directory, never to the
+# user's own cache.
+XDG_CACHE_HOME=$T/cache
+export XDG_CACHE_HOME
 n=0
 failed=0
 
