@@ -115,12 +115,12 @@ idtab_rebuild(struct kb *kb)
 		kb->idcap *= 2;
 	kb->idtab = xmalloc(kb->idcap * sizeof *kb->idtab);
 	for (size_t i = 0; i < kb->idcap; i++)
-		kb->idtab[i] = SIZE_MAX;
+		kb->idtab[i] = UINT32_MAX;
 	for (size_t e = 0; e < kb->nerrors; e++) {
 		size_t h = (size_t)hash_str(kb->errors[e].id) & (kb->idcap - 1);
-		while (kb->idtab[h] != SIZE_MAX)
+		while (kb->idtab[h] != UINT32_MAX)
 			h = (h + 1) & (kb->idcap - 1);
-		kb->idtab[h] = e;
+		kb->idtab[h] = (uint32_t)e;
 	}
 }
 
@@ -132,7 +132,7 @@ kb_find(const struct kb *kb, const char *id)
 	if (!kb->idtab)
 		return NULL;
 	h = (size_t)hash_str(id) & (kb->idcap - 1);
-	while (kb->idtab[h] != SIZE_MAX) {
+	while (kb->idtab[h] != UINT32_MAX) {
 		const struct kb_error *e = &kb->errors[kb->idtab[h]];
 		if (strcmp(e->id, id) == 0)
 			return e;
@@ -156,9 +156,9 @@ kb_add_error(struct kb *kb, const struct kb_error *e)
 		return true;
 	}
 	h = (size_t)hash_str(e->id) & (kb->idcap - 1);
-	while (kb->idtab[h] != SIZE_MAX)
+	while (kb->idtab[h] != UINT32_MAX)
 		h = (h + 1) & (kb->idcap - 1);
-	kb->idtab[h] = kb->nerrors - 1;
+	kb->idtab[h] = (uint32_t)(kb->nerrors - 1);
 	return true;
 }
 
@@ -492,7 +492,7 @@ error_row(const struct csvrec *r, void *ctx)
 	} else if (e.id && (dup = kb_find(kb, e.id))) {
 		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
 		    r->pos[E_ID].col, _("id '%s' is already used on line %lu; "
-		    "ids must be unique"), e.id, dup->line);
+		    "ids must be unique"), e.id, (unsigned long)dup->line);
 		ok = false;
 	}
 	if (plat) {
@@ -630,7 +630,7 @@ check_order(struct diag *d, const struct csvrec *r, const struct fix *prev,
 			diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
 			    r->pos[F_STEP].col, _("step %u of %s is already "
 			    "on line %lu; each step appears once"), f->step,
-			    what, prev[i].line);
+			    what, (unsigned long)prev[i].line);
 			return false;
 		}
 	if (f->step != want) {
@@ -673,11 +673,11 @@ fix_row(const struct csvrec *r, void *ctx)
 	}
 	if (!ok || !check_order(lc->d, r, e->fixes, e->nfixes, &f, e->id))
 		return;
-	/* Most errors have two or three fixes: grow one at a time. */
-	if (e->nfixes == e->capfixes) {
-		e->capfixes = e->capfixes ? e->capfixes * 2 : 1;
-		e->fixes = xrealloc(e->fixes, e->capfixes * sizeof *e->fixes);
-	}
+	/* Room for 1, 2, 4, 8... fixes: the next power of two.  kb_load
+	 * gathers them all in one array at the end. */
+	if ((e->nfixes & (e->nfixes - 1)) == 0)
+		e->fixes = xrealloc(e->fixes, (e->nfixes ? e->nfixes * 2 : 1) *
+		    sizeof *e->fixes);
 	e->fixes[e->nfixes++] = f;
 }
 
@@ -778,6 +778,26 @@ load_file(struct loadctx *lc, const char *dir, enum kb_file file,
 	return ok;
 }
 
+/* Moves every error's fixes into one array: no allocation per error. */
+static void
+gather_fixes(struct kb *kb)
+{
+	size_t total = 0, at = 0;
+
+	for (size_t i = 0; i < kb->nerrors; i++)
+		total += kb->errors[i].nfixes;
+	kb->fixv = xmalloc((total ? total : 1) * sizeof *kb->fixv);
+	for (size_t i = 0; i < kb->nerrors; i++) {
+		struct kb_error *e = &kb->errors[i];
+		if (e->nfixes)
+			memcpy(kb->fixv + at, e->fixes, e->nfixes *
+			    sizeof *e->fixes);
+		free(e->fixes);
+		e->fixes = kb->fixv + at;
+		at += e->nfixes;
+	}
+}
+
 struct kb *
 kb_new(void)
 {
@@ -830,6 +850,7 @@ kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
 		free(path);
 	}
 	arena_free(&lc.tmp);
+	gather_fixes(kb);
 	/* Give back the room that doubling left. */
 	if (kb->nerrors) {
 		kb->errors = xrealloc(kb->errors, kb->nerrors *
@@ -850,8 +871,7 @@ kb_free(struct kb *kb)
 {
 	if (!kb)
 		return;
-	for (size_t i = 0; i < kb->nerrors; i++)
-		free(kb->errors[i].fixes);
+	free(kb->fixv);
 	free(kb->errors);
 	free(kb->tools);
 	free(kb->generic);

@@ -121,6 +121,9 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 	uint32_t off;
 	const char *s;
 
+	for (size_t e = 0; e < kb->nerrors; e++)
+		n += kb->errors[e].nfixes;
+	put_u32(records, (uint32_t)n);
 	put_u32(records, (uint32_t)kb->nerrors);
 	for (size_t e = 0; e < kb->nerrors; e++) {
 		const struct kb_error *err = &kb->errors[e];
@@ -153,6 +156,7 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 		put_str(&w, kb->tools[t].note_zh);
 	}
 	put_fixes(&w, kb->generic, kb->ngeneric);
+	n = 0;
 	while (kb_lazy_next(kb->lazy, &i, &src, &off, &s))
 		n++;
 	put_u32(records, (uint32_t)n);
@@ -258,24 +262,23 @@ is_platform(unsigned p)
 	return p == PLAT_MTK || p == PLAT_QCOM;
 }
 
-/* Fixes as the loader accepts them: steps 1, 2, 3..., known levels,
- * conditions it could have parsed, an English action. */
-static struct fix *
-get_fixes(struct rd *r, struct kb *kb, enum kb_src src, size_t *np)
+/* n fixes into v, as the loader accepts them: steps 1, 2, 3..., known
+ * levels, conditions it could have parsed, an English action. */
+static void
+get_fixes(struct rd *r, struct kb *kb, enum kb_src src, struct fix *v,
+    size_t n)
 {
-	size_t n = get_count(r, 29);
-	struct fix *v = xcalloc(n ? n : 1, sizeof *v);
-
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		struct fix *f = &v[i];
-		f->src = src;
-		f->step = get_u32(r);
-		f->level = (enum level)get_u8(r);
+		uint32_t step = get_u32(r);
+		f->src = (unsigned char)src;
+		f->step = (uint16_t)step;
+		f->level = (unsigned char)get_u8(r);
 		f->line = get_u32(r);
 		f->action_en = get_text(r);
 		f->action_zh = get_text(r);
-		f->cond.n = get_count(r, 3);
-		if (f->step != i + 1 || f->level >= LEVEL_COUNT ||
+		f->cond.n = (uint32_t)get_count(r, 3);
+		if (step != i + 1 || f->level >= LEVEL_COUNT ||
 		    f->action_en.len == 0)
 			r->bad = true;
 		if (r->bad)
@@ -297,20 +300,19 @@ get_fixes(struct rd *r, struct kb *kb, enum kb_src src, size_t *np)
 				cl->ver.part[p] = (unsigned long)get(r, 8);
 		}
 	}
-	*np = n;
-	return v;
 }
 
-/* An error as the loader accepts it; false (r->bad) when it is not. */
+/* An error as the loader accepts it, its fixes at kb->fixv + *used of
+ * nfix; false (r->bad) when it is not. */
 static bool
-get_error(struct rd *r, struct kb *kb)
+get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 {
 	struct kb_error e;
 
 	memset(&e, 0, sizeof e);
 	e.id = need_str(r);
-	e.platforms = get_u8(r);
-	e.category = (enum category)get_u8(r);
+	e.platforms = (unsigned char)get_u8(r);
+	e.category = (unsigned char)get_u8(r);
 	e.line = get_u32(r);
 	e.error_en = need_str(r);
 	e.error_zh = get_str(r);
@@ -341,12 +343,14 @@ get_error(struct rd *r, struct kb *kb)
 		e.aliases[a] = need_str(r);
 	if (r->bad)
 		return false;
-	e.fixes = get_fixes(r, kb, KB_SRC_FIXES, &e.nfixes);
-	e.capfixes = e.nfixes;
-	if (r->bad || e.nfixes == 0 || !kb_add_error(kb, &e)) {
-		free(e.fixes);
+	e.nfixes = get_u32(r);
+	if (r->bad || e.nfixes == 0 || e.nfixes > nfix - *used)
 		return !(r->bad = true);
-	}
+	e.fixes = kb->fixv + *used;
+	*used += e.nfixes;
+	get_fixes(r, kb, KB_SRC_FIXES, e.fixes, e.nfixes);
+	if (r->bad || !kb_add_error(kb, &e))
+		return !(r->bad = true);
 	return true;
 }
 
@@ -373,17 +377,21 @@ kb_cache_decode(char *strings, size_t nstrings,
 	struct rd r = { records, records + nrecords, strings, nstrings,
 		false };
 	struct kb *kb = kb_new();
-	size_t n;
+	size_t n, nfix, used = 0;
 
 	kb->strings = strings;
 	if (!strings_ok(strings, nstrings))
 		goto bad;
-	n = get_count(&r, 40);
+	nfix = get_count(&r, 29);
+	kb->fixv = xcalloc(nfix ? nfix : 1, sizeof *kb->fixv);
+	n = get_count(&r, 66);
 	kb->errors = xmalloc((n ? n : 1) * sizeof *kb->errors);
 	kb->caperrors = n ? n : 1;
 	for (size_t i = 0; i < n; i++)
-		if (!get_error(&r, kb))
+		if (!get_error(&r, kb, &used, nfix))
 			goto bad;
+	if (used != nfix)
+		goto bad;
 	n = get_count(&r, 17);
 	kb->tools = xcalloc(n ? n : 1, sizeof *kb->tools);
 	kb->captools = n ? n : 1;
@@ -399,8 +407,11 @@ kb_cache_decode(char *strings, size_t nstrings,
 		    &t->ver, NULL))
 			goto bad;
 	}
-	kb->generic = get_fixes(&r, kb, KB_SRC_GENERIC, &kb->ngeneric);
+	kb->ngeneric = get_count(&r, 29);
+	kb->generic = xcalloc(kb->ngeneric ? kb->ngeneric : 1,
+	    sizeof *kb->generic);
 	kb->capgeneric = kb->ngeneric;
+	get_fixes(&r, kb, KB_SRC_GENERIC, kb->generic, kb->ngeneric);
 	if (r.bad || kb->nerrors == 0 || kb->ngeneric == 0)
 		goto bad;
 	n = get_count(&r, 9);

@@ -12,6 +12,10 @@ ff=$b/src/flashfix
 work=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 QN=${BENCH_PROCESSES:-40}
+# flashfix lookup caches the compiled base here: the first process writes
+# it, the others read it.
+XDG_CACHE_HOME=$work/cache
+export XDG_CACHE_HOME
 
 # whole CMD-TEMPLATE: runs it once per query (the first $QN), the query
 # in "$q", through "bench measure"; prints the median milliseconds of a
@@ -32,6 +36,7 @@ for n in "$@"; do
 	"$b/tests/bench" run "$kb" | sed 's/^/  /'
 	echo "  whole processes, median of $QN queries:"
 	printf '    flashfix lookup:  %s\n' "$(whole '"$ff" --data "$kb" lookup -- "$q"')"
+	printf '    (--no-cache:      %s)\n' "$(whole '"$ff" --no-cache --data "$kb" lookup -- "$q"')"
 	printf '    grep -i -F:       %s\n' "$(whole 'grep -i -F -- "$q" "$kb/errors.csv"')"
 	if command -v fzf >/dev/null; then
 		printf '    fzf --filter:     %s\n' "$(whole 'fzf --filter "$q" <"$kb/errors.csv"')"

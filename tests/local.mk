@@ -41,4 +41,5 @@ fuzz-run: fuzz
 	$(SHELL) $(top_srcdir)/tests/fuzz/run.sh $(abs_top_builddir)/fuzz $(FUZZ_SECONDS)
 .PHONY: fuzz fuzz-run
 EXTRA_DIST += tests/fuzz/build.sh tests/fuzz/run.sh tests/fuzz/fuzz_kb.c \
+	tests/fuzz/fuzz_cache.c \
 	tests/fuzz/fuzz_records.c tests/fuzz/fuzz_lookup.c tests/fuzz/fuzz_version.c

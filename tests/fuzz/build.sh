@@ -17,8 +17,9 @@ flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
 lib="arena csvfile diag digest journal kb kb_cache kb_lazy match output records session sig stats
 	text tokens util version wizard"
 # config.h: what the library includes first.
-[ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n' >"$out/config.h"
-for t in kb records lookup version; do
+[ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n#define PACKAGE_VERSION "fuzz"\n' \
+	>"$out/config.h"
+for t in kb cache records lookup version; do
 	set --
 	for f in $lib; do set -- "$@" "$src/src/$f.c"; done
 	# shellcheck disable=SC2086

@@ -7,7 +7,7 @@ out=$1
 secs=$2
 shift 2
 src=$(cd "$(dirname "$0")/../.." && pwd)
-[ $# -gt 0 ] || set -- kb records lookup version
+[ $# -gt 0 ] || set -- kb cache records lookup version
 fail=0
 for t in "$@"; do
 	corpus=$out/corpus-$t
@@ -18,6 +18,11 @@ for t in "$@"; do
 		  cat "$src/data/fixes.csv"; printf '\n%%%%\n'
 		  cat "$src/data/tools.csv"; printf '\n%%%%\n'
 		  cat "$src/data/generic.csv"; } >"$corpus/shipped"
+		;;
+	cache)
+		# Unedited, and the shipped base's cache cut at its middle.
+		printf '\000\000\000' >"$corpus/whole"
+		printf '\000\001\000' >"$corpus/cut"
 		;;
 	records)
 		printf '%s\n' 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps' \
