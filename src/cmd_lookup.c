@@ -44,13 +44,13 @@ json_error(const struct kb *kb, const struct match_result *r)
 	printf(",\"cause_zh\":");
 	json_str(stdout, kb_cause(kb, e, true));
 	printf(",\"distinguish_en\":");
-	json_str(stdout, e->distinguish_en);
+	json_str(stdout, e->notes->distinguish_en);
 	printf(",\"distinguish_zh\":");
-	json_str(stdout, e->distinguish_zh);
+	json_str(stdout, e->notes->distinguish_zh);
 	printf(",\"escalate_en\":");
-	json_str(stdout, e->escalate_en);
+	json_str(stdout, e->notes->escalate_en);
 	printf(",\"escalate_zh\":");
-	json_str(stdout, e->escalate_zh);
+	json_str(stdout, e->notes->escalate_zh);
 	printf(",\"fixes\":[");
 	for (size_t i = 0; i < e->nfixes; i++) {
 		const struct fix *f = &e->fixes[i];
@@ -116,9 +116,9 @@ text_error(const struct options *o, const struct kb *kb,
 		free(label);
 		free(cond);
 	}
-	if (e->escalate_en)
-		show(o, 3, _("For HQ: "), e->escalate_en, e->escalate_zh,
-		    width);
+	if (e->notes->escalate_en)
+		show(o, 3, _("For HQ: "), e->notes->escalate_en,
+		    e->notes->escalate_zh, width);
 }
 
 int
@@ -186,8 +186,9 @@ cmd_lookup(struct options *o)
 				if (!match_shares_message(&res[i], &res[0]))
 					continue;
 				label = xasprintf("- %s: ", res[i].err->id);
-				show(o, 2, label, res[i].err->distinguish_en,
-				    res[i].err->distinguish_zh, width);
+				show(o, 2, label,
+				    res[i].err->notes->distinguish_en,
+				    res[i].err->notes->distinguish_zh, width);
 				free(label);
 			}
 		}

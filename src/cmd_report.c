@@ -80,7 +80,7 @@ attachments(const struct report *rp, const char *items[4])
 {
 	size_t n = 0;
 
-	if (rp->w->error && rp->w->error->escalate_en)
+	if (rp->w->error && rp->w->error->notes->escalate_en)
 		items[n++] = _("what HQ needs, above");
 	items[n++] = _("the flash tool's log of the failed flash");
 	items[n++] = _("a screenshot of the error");
@@ -180,8 +180,9 @@ write_text(struct report *rp)
 		const char *items[4];
 		size_t n = attachments(rp, items);
 		fputc('\n', rp->fp);
-		if (e && e->escalate_en) {
-			s = kbtext(rp, e->escalate_en, e->escalate_zh);
+		if (e && e->notes->escalate_en) {
+			s = kbtext(rp, e->notes->escalate_en,
+			    e->notes->escalate_zh);
 			text_line(rp, _("HQ needs:"), s);
 			free(s);
 		}
@@ -287,9 +288,9 @@ write_markdown(struct report *rp)
 		const char *items[4];
 		size_t n = attachments(rp, items);
 		fprintf(rp->fp, "\n## %s\n\n", _("For HQ"));
-		if (e && e->escalate_en) {
+		if (e && e->notes->escalate_en) {
 			fprintf(rp->fp, "**%s** ", _("HQ needs:"));
-			md_kb(rp, e->escalate_en, e->escalate_zh);
+			md_kb(rp, e->notes->escalate_en, e->notes->escalate_zh);
 			fputs("\n\n", rp->fp);
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -343,7 +344,8 @@ write_json(struct report *rp)
 		json_kb(rp, "error", e->error_en, e->error_zh);
 		json_kb(rp, "cause", kb_cause(kb, e, false),
 		    kb_cause(kb, e, true));
-		json_kb(rp, "hq_needs", e->escalate_en, e->escalate_zh);
+		json_kb(rp, "hq_needs", e->notes->escalate_en,
+		    e->notes->escalate_zh);
 	}
 	fputs(",\"steps\":[", fp);
 	for (size_t i = 0; i < rp->r->nsteps; i++) {
@@ -385,7 +387,8 @@ write_csv(struct report *rp)
 	char *err = e ? kbtext(rp, e->error_en, e->error_zh) : NULL;
 	char *cause = e ? kbtext(rp, kb_cause(kb, e, false),
 	    kb_cause(kb, e, true)) : NULL;
-	char *hq = e ? kbtext(rp, e->escalate_en, e->escalate_zh) : NULL;
+	char *hq = e ? kbtext(rp, e->notes->escalate_en,
+	    e->notes->escalate_zh) : NULL;
 	struct buf b;
 
 	buf_init(&b);

@@ -141,6 +141,21 @@ kb_find(const struct kb *kb, const char *id)
 	return NULL;
 }
 
+const struct kb_notes kb_no_notes;
+
+const struct kb_notes *
+kb_keep_notes(struct kb *kb, const struct kb_notes *n)
+{
+	struct kb_notes *keep;
+
+	if (!n->distinguish_en && !n->distinguish_zh && !n->escalate_en &&
+	    !n->escalate_zh)
+		return &kb_no_notes;
+	keep = arena_alloc(&kb->arena, sizeof *keep);
+	*keep = *n;
+	return keep;
+}
+
 bool
 kb_add_error(struct kb *kb, const struct kb_error *e)
 {
@@ -451,6 +466,7 @@ error_row(const struct csvrec *r, void *ctx)
 	struct kb *kb = lc->kb;
 	struct diag *d = lc->d;
 	struct kb_error e;
+	struct kb_notes notes;
 	const char *plat, *cat, *codes, *aliases, *cause_en, *cause_zh;
 	const struct kb_error *dup;
 	bool ok = true;
@@ -466,10 +482,11 @@ error_row(const struct csvrec *r, void *ctx)
 	e.error_zh = cell(kb, r, E_ERROR_ZH);
 	e.cause_en = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_EN, &cause_en);
 	e.cause_zh = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_ZH, &cause_zh);
-	e.distinguish_en = cell(kb, r, E_DIST_EN);
-	e.distinguish_zh = cell(kb, r, E_DIST_ZH);
-	e.escalate_en = cell(kb, r, E_ESC_EN);
-	e.escalate_zh = cell(kb, r, E_ESC_ZH);
+	notes.distinguish_en = cell(kb, r, E_DIST_EN);
+	notes.distinguish_zh = cell(kb, r, E_DIST_ZH);
+	notes.escalate_en = cell(kb, r, E_ESC_EN);
+	notes.escalate_zh = cell(kb, r, E_ESC_ZH);
+	e.notes = kb_keep_notes(kb, &notes);
 
 	ok &= need(d, r, E_ID, "id", e.id);
 	ok &= need(d, r, E_PLATFORMS, "platforms", plat);
@@ -478,9 +495,10 @@ error_row(const struct csvrec *r, void *ctx)
 	ok &= need(d, r, E_CAUSE_EN, "cause_en", cause_en);
 	want_zh(d, r, E_ERROR_ZH, "error_zh", e.error_en, e.error_zh);
 	want_zh(d, r, E_CAUSE_ZH, "cause_zh", cause_en, cause_zh);
-	want_zh(d, r, E_DIST_ZH, "distinguish_zh", e.distinguish_en,
-	    e.distinguish_zh);
-	want_zh(d, r, E_ESC_ZH, "escalate_zh", e.escalate_en, e.escalate_zh);
+	want_zh(d, r, E_DIST_ZH, "distinguish_zh", notes.distinguish_en,
+	    notes.distinguish_zh);
+	want_zh(d, r, E_ESC_ZH, "escalate_zh", notes.escalate_en,
+	    notes.escalate_zh);
 
 	if (e.id && !kb_valid_id(e.id)) {
 		char *s = text_sanitize(e.id, true);

@@ -82,13 +82,19 @@ struct fix {
 	unsigned char src;   /* enum kb_src */
 };
 
+/* Texts few errors have: how to tell errors with one message apart, and
+ * what HQ needs on an escalation (each NULL when there is none). */
+struct kb_notes {
+	const char *distinguish_en, *distinguish_zh;
+	const char *escalate_en, *escalate_zh;
+};
+
 struct kb_error {
 	const char *id;
 	const char **codes;
 	const char *error_en, *error_zh;
 	const char **aliases;
-	const char *distinguish_en, *distinguish_zh;
-	const char *escalate_en, *escalate_zh;
+	const struct kb_notes *notes; /* never NULL */
 	struct fix *fixes;
 	struct kb_text cause_en, cause_zh;
 	uint32_t line;
@@ -122,6 +128,9 @@ struct kb {
 	/* loaded from a cache: its texts, in one block */
 	char *strings;
 };
+
+/* The notes of an error that has none. */
+extern const struct kb_notes kb_no_notes;
 
 /* The files of a knowledge base directory. */
 #define KB_ERRORS "errors.csv"

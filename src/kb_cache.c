@@ -135,10 +135,10 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 		put_str(&w, err->error_zh);
 		put_text(&w, err->cause_en);
 		put_text(&w, err->cause_zh);
-		put_str(&w, err->distinguish_en);
-		put_str(&w, err->distinguish_zh);
-		put_str(&w, err->escalate_en);
-		put_str(&w, err->escalate_zh);
+		put_str(&w, err->notes->distinguish_en);
+		put_str(&w, err->notes->distinguish_zh);
+		put_str(&w, err->notes->escalate_en);
+		put_str(&w, err->notes->escalate_zh);
 		put_u32(records, (uint32_t)err->ncodes);
 		for (size_t c = 0; c < err->ncodes; c++)
 			put_str(&w, err->codes[c]);
@@ -308,6 +308,7 @@ static bool
 get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 {
 	struct kb_error e;
+	struct kb_notes notes;
 
 	memset(&e, 0, sizeof e);
 	e.id = need_str(r);
@@ -318,10 +319,11 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	e.error_zh = get_str(r);
 	e.cause_en = get_text(r);
 	e.cause_zh = get_text(r);
-	e.distinguish_en = get_str(r);
-	e.distinguish_zh = get_str(r);
-	e.escalate_en = get_str(r);
-	e.escalate_zh = get_str(r);
+	notes.distinguish_en = get_str(r);
+	notes.distinguish_zh = get_str(r);
+	notes.escalate_en = get_str(r);
+	notes.escalate_zh = get_str(r);
+	e.notes = kb_keep_notes(kb, &notes);
 	if (r->bad || !kb_valid_id(e.id) || e.platforms == 0 ||
 	    e.platforms > PLAT_BOTH || e.category >= CAT_COUNT ||
 	    e.cause_en.len == 0)

@@ -218,6 +218,7 @@ main(int argc, char **argv)
 	bool lang_given = false, uninstalled = check_uninstalled();
 	int c, rc;
 
+	util_tune_malloc();
 	setlocale(LC_ALL, "");
 	/* Uninstalled, the catalogs are in the build tree (make builds a
 	 * locale/ tree there for that). */

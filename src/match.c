@@ -55,7 +55,7 @@ struct match_index {
 
 	/* messages ("documents") and postings */
 	uint32_t *doc_err;
-	double *doc_total;
+	float *doc_total; /* float: 20,000 messages in 80 KB, not 160 */
 	size_t ndocs;
 	uint32_t *pstart;  /* nv + 1 */
 	uint32_t *pdoc;
@@ -70,7 +70,8 @@ struct match_index {
 	size_t ncodes;
 
 	/* per-query scratch */
-	double *q_acc, *d_acc, *err_score;
+	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
+	double *err_score;
 	unsigned *doc_stamp, *doc_gen, *err_gen, *vstamp;
 	unsigned char *err_code;
 	unsigned stamp, gen;
@@ -174,19 +175,17 @@ cmp_code(const void *a, const void *b)
 	return x->err < y->err ? -1 : x->err > y->err;
 }
 
-struct pair {
-	uint32_t vid;
-	uint32_t doc; /* high bit: a CamelCase part, which counts towards a
-		       * match but not towards the message's total */
-};
+/* While the index is built, each message's words in a row: word ids,
+ * this bit set for a CamelCase part, which counts towards a match but
+ * not towards the message's total. */
 #define PART_BIT 0x80000000u
 
 struct match_index *
 match_index_new(const struct kb *kb)
 {
 	struct match_index *ix = xcalloc(1, sizeof *ix);
-	struct pair *pairs = NULL;
-	size_t npairs = 0, cappairs = 0, capdocs = 0;
+	uint32_t *pv = NULL, *dstart = NULL; /* words; each message's first */
+	size_t npairs = 0, cappairs = 0, capdocs = 0, capds = 0;
 	unsigned *last_err = NULL, *last_doc = NULL;
 	size_t caplast = 0;
 
@@ -210,6 +209,9 @@ match_index_new(const struct kb *kb)
 			ix->doc_err = xgrow(ix->doc_err, &capdocs, doc + 1,
 			    sizeof *ix->doc_err);
 			ix->doc_err[doc] = (uint32_t)e;
+			dstart = xgrow(dstart, &capds, doc + 2,
+			    sizeof *dstart);
+			dstart[doc] = (uint32_t)npairs;
 			toklist_clear(&ix->tl);
 			tokenize(texts[t], strlen(texts[t]), 0, &ix->tl);
 			for (size_t i = 0; i < ix->tl.n; i++) {
@@ -235,11 +237,10 @@ match_index_new(const struct kb *kb)
 					last_err[v] = (unsigned)e + 1;
 					ix->df[v]++;
 				}
-				pairs = xgrow(pairs, &cappairs, npairs + 1,
-				    sizeof *pairs);
-				pairs[npairs++] = (struct pair){ (uint32_t)v,
-					(uint32_t)doc | (tk->part ? PART_BIT :
-					0) };
+				pv = xgrow(pv, &cappairs, npairs + 1,
+				    sizeof *pv);
+				pv[npairs++] = (uint32_t)v | (tk->part ?
+				    PART_BIT : 0);
 			}
 		}
 		for (size_t c = 0; c < err->ncodes; c++) {
@@ -263,22 +264,28 @@ match_index_new(const struct kb *kb)
 	ix->pstart = xcalloc(ix->nv + 1, sizeof *ix->pstart);
 	ix->pdoc = xmalloc((npairs ? npairs : 1) * sizeof *ix->pdoc);
 	ix->doc_total = xcalloc(ix->ndocs, sizeof *ix->doc_total);
-	for (size_t i = 0; i < npairs; i++) {
-		ix->pstart[pairs[i].vid + 1]++;
-		if (!(pairs[i].doc & PART_BIT))
-			ix->doc_total[pairs[i].doc] += ix->weight[pairs[i].vid];
-	}
+	dstart = xgrow(dstart, &capds, ix->ndocs + 1, sizeof *dstart);
+	dstart[ix->ndocs] = (uint32_t)npairs;
+	for (size_t d = 0; d < ix->ndocs; d++)
+		for (size_t i = dstart[d]; i < dstart[d + 1]; i++) {
+			uint32_t v = pv[i] & ~PART_BIT;
+			ix->pstart[v + 1]++;
+			if (!(pv[i] & PART_BIT))
+				ix->doc_total[d] += (float)ix->weight[v];
+		}
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->pstart[v + 1] += ix->pstart[v];
 	{
 		uint32_t *fill = xmalloc((ix->nv + 1) * sizeof *fill);
 		memcpy(fill, ix->pstart, (ix->nv + 1) * sizeof *fill);
-		for (size_t i = 0; i < npairs; i++)
-			ix->pdoc[fill[pairs[i].vid]++] = pairs[i].doc &
-			    ~PART_BIT;
+		for (size_t d = 0; d < ix->ndocs; d++)
+			for (size_t i = dstart[d]; i < dstart[d + 1]; i++)
+				ix->pdoc[fill[pv[i] & ~PART_BIT]++] =
+				    (uint32_t)d;
 		free(fill);
 	}
-	free(pairs);
+	free(pv);
+	free(dstart);
 
 	ix->sorted = xmalloc((ix->nv ? ix->nv : 1) * sizeof *ix->sorted);
 	for (size_t v = 0; v < ix->nv; v++)
@@ -371,12 +378,35 @@ tri_build(struct match_index *ix)
 	for (size_t v = 0; v < ix->nv; v++)
 		if (ix->vkind[v] == TK_WORD)
 			total += ix->vlen[v];
+	/* Words share most of their trigrams: size the table by the
+	 * distinct ones, counted in a table sized by all of them. */
 	ix->tcap = 1024;
 	while (ix->tcap < total * 2 + 2)
 		ix->tcap *= 2;
 	ix->tkey = xmalloc(ix->tcap * sizeof *ix->tkey);
-	for (size_t i = 0; i < ix->tcap; i++)
-		ix->tkey[i] = UINT32_MAX;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t distinct = 0;
+		for (size_t i = 0; i < ix->tcap; i++)
+			ix->tkey[i] = UINT32_MAX;
+		if (pass == 1)
+			break;
+		for (size_t v = 0; v < ix->nv; v++) {
+			if (ix->vkind[v] != TK_WORD)
+				continue;
+			for (size_t i = 0; i < ix->vlen[v]; i++) {
+				uint32_t k = tri_key(ix->vstr[v], ix->vlen[v],
+				    i);
+				size_t s = tri_slot(ix, k);
+				distinct += ix->tkey[s] == UINT32_MAX;
+				ix->tkey[s] = k;
+			}
+		}
+		ix->tcap = 64;
+		while (ix->tcap < distinct * 2 + 2)
+			ix->tcap *= 2;
+		free(ix->tkey);
+		ix->tkey = xmalloc(ix->tcap * sizeof *ix->tkey);
+	}
 	ix->tstart = xcalloc(ix->tcap + 1, sizeof *ix->tstart);
 	ix->tvid = xmalloc((total ? total : 1) * sizeof *ix->tvid);
 	for (size_t v = 0; v < ix->nv; v++) {
@@ -680,8 +710,9 @@ score(struct match_index *ix, const char *text)
 					ix->q_acc[d] = ix->d_acc[d] = 0;
 					ix->touched[ntouched++] = d;
 				}
-				ix->q_acc[d] += qw * cv[c].sim;
-				ix->d_acc[d] += ix->weight[v] * cv[c].sim;
+				ix->q_acc[d] += (float)(qw * cv[c].sim);
+				ix->d_acc[d] += (float)(ix->weight[v] *
+				    cv[c].sim);
 			}
 		}
 	}
@@ -795,8 +826,8 @@ bool
 match_shares_message(const struct match_result *r,
     const struct match_result *best)
 {
-	return r->err->distinguish_en && best->err->distinguish_en &&
-	    best->score - r->score < 0.1;
+	return r->err->notes->distinguish_en &&
+	    best->err->notes->distinguish_en && best->score - r->score < 0.1;
 }
 
 size_t
@@ -806,7 +837,7 @@ match_same_message(struct match_index *ix, const struct kb_error *e,
 	struct match_result r[16];
 	size_t n, m = 0;
 
-	if (!e->distinguish_en)
+	if (!e->notes->distinguish_en)
 		return 0;
 	n = match_query(ix, e->error_en, 0, r, 16);
 	for (size_t i = 0; i < n && m < max; i++)

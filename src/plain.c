@@ -209,8 +209,8 @@ disambiguate(struct plain *p, struct match_index *ix,
 	say(p, 0, "", _("Errors with this message differ. Which fits?"));
 	for (size_t i = 0; i < m; i++) {
 		char *label = xasprintf("  %zu) ", i + 1);
-		say(p, 0, label, kbtext(p, shared[i]->distinguish_en,
-		    shared[i]->distinguish_zh));
+		say(p, 0, label, kbtext(p, shared[i]->notes->distinguish_en,
+		    shared[i]->notes->distinguish_zh));
 		free(label);
 	}
 	for (;;) {
@@ -453,9 +453,10 @@ plain_run(const struct options *o, struct wizard *w,
 		free(s);
 	} else {
 		say(&p, 0, "", _("Not fixed: escalate to HQ with the report."));
-		if (w->error && w->error->escalate_en)
+		if (w->error && w->error->notes->escalate_en)
 			say(&p, 2, _("HQ needs: "), kbtext(&p,
-			    w->error->escalate_en, w->error->escalate_zh));
+			    w->error->notes->escalate_en,
+			    w->error->notes->escalate_zh));
 	}
 	/* Job details: optional; an empty line keeps what is shown. */
 	{

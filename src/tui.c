@@ -186,8 +186,9 @@ build_items(struct tui *t)
 		for (size_t i = 0; i < t->nshared; i++) {
 			const struct kb_error *e = t->shared[i];
 			add_item(t, IT_ERROR, e, 0, xstrdup(pick(t->lang ==
-			    LANG_ZH ? LANG_ZH : LANG_EN, e->distinguish_en,
-			    e->distinguish_zh)));
+			    LANG_ZH ? LANG_ZH : LANG_EN,
+			    e->notes->distinguish_en,
+			    e->notes->distinguish_zh)));
 		}
 		break;
 	default:

@@ -329,10 +329,10 @@ draw_outcome(struct tui *t, struct page *p, int width)
 	} else {
 		page_add(p, R_HEAD, "", _("Not fixed: escalate to HQ with "
 		    "the report."), width);
-		if (w->error && w->error->escalate_en)
+		if (w->error && w->error->notes->escalate_en)
 			add_kb(t, p, R_TEXT, _("HQ needs: "),
-			    w->error->escalate_en, w->error->escalate_zh,
-			    width);
+			    w->error->notes->escalate_en,
+			    w->error->notes->escalate_zh, width);
 	}
 	page_gap(p);
 	for (size_t i = 0; i < w->nsteps; i++) {

@@ -8,10 +8,22 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <unistd.h>
 
 #include "i18n.h"
+
+void
+util_tune_malloc(void)
+{
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
+	/* glibc's initial threshold, fixed: setting it stops the rise. */
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
 
 /* Reports exhausted memory and exits: there is no sensible way on. */
 _Noreturn void

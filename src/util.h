@@ -21,6 +21,14 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* Keeps malloc from holding on to freed memory: the program's big arrays
+ * (a base's index, its temporary tables) are then each mapped on their
+ * own and given back to the system when freed.  glibc otherwise raises
+ * its mapping threshold to the largest block freed so far, and later
+ * arrays of that size stay in the heap after they are freed.  Call it
+ * once, first. */
+void util_tune_malloc(void);
+
 /* A growable, always NUL-terminated byte buffer. */
 struct buf {
 	char *s;

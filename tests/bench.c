@@ -351,6 +351,7 @@ measure(char **argv)
 int
 main(int argc, char **argv)
 {
+	util_tune_malloc(); /* as flashfix's main does */
 	setlocale(LC_ALL, "C.UTF-8");
 	if (argc >= 3 && strcmp(argv[1], "measure") == 0)
 		return measure(argv + 2);

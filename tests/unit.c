@@ -889,10 +889,12 @@ same_kb(const struct kb *a, const struct kb *b, bool texts)
 		    x->category == y->category && x->line == y->line &&
 		    same_str(x->error_en, y->error_en) &&
 		    same_str(x->error_zh, y->error_zh) &&
-		    same_str(x->distinguish_en, y->distinguish_en) &&
-		    same_str(x->distinguish_zh, y->distinguish_zh) &&
-		    same_str(x->escalate_en, y->escalate_en) &&
-		    same_str(x->escalate_zh, y->escalate_zh) &&
+		    same_str(x->notes->distinguish_en,
+		    y->notes->distinguish_en) &&
+		    same_str(x->notes->distinguish_zh,
+		    y->notes->distinguish_zh) &&
+		    same_str(x->notes->escalate_en, y->notes->escalate_en) &&
+		    same_str(x->notes->escalate_zh, y->notes->escalate_zh) &&
 		    (!texts || (same_str(kb_cause(a, x, false),
 		    kb_cause(b, y, false)) && same_str(kb_cause(a, x, true),
 		    kb_cause(b, y, true)))) &&

@@ -1,0 +1,108 @@
+/* fuzz_cache.c: libFuzzer target: the reader of the compiled knowledge
+ * base (kb_cache_decode), which must refuse, never crash on, whatever a
+ * damaged cache file holds.  An input with an even first byte edits the
+ * shipped base's own cache (a cut, then bytes xor'ed at positions), which
+ * reaches deep into the records; an odd one is taken as it is: a 32-bit
+ * length of the texts, the texts, then the records. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "kb.h"
+#include "kb_cache.h"
+#include "match.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct buf good_str, good_rec;
+static int made;
+
+static void
+exercise(struct kb *kb)
+{
+	struct match_index *ix;
+	struct match_result r[5];
+
+	for (size_t e = 0; e < kb->nerrors; e++) {
+		const struct kb_error *err = &kb->errors[e];
+		kb_cause(kb, err, true);
+		for (size_t f = 0; f < err->nfixes; f++) {
+			char *c = kb_cond_str(&err->fixes[f].cond);
+			free(c);
+			kb_action(kb, &err->fixes[f], false);
+		}
+	}
+	ix = match_index_new(kb);
+	match_query(ix, "WCSM code 4009", 0, r, 5);
+	match_rank_all(ix, "sahara", 0, r, 5);
+	match_index_free(ix);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *str;
+	unsigned char *rec;
+	size_t nstr, nrec;
+	struct kb *kb;
+
+	if (!made) {
+		struct diag d;
+		diag_init(&d);
+		kb = kb_load(FUZZ_DATA, &d);
+		if (!kb || d.errors)
+			abort();
+		buf_init(&good_str);
+		buf_init(&good_rec);
+		kb_cache_encode(kb, &good_str, &good_rec);
+		kb_free(kb);
+		diag_free(&d);
+		made = 1;
+	}
+	if (size < 3)
+		return 0;
+	if (data[0] & 1) {
+		uint32_t n;
+		if (size < 5)
+			return 0;
+		memcpy(&n, data + 1, 4);
+		data += 5, size -= 5;
+		nstr = n <= size ? n : size;
+		nrec = size - nstr;
+		str = malloc(nstr ? nstr : 1);
+		rec = malloc(nrec ? nrec : 1);
+		if (!str || !rec)
+			abort();
+		memcpy(str, data, nstr);
+		memcpy(rec, data + nstr, nrec);
+	} else {
+		size_t total = good_str.len + good_rec.len;
+		unsigned char *all = malloc(total);
+		size_t cut = ((size_t)data[1] << 8 | data[2]) * 16;
+		if (!all)
+			abort();
+		memcpy(all, good_str.s, good_str.len);
+		memcpy(all + good_str.len, good_rec.s, good_rec.len);
+		for (size_t i = 3; i + 3 <= size; i += 3) {
+			size_t at = ((size_t)data[i] << 8 | data[i + 1]) *
+			    total / 65536;
+			all[at] ^= data[i + 2];
+		}
+		nstr = good_str.len;
+		nrec = cut && cut < good_rec.len ? cut : good_rec.len;
+		str = malloc(nstr);
+		rec = malloc(nrec ? nrec : 1);
+		if (!str || !rec)
+			abort();
+		memcpy(str, all, nstr);
+		memcpy(rec, all + nstr, nrec);
+		free(all);
+	}
+	kb = kb_cache_decode(str, nstr, rec, nrec);
+	if (kb)
+		exercise(kb);
+	kb_free(kb);
+	free(rec);
+	return 0;
+}
