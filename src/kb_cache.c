@@ -27,12 +27,14 @@
 
 #include "kb_cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "digest.h"
@@ -530,6 +532,8 @@ out:
 	return kb;
 }
 
+static void prune(const char *cachedir);
+
 /* Writes kb as the cache at path, through a temporary file renamed over
  * it, so a reader sees the old copy or the new one.  Failing is quiet: a
  * cache that cannot be written costs time, nothing else. */
@@ -579,10 +583,67 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 		unlink(tmp);
 		goto out;
 	}
+	prune(cachedir);
 out:
 	free(tmp);
 	buf_free(&strings);
 	buf_free(&records);
+}
+
+/* Removes the caches of base directories that are gone (a script's
+ * temporary bases would otherwise pile up), and temporary files a writer
+ * that died left more than an hour ago.  Run after a cache is written. */
+static void
+prune(const char *cachedir)
+{
+	DIR *dir = opendir(cachedir);
+	struct dirent *de;
+	time_t now = time(NULL);
+
+	while (dir && (de = readdir(dir))) {
+		char *path, *key = NULL, *nl;
+		unsigned char head[HEAD_SIZE];
+		struct stat st;
+		uint64_t klen;
+		size_t n = strlen(de->d_name);
+		int fd;
+
+		if (strncmp(de->d_name, "kb-", 3) != 0 ||
+		    !strstr(de->d_name, ".cache"))
+			continue;
+		path = xasprintf("%s/%s", cachedir, de->d_name);
+		if (n < 6 || strcmp(de->d_name + n - 6, ".cache") != 0) {
+			/* kb-HASH.cache.XXXXXX: a writer's temporary file */
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    now - st.st_mtime > 3600)
+				unlink(path);
+			free(path);
+			continue;
+		}
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+		if (fd >= 0 && read_at(fd, head, sizeof head, 0) &&
+		    memcmp(head, magic, 8) == 0 &&
+		    (klen = head_u64(head, 16)) < 65536) {
+			key = xmalloc(klen + 1);
+			if (read_at(fd, key, klen, HEAD_SIZE)) {
+				key[klen] = '\0';
+				/* "flashfix VERSION FORMAT\nPATH\n..." */
+				if ((nl = strchr(key, '\n')) &&
+				    strchr(nl + 1, '\n')) {
+					*strchr(nl + 1, '\n') = '\0';
+					if (nl[1] == '/' && stat(nl + 1, &st) != 0 &&
+					    errno == ENOENT)
+						unlink(path);
+				}
+			}
+			free(key);
+		}
+		if (fd >= 0)
+			close(fd);
+		free(path);
+	}
+	if (dir)
+		closedir(dir);
 }
 
 static bool

@@ -72,6 +72,20 @@ if ls "$T"/home/.cache/flashfix/kb-*.cache >/dev/null 2>&1 &&
 	[ ! -e "$T/rel" ]; then r=0; else r=1; fi
 ok $r "a relative XDG_CACHE_HOME: ~/.cache/flashfix instead"
 
+# The cache of a base directory that is gone is removed when a cache is
+# next written; so is a writer's temporary file left for over an hour.
+cp -R "$T/kb" "$T/kb2"
+"$FLASHFIX" --data "$T/kb2" lookup -- "$q" >/dev/null
+is "$(cachefile | wc -l | tr -d ' ')" 2 "a second base: a second cache file"
+: >"$C/kb-0000000000000000.cache.AbCdEf"
+touch -d '2 hours ago' "$C/kb-0000000000000000.cache.AbCdEf"
+: >"$C/kb-0000000000000001.cache.AbCdEf"
+rm -rf "$T/kb2"
+printf '\n' >>"$T/kb/tools.csv"
+"$FLASHFIX" --data "$T/kb" lookup -- "$q" >/dev/null
+is "$(cachefile | wc -l | tr -d ' ')" 1 "the second base removed: its cache too, at the next write"
+is "$(ls "$C" | grep -c 'AbCdEf$')" 1 "an old temporary file removed, a recent one kept"
+
 # A base with an error is reported every time, never cached.
 rm -rf "$T/cache"
 printf 'x,9,relogin,,Step.,\n' >>"$T/kb/fixes.csv"
