@@ -54,7 +54,7 @@ json_error(const struct kb *kb, const struct match_result *r)
 	printf(",\"fixes\":[");
 	for (size_t i = 0; i < e->nfixes; i++) {
 		const struct fix *f = &e->fixes[i];
-		char *cond = kb_cond_str(&f->cond);
+		char *cond = kb_cond_str(f->cond);
 		printf("%s{\"step\":%u,\"level\":", i ? "," : "", f->step);
 		json_str(stdout, kb_level_key(f->level));
 		printf(",\"condition\":");
@@ -105,7 +105,7 @@ text_error(const struct options *o, const struct kb *kb,
 	    o->ascii);
 	for (size_t i = 0; i < e->nfixes; i++) {
 		const struct fix *f = &e->fixes[i];
-		char *cond = kb_cond_str(&f->cond);
+		char *cond = kb_cond_str(f->cond);
 		char *label = *cond ?
 		    xasprintf(_("%u. (%s; only when %s) "), f->step,
 		    kb_level_label(f->level), cond) :

@@ -105,13 +105,20 @@ hash_str(const char *s)
 	return h;
 }
 
+/* Whether an id table of cap slots is too full for n ids (over 3/4). */
+static bool
+id_full(size_t n, size_t cap)
+{
+	return n * 4 > cap * 3;
+}
+
 /* Rebuilds the id table for the errors loaded so far. */
 static void
 idtab_rebuild(struct kb *kb)
 {
 	free(kb->idtab);
 	kb->idcap = 16;
-	while (kb->idcap < kb->nerrors * 2 + 2)
+	while (id_full(kb->nerrors + 1, kb->idcap))
 		kb->idcap *= 2;
 	kb->idtab = xmalloc(kb->idcap * sizeof *kb->idtab);
 	for (size_t i = 0; i < kb->idcap; i++)
@@ -142,6 +149,7 @@ kb_find(const struct kb *kb, const char *id)
 }
 
 const struct kb_notes kb_no_notes;
+const struct condition kb_no_cond;
 
 const struct kb_notes *
 kb_keep_notes(struct kb *kb, const struct kb_notes *n)
@@ -166,7 +174,7 @@ kb_add_error(struct kb *kb, const struct kb_error *e)
 	kb->errors = xgrow(kb->errors, &kb->caperrors, kb->nerrors + 1,
 	    sizeof *kb->errors);
 	kb->errors[kb->nerrors++] = *e;
-	if (kb->nerrors * 2 + 2 > kb->idcap) {
+	if (id_full(kb->nerrors + 1, kb->idcap)) {
 		idtab_rebuild(kb);
 		return true;
 	}
@@ -221,6 +229,8 @@ struct loadctx {
 	bool errors_read; /* errors.csv read to its end: ids can be checked */
 	struct arena tmp; /* cells that are parsed, not kept */
 	struct csvsum *sums; /* per file, what was read */
+	unsigned long *lines; /* per error, its line in errors.csv */
+	size_t caplines;
 };
 
 /* A cell that is only parsed (a platform, a level): scratch room. */
@@ -472,7 +482,6 @@ error_row(const struct csvrec *r, void *ctx)
 	bool ok = true;
 
 	memset(&e, 0, sizeof e);
-	e.line = r->start.line;
 	e.id = cell(kb, r, E_ID);
 	plat = cell_tmp(lc, r, E_PLATFORMS);
 	cat = cell_tmp(lc, r, E_CATEGORY);
@@ -510,7 +519,8 @@ error_row(const struct csvrec *r, void *ctx)
 	} else if (e.id && (dup = kb_find(kb, e.id))) {
 		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
 		    r->pos[E_ID].col, _("id '%s' is already used on line %lu; "
-		    "ids must be unique"), e.id, (unsigned long)dup->line);
+		    "ids must be unique"), e.id,
+		    lc->lines[dup - kb->errors]);
 		ok = false;
 	}
 	if (plat) {
@@ -558,8 +568,11 @@ error_row(const struct csvrec *r, void *ctx)
 		}
 	}
 	e.naliases = split(aliases, "\n", &e.aliases, &kb->arena);
-	if (ok)
-		kb_add_error(kb, &e);
+	if (ok && kb_add_error(kb, &e)) {
+		lc->lines = xgrow(lc->lines, &lc->caplines, kb->nerrors,
+		    sizeof *lc->lines);
+		lc->lines[kb->nerrors - 1] = r->start.line;
+	}
 }
 
 /* ---- fixes.csv and generic.csv ---- */
@@ -585,11 +598,13 @@ parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
 	const char *step = cell_tmp(lc, r, F_STEP);
 	const char *level = cell_tmp(lc, r, F_LEVEL);
 	const char *cond = cell_tmp(lc, r, F_COND);
+	struct condition c;
 	const char *en, *zh;
 	char *why = NULL;
 	bool ok = true;
 
 	memset(f, 0, sizeof *f);
+	f->cond = &kb_no_cond;
 	f->line = r->start.line;
 	f->src = src;
 	f->action_en = cell_ref(kb, src, r, F_ACTION_EN, &en);
@@ -626,11 +641,16 @@ parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
 			f->level = (enum level)l;
 		}
 	}
-	if (!parse_cond(kb, &lc->tmp, cond, &f->cond, &why)) {
+	if (!parse_cond(kb, &lc->tmp, cond, &c, &why)) {
 		diag_add(d, DIAG_ERROR, r->file, r->pos[F_COND].line,
 		    r->pos[F_COND].col, "%s", why);
 		free(why);
 		ok = false;
+	}
+	if (c.n) {
+		struct condition *keep = arena_alloc(&kb->arena, sizeof *keep);
+		*keep = c;
+		f->cond = keep;
 	}
 	return ok;
 }
@@ -856,7 +876,7 @@ kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
 	for (size_t i = 0; i < kb->nerrors; i++)
 		if (kb->errors[i].nfixes == 0 && fixes_read) {
 			char *path = xasprintf("%s/%s", dir, KB_ERRORS);
-			diag_add(d, DIAG_ERROR, path, kb->errors[i].line, 1,
+			diag_add(d, DIAG_ERROR, path, lc.lines[i], 1,
 			    _("error '%s' has no fixes; add its steps to %s"),
 			    kb->errors[i].id, KB_FIXES);
 			free(path);
@@ -868,6 +888,7 @@ kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
 		free(path);
 	}
 	arena_free(&lc.tmp);
+	free(lc.lines);
 	gather_fixes(kb);
 	/* Give back the room that doubling left. */
 	if (kb->nerrors) {

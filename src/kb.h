@@ -74,7 +74,7 @@ struct kb_text {
 /* The structures below are laid out small: a base of 10,000 errors holds
  * 10,000 of the one and 20,000 or more of the other. */
 struct fix {
-	struct condition cond;
+	const struct condition *cond; /* never NULL */
 	struct kb_text action_en, action_zh;
 	uint32_t line;
 	uint16_t step;      /* 1 to 9999 */
@@ -97,7 +97,6 @@ struct kb_error {
 	const struct kb_notes *notes; /* never NULL */
 	struct fix *fixes;
 	struct kb_text cause_en, cause_zh;
-	uint32_t line;
 	uint32_t ncodes, naliases, nfixes;
 	unsigned char platforms; /* PLAT_ bits */
 	unsigned char category;  /* enum category */
@@ -128,6 +127,9 @@ struct kb {
 	/* loaded from a cache: its texts, in one block */
 	char *strings;
 };
+
+/* The condition of a fix that has none: it always holds. */
+extern const struct condition kb_no_cond;
 
 /* The notes of an error that has none. */
 extern const struct kb_notes kb_no_notes;

@@ -101,9 +101,9 @@ put_fixes(struct enc *w, const struct fix *f, size_t n)
 		put_u32(w->rec, (uint32_t)f[i].line);
 		put_text(w, f[i].action_en);
 		put_text(w, f[i].action_zh);
-		put_u32(w->rec, (uint32_t)f[i].cond.n);
-		for (size_t c = 0; c < f[i].cond.n; c++) {
-			const struct cond_clause *cl = &f[i].cond.c[c];
+		put_u32(w->rec, f[i].cond->n);
+		for (size_t c = 0; c < f[i].cond->n; c++) {
+			const struct cond_clause *cl = &f[i].cond->c[c];
 			put_u8(w->rec, cl->platform);
 			put_u8(w->rec, cl->op);
 			put_u8(w->rec, (unsigned)cl->ver.nparts);
@@ -132,7 +132,6 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 		put_str(&w, err->id);
 		put_u8(records, err->platforms);
 		put_u8(records, err->category);
-		put_u32(records, (uint32_t)err->line);
 		put_str(&w, err->error_en);
 		put_str(&w, err->error_zh);
 		put_text(&w, err->cause_en);
@@ -272,6 +271,7 @@ get_fixes(struct rd *r, struct kb *kb, enum kb_src src, struct fix *v,
 {
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		struct fix *f = &v[i];
+		size_t ncl;
 		uint32_t step = get_u32(r);
 		f->src = (unsigned char)src;
 		f->step = (uint16_t)step;
@@ -279,16 +279,23 @@ get_fixes(struct rd *r, struct kb *kb, enum kb_src src, struct fix *v,
 		f->line = get_u32(r);
 		f->action_en = get_text(r);
 		f->action_zh = get_text(r);
-		f->cond.n = (uint32_t)get_count(r, 3);
+		ncl = get_count(r, 3);
+		f->cond = &kb_no_cond;
 		if (step != i + 1 || f->level >= LEVEL_COUNT ||
 		    f->action_en.len == 0)
 			r->bad = true;
 		if (r->bad)
 			break;
-		f->cond.c = f->cond.n ? arena_alloc(&kb->arena, f->cond.n *
-		    sizeof *f->cond.c) : NULL;
-		for (size_t c = 0; c < f->cond.n && !r->bad; c++) {
-			struct cond_clause *cl = &f->cond.c[c];
+		if (ncl) {
+			struct condition *cond = arena_alloc(&kb->arena,
+			    sizeof *cond);
+			cond->n = (uint32_t)ncl;
+			cond->c = arena_alloc(&kb->arena, ncl *
+			    sizeof *cond->c);
+			f->cond = cond;
+		}
+		for (size_t c = 0; c < ncl && !r->bad; c++) {
+			struct cond_clause *cl = &f->cond->c[c];
 			cl->platform = (enum platform)get_u8(r);
 			cl->op = (enum cond_op)get_u8(r);
 			cl->ver.nparts = get_u8(r);
@@ -316,7 +323,6 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	e.id = need_str(r);
 	e.platforms = (unsigned char)get_u8(r);
 	e.category = (unsigned char)get_u8(r);
-	e.line = get_u32(r);
 	e.error_en = need_str(r);
 	e.error_zh = get_str(r);
 	e.cause_en = get_text(r);
@@ -388,7 +394,7 @@ kb_cache_decode(char *strings, size_t nstrings,
 		goto bad;
 	nfix = get_count(&r, 29);
 	kb->fixv = xcalloc(nfix ? nfix : 1, sizeof *kb->fixv);
-	n = get_count(&r, 66);
+	n = get_count(&r, 58);
 	kb->errors = xmalloc((n ? n : 1) * sizeof *kb->errors);
 	kb->caperrors = n ? n : 1;
 	for (size_t i = 0; i < n; i++)

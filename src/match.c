@@ -14,6 +14,7 @@
 
 #include "match.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,9 +33,9 @@ struct cand {
 	double sim;
 };
 
+/* A code of an error: kb->errors[err].codes[which]. */
 struct code_ref {
-	const char *code;
-	size_t err;
+	uint32_t err, which;
 };
 
 struct match_index {
@@ -47,7 +48,7 @@ struct match_index {
 	uint32_t *vlen;
 	unsigned char *vkind;
 	unsigned *df;
-	double *weight;
+	float *weight;
 	size_t nv, capv;
 	uint32_t *htab;  /* UINT32_MAX: free */
 	size_t hcap;
@@ -72,7 +73,7 @@ struct match_index {
 	/* per-query scratch */
 	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
 	double *err_score;
-	unsigned *doc_stamp, *doc_gen, *err_gen, *vstamp;
+	unsigned *doc_stamp, *err_gen, *vstamp;
 	unsigned char *err_code;
 	unsigned stamp, gen;
 	uint32_t *touched;
@@ -131,7 +132,7 @@ vocab_add(struct match_index *ix, const char *s, size_t n,
 
 	if (v != SIZE_MAX)
 		return v;
-	if ((ix->nv + 1) * 2 > ix->hcap)
+	if ((ix->nv + 1) * 4 > ix->hcap * 3) /* at most 3/4 full */
 		vocab_rehash(ix);
 	if (ix->nv == ix->capv) {
 		size_t cap = ix->capv;
@@ -165,11 +166,21 @@ cmp_vid(const void *a, const void *b)
 	return strcmp(sort_ix->vstr[x], sort_ix->vstr[y]);
 }
 
+static const char *
+code_of(const struct match_index *ix, size_t k)
+{
+	const struct code_ref *r = &ix->codes[k];
+
+	return ix->kb->errors[r->err].codes[r->which];
+}
+
 static int
 cmp_code(const void *a, const void *b)
 {
 	const struct code_ref *x = a, *y = b;
-	int c = strcmp(x->code, y->code);
+	const struct kb_error *ex = &sort_ix->kb->errors[x->err];
+	const struct kb_error *ey = &sort_ix->kb->errors[y->err];
+	int c = strcmp(ex->codes[x->which], ey->codes[y->which]);
 	if (c)
 		return c;
 	return x->err < y->err ? -1 : x->err > y->err;
@@ -185,7 +196,7 @@ match_index_new(const struct kb *kb)
 {
 	struct match_index *ix = xcalloc(1, sizeof *ix);
 	uint32_t *pv = NULL, *dstart = NULL; /* words; each message's first */
-	size_t npairs = 0, cappairs = 0, capdocs = 0, capds = 0;
+	size_t npairs = 0, cappairs = 0, capdocs = 0, capds = 0, capcodes = 0;
 	unsigned *last_err = NULL, *last_doc = NULL;
 	size_t caplast = 0;
 
@@ -244,23 +255,36 @@ match_index_new(const struct kb *kb)
 			}
 		}
 		for (size_t c = 0; c < err->ncodes; c++) {
-			size_t cap = ix->ncodes;
-			ix->codes = xrealloc(ix->codes, (cap + 1) *
-			    sizeof *ix->codes);
+			ix->codes = xgrow(ix->codes, &capcodes,
+			    ix->ncodes + 1, sizeof *ix->codes);
 			ix->codes[ix->ncodes++] = (struct code_ref){
-				err->codes[c], e };
+				(uint32_t)e, (uint32_t)c };
 		}
 	}
 	free(last_err);
 	free(last_doc);
+	/* Give back the room that doubling left. */
+	if (ix->nv) {
+		ix->vstr = xrealloc(ix->vstr, ix->nv * sizeof *ix->vstr);
+		ix->vlen = xrealloc(ix->vlen, ix->nv * sizeof *ix->vlen);
+		ix->vkind = xrealloc(ix->vkind, ix->nv);
+		ix->df = xrealloc(ix->df, ix->nv * sizeof *ix->df);
+		ix->capv = ix->nv;
+	}
+	if (ix->ndocs)
+		ix->doc_err = xrealloc(ix->doc_err, ix->ndocs *
+		    sizeof *ix->doc_err);
+	if (ix->ncodes)
+		ix->codes = xrealloc(ix->codes, ix->ncodes *
+		    sizeof *ix->codes);
 
 	/* Weights, postings, message totals. */
 	ix->weight = xcalloc(ix->nv, sizeof *ix->weight);
 	ix->max_idf = log(1.0 + (double)ix->nerr);
 	for (size_t v = 0; v < ix->nv; v++)
-		ix->weight[v] = log(1.0 + (double)ix->nerr / ix->df[v]) *
-		    (ix->vkind[v] == TK_WORD ?
-		    tok_stop_factor(ix->vstr[v], false) : 1.0);
+		ix->weight[v] = (float)(log(1.0 + (double)ix->nerr /
+		    ix->df[v]) * (ix->vkind[v] == TK_WORD ?
+		    tok_stop_factor(ix->vstr[v], false) : 1.0));
 	ix->pstart = xcalloc(ix->nv + 1, sizeof *ix->pstart);
 	ix->pdoc = xmalloc((npairs ? npairs : 1) * sizeof *ix->pdoc);
 	ix->doc_total = xcalloc(ix->ndocs, sizeof *ix->doc_total);
@@ -293,15 +317,14 @@ match_index_new(const struct kb *kb)
 	sort_ix = ix;
 	if (ix->nv)
 		qsort(ix->sorted, ix->nv, sizeof *ix->sorted, cmp_vid);
-	sort_ix = NULL;
 	/* A base without codes has no array to sort (found by fuzzing). */
 	if (ix->ncodes)
 		qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_code);
+	sort_ix = NULL;
 
 	ix->q_acc = xcalloc(ix->ndocs + 1, sizeof *ix->q_acc);
 	ix->d_acc = xcalloc(ix->ndocs + 1, sizeof *ix->d_acc);
 	ix->doc_stamp = xcalloc(ix->ndocs + 1, sizeof *ix->doc_stamp);
-	ix->doc_gen = xcalloc(ix->ndocs + 1, sizeof *ix->doc_gen);
 	ix->touched = xmalloc((ix->ndocs + 1) * sizeof *ix->touched);
 	ix->err_score = xcalloc(ix->nerr + 1, sizeof *ix->err_score);
 	ix->err_gen = xcalloc(ix->nerr + 1, sizeof *ix->err_gen);
@@ -337,7 +360,6 @@ match_index_free(struct match_index *ix)
 	free(ix->d_acc);
 	free(ix->err_score);
 	free(ix->doc_stamp);
-	free(ix->doc_gen);
 	free(ix->err_gen);
 	free(ix->err_code);
 	free(ix->vstamp);
@@ -369,6 +391,31 @@ tri_slot(const struct match_index *ix, uint32_t key)
 	return h;
 }
 
+static uint32_t *
+tri_keys_new(size_t cap)
+{
+	uint32_t *t = xmalloc(cap * sizeof *t);
+
+	for (size_t i = 0; i < cap; i++)
+		t[i] = UINT32_MAX;
+	return t;
+}
+
+/* Doubles the trigram table, keeping its keys. */
+static void
+tri_grow(struct match_index *ix)
+{
+	uint32_t *old = ix->tkey;
+	size_t oldcap = ix->tcap;
+
+	ix->tcap *= 2;
+	ix->tkey = tri_keys_new(ix->tcap);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i] != UINT32_MAX)
+			ix->tkey[tri_slot(ix, old[i])] = old[i];
+	free(old);
+}
+
 static void
 tri_build(struct match_index *ix)
 {
@@ -378,34 +425,22 @@ tri_build(struct match_index *ix)
 	for (size_t v = 0; v < ix->nv; v++)
 		if (ix->vkind[v] == TK_WORD)
 			total += ix->vlen[v];
-	/* Words share most of their trigrams: size the table by the
-	 * distinct ones, counted in a table sized by all of them. */
-	ix->tcap = 1024;
-	while (ix->tcap < total * 2 + 2)
-		ix->tcap *= 2;
-	ix->tkey = xmalloc(ix->tcap * sizeof *ix->tkey);
-	for (int pass = 0; pass < 2; pass++) {
-		size_t distinct = 0;
-		for (size_t i = 0; i < ix->tcap; i++)
-			ix->tkey[i] = UINT32_MAX;
-		if (pass == 1)
-			break;
-		for (size_t v = 0; v < ix->nv; v++) {
-			if (ix->vkind[v] != TK_WORD)
+	/* Words share most of their trigrams: the table holds the
+	 * distinct ones, at most half full, doubling as they come. */
+	ix->tcap = 64;
+	ix->tkey = tri_keys_new(ix->tcap);
+	for (size_t v = 0, distinct = 0; v < ix->nv; v++) {
+		if (ix->vkind[v] != TK_WORD)
+			continue;
+		for (size_t i = 0; i < ix->vlen[v]; i++) {
+			uint32_t k = tri_key(ix->vstr[v], ix->vlen[v], i);
+			size_t s = tri_slot(ix, k);
+			if (ix->tkey[s] != UINT32_MAX)
 				continue;
-			for (size_t i = 0; i < ix->vlen[v]; i++) {
-				uint32_t k = tri_key(ix->vstr[v], ix->vlen[v],
-				    i);
-				size_t s = tri_slot(ix, k);
-				distinct += ix->tkey[s] == UINT32_MAX;
-				ix->tkey[s] = k;
-			}
+			ix->tkey[s] = k;
+			if (++distinct * 2 > ix->tcap)
+				tri_grow(ix);
 		}
-		ix->tcap = 64;
-		while (ix->tcap < distinct * 2 + 2)
-			ix->tcap *= 2;
-		free(ix->tkey);
-		ix->tkey = xmalloc(ix->tcap * sizeof *ix->tkey);
 	}
 	ix->tstart = xcalloc(ix->tcap + 1, sizeof *ix->tstart);
 	ix->tvid = xmalloc((total ? total : 1) * sizeof *ix->tvid);
@@ -649,9 +684,19 @@ score(struct match_index *ix, const char *text)
 	struct cand *cv = NULL;
 	size_t capc = 0, ntouched = 0;
 	double q_total = 0;
+	unsigned first;
 
 	ix->gen++;
 	ix->netouched = 0;
+	/* Stamps only grow: a message stamped before first was not
+	 * touched by this query.  Start again long before they wrap. */
+	if (ix->stamp > UINT_MAX / 2) {
+		memset(ix->doc_stamp, 0, (ix->ndocs + 1) *
+		    sizeof *ix->doc_stamp);
+		memset(ix->vstamp, 0, (ix->nv + 1) * sizeof *ix->vstamp);
+		ix->stamp = 0;
+	}
+	first = ix->stamp + 1;
 	toklist_clear(tl);
 	tokenize(text, strlen(text), TOK_QUERY, tl);
 
@@ -702,11 +747,11 @@ score(struct match_index *ix, const char *text)
 			for (size_t j = ix->pstart[v]; j < ix->pstart[v + 1];
 			    j++) {
 				size_t d = ix->pdoc[j];
-				if (ix->doc_stamp[d] == ix->stamp)
+				unsigned was = ix->doc_stamp[d];
+				if (was == ix->stamp)
 					continue;
 				ix->doc_stamp[d] = ix->stamp;
-				if (ix->doc_gen[d] != ix->gen) {
-					ix->doc_gen[d] = ix->gen;
+				if (was < first) {
 					ix->q_acc[d] = ix->d_acc[d] = 0;
 					ix->touched[ntouched++] = d;
 				}
@@ -744,12 +789,12 @@ score(struct match_index *ix, const char *text)
 			continue;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (strcmp(ix->codes[mid].code, s) < 0)
+			if (strcmp(code_of(ix, mid), s) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo >= ix->ncodes || strcmp(ix->codes[lo].code, s) != 0)
+		if (lo >= ix->ncodes || strcmp(code_of(ix, lo), s) != 0)
 			continue;
 		/* The word before the number (past "code", "error"...)
 		 * tells which code system it belongs to; other numbers
@@ -775,7 +820,7 @@ score(struct match_index *ix, const char *text)
 			nc = candidates(ix, tok_str(tl, ctx), ctx->len,
 			    ctx->kind, &cv, &capc);
 		for (size_t k = lo; k < ix->ncodes &&
-		    strcmp(ix->codes[k].code, s) == 0; k++) {
+		    strcmp(code_of(ix, k), s) == 0; k++) {
 			size_t e = ix->codes[k].err;
 			double text_s;
 			if (ctx && !error_has(ix, cv, nc, e))

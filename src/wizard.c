@@ -112,10 +112,10 @@ wizard_set_version(struct wizard *w, const char *text)
 static bool
 update_needed(const struct wizard *w, const struct fix *f)
 {
-	if (f->level != LEVEL_UPDATE || f->cond.n == 0 ||
+	if (f->level != LEVEL_UPDATE || f->cond->n == 0 ||
 	    w->version.nparts == 0 || !w->platform)
 		return false;
-	return kb_cond_eval(&f->cond, w->platform, &w->version) == COND_TRUE;
+	return kb_cond_eval(f->cond, w->platform, &w->version) == COND_TRUE;
 }
 
 void
@@ -140,7 +140,7 @@ wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
 			bool first = update_needed(w, f);
 			if ((pass == 0) != first)
 				continue;
-			if (kb_cond_eval(&f->cond, w->platform, &w->version) ==
+			if (kb_cond_eval(f->cond, w->platform, &w->version) ==
 			    COND_FALSE)
 				continue;
 			w->steps[w->nsteps++].fix = f;

@@ -307,7 +307,10 @@ run(const char *dir)
 	printf("lookup median: %.3f ms   (target < 0.5 ms)\n", times[nq / 2]);
 	printf("lookup p99:    %.3f ms\n", times[nq * 99 / 100]);
 	printf("first lookup:  includes the typo index, built on first need\n");
-	printf("peak RSS: %.1f MB   (target < 8 MB)\n", ru.ru_maxrss / 1024.0);
+	/* The kernel's two records of the peak; the larger. */
+	printf("peak RSS: %.1f MB   (target < 8 MB)\n",
+	    ru.ru_maxrss / 1024.0 > rss[2][1] ? ru.ru_maxrss / 1024.0 :
+	    rss[2][1]);
 	if (rss[2][0] > 0)
 		printf("RSS after load %.1f MB, after index %.1f MB, after "
 		    "lookups %.1f MB\n", rss[0][0], rss[1][0], rss[2][0]);

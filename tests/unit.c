@@ -442,23 +442,23 @@ test_shipped_kb(const char *datadir)
 	if (e) {
 		const struct fix *qf = NULL;
 		for (size_t i = 0; i < e->nfixes; i++)
-			if (e->fixes[i].cond.n &&
-			    e->fixes[i].cond.c[0].platform == PLAT_QCOM)
+			if (e->fixes[i].cond->n &&
+			    e->fixes[i].cond->c[0].platform == PLAT_QCOM)
 				qf = &e->fixes[i];
 		ok(qf != NULL, "a fix for the Qualcomm tool version");
 		if (qf) {
 			version_parse("2.0.0", 5, &v, NULL);
-			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) == COND_TRUE,
+			ok(kb_cond_eval(qf->cond, PLAT_QCOM, &v) == COND_TRUE,
 			    "qcom 2.0.0 needs the update");
 			version_parse("2.0.11", 6, &v, NULL);
-			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) ==
+			ok(kb_cond_eval(qf->cond, PLAT_QCOM, &v) ==
 			    COND_FALSE, "qcom 2.0.11 does not");
-			ok(kb_cond_eval(&qf->cond, PLAT_MTK, &v) == COND_FALSE,
+			ok(kb_cond_eval(qf->cond, PLAT_MTK, &v) == COND_FALSE,
 			    "the Qualcomm condition fails on MTK");
 			v.nparts = 0;
-			ok(kb_cond_eval(&qf->cond, PLAT_QCOM, &v) ==
+			ok(kb_cond_eval(qf->cond, PLAT_QCOM, &v) ==
 			    COND_UNKNOWN, "an unknown version cannot rule it out");
-			ok(kb_cond_eval(&qf->cond, 0, &v) == COND_UNKNOWN,
+			ok(kb_cond_eval(qf->cond, 0, &v) == COND_UNKNOWN,
 			    "nor an unknown platform");
 		}
 	}
@@ -851,7 +851,7 @@ same_fixes(const struct kb *ka, const struct fix *a, const struct kb *kb_,
     const struct fix *b, size_t n, bool texts)
 {
 	for (size_t i = 0; i < n; i++) {
-		char *ca = kb_cond_str(&a[i].cond), *cb = kb_cond_str(&b[i].cond);
+		char *ca = kb_cond_str(a[i].cond), *cb = kb_cond_str(b[i].cond);
 		bool same = a[i].step == b[i].step && a[i].level == b[i].level &&
 		    a[i].line == b[i].line && a[i].src == b[i].src &&
 		    strcmp(ca, cb) == 0 &&
@@ -886,7 +886,7 @@ same_kb(const struct kb *a, const struct kb *b, bool texts)
 		const struct kb_error *x = &a->errors[i], *y = &b->errors[i];
 		bool same = strcmp(x->id, y->id) == 0 &&
 		    x->platforms == y->platforms &&
-		    x->category == y->category && x->line == y->line &&
+		    x->category == y->category &&
 		    same_str(x->error_en, y->error_en) &&
 		    same_str(x->error_zh, y->error_zh) &&
 		    same_str(x->notes->distinguish_en,

@@ -28,7 +28,7 @@ exercise(struct kb *kb)
 		const struct kb_error *err = &kb->errors[e];
 		kb_cause(kb, err, true);
 		for (size_t f = 0; f < err->nfixes; f++) {
-			char *c = kb_cond_str(&err->fixes[f].cond);
+			char *c = kb_cond_str(err->fixes[f].cond);
 			free(c);
 			kb_action(kb, &err->fixes[f], false);
 		}
