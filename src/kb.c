@@ -916,6 +916,7 @@ kb_free(struct kb *kb)
 	free(kb->generic);
 	free(kb->idtab);
 	free(kb->strings);
+	free(kb->ixbytes);
 	arena_free(&kb->arena);
 	kb_lazy_free(kb->lazy);
 	free(kb);

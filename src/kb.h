@@ -124,8 +124,11 @@ struct kb {
 	size_t idcap;
 	/* the files the long texts are read from, and those read so far */
 	struct kb_lazy *lazy;
-	/* loaded from a cache: its texts, in one block */
+	/* loaded from a cache: its texts, in one block, and the match
+	 * index's arrays (match.c reads them) */
 	char *strings;
+	unsigned char *ixbytes;
+	size_t nixbytes;
 };
 
 /* The condition of a fix that has none: it always holds. */

@@ -15,13 +15,14 @@
  * copy.  Only a base without errors is written.
  *
  * Layout, in the host's byte order (the header says which):
- *   header   magic, order mark, format, lengths of key, strings and
- *            records, digest of key + strings + records
+ *   header   magic, order mark, format, lengths of key, strings,
+ *            records and index, digest of all four
  *   key      "flashfix VERSION FORMAT", the base's real path, and per file
  *            its length and digest
  *   strings  every text, each ending in NUL
  *   records  the errors with their codes, aliases and fixes, the tools,
  *            the generic ladder, and the long texts kept in memory
+ *   index    the match index over the messages (match_cache.c)
  */
 #include <config.h>
 
@@ -40,11 +41,13 @@
 #include "digest.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
+#include "match.h"
+#include "match_int.h"
 #include "text.h"
 
 static const char magic[8] = "FFKBCACH";
 #define ORDER_MARK 0x01020304u
-#define HEAD_SIZE 48
+#define HEAD_SIZE 56
 /* Larger parts than this are not a cache of files of at most
  * CSVFILE_MAX_BYTES each. */
 #define PART_MAX (1UL << 30)
@@ -491,11 +494,11 @@ static struct kb *
 cache_read(const char *path, const struct buf *key)
 {
 	unsigned char head[HEAD_SIZE];
-	unsigned char *rest = NULL;
+	unsigned char *rest = NULL, *index = NULL;
 	char *strings = NULL;
 	struct digest g;
 	struct stat st;
-	uint64_t klen, slen, rlen;
+	uint64_t klen, slen, rlen, ilen;
 	uint32_t order, format;
 	struct kb *kb = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
@@ -510,28 +513,39 @@ cache_read(const char *path, const struct buf *key)
 	klen = head_u64(head, 16);
 	slen = head_u64(head, 24);
 	rlen = head_u64(head, 32);
+	ilen = head_u64(head, 40);
 	if (memcmp(head, magic, 8) != 0 || order != ORDER_MARK ||
 	    format != KB_CACHE_FORMAT || klen != key->len ||
-	    slen > PART_MAX || rlen > PART_MAX ||
-	    (uint64_t)st.st_size != HEAD_SIZE + klen + slen + rlen)
+	    slen > PART_MAX || rlen > PART_MAX || ilen > PART_MAX ||
+	    (uint64_t)st.st_size != HEAD_SIZE + klen + slen + rlen + ilen)
 		goto out;
 	rest = xmalloc(klen + rlen ? klen + rlen : 1);
 	strings = xmalloc(slen ? slen : 1);
+	index = xmalloc(ilen ? ilen : 1);
 	if (!read_at(fd, rest, klen, HEAD_SIZE) ||
 	    memcmp(rest, key->s, klen) != 0 ||
 	    !read_at(fd, strings, slen, HEAD_SIZE + (off_t)klen) ||
 	    !read_at(fd, rest + klen, rlen,
-	    HEAD_SIZE + (off_t)(klen + slen)))
+	    HEAD_SIZE + (off_t)(klen + slen)) ||
+	    !read_at(fd, index, ilen, HEAD_SIZE + (off_t)(klen + slen + rlen)))
 		goto out;
 	digest_init(&g);
 	digest_add(&g, rest, klen);
 	digest_add(&g, strings, slen);
 	digest_add(&g, rest + klen, rlen);
-	if (digest_end(&g) != head_u64(head, 40))
+	digest_add(&g, index, ilen);
+	if (digest_end(&g) != head_u64(head, 48))
 		goto out;
 	kb = kb_cache_decode(strings, slen, rest + klen, rlen);
 	strings = NULL; /* decode took it */
+	if (kb) {
+		/* match_index_new() reads it, and checks it then. */
+		kb->ixbytes = index;
+		kb->nixbytes = ilen;
+		index = NULL;
+	}
 out:
+	free(index);
 	free(strings);
 	free(rest);
 	close(fd);
@@ -545,10 +559,11 @@ static void prune(const char *cachedir);
  * cache that cannot be written costs time, nothing else. */
 static void
 cache_write(const char *cachedir, const char *path, const struct buf *key,
-    const struct kb *kb)
+    struct kb *kb)
 {
 	unsigned char head[HEAD_SIZE];
-	struct buf strings, records;
+	struct buf strings, records, index;
+	struct match_index *ix;
 	struct digest g;
 	char *tmp = NULL, *parent = xstrdup(cachedir), *slash;
 	uint32_t order = ORDER_MARK, format = KB_CACHE_FORMAT;
@@ -564,8 +579,13 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	(void)mkdir(cachedir, 0700);
 	buf_init(&strings);
 	buf_init(&records);
+	buf_init(&index);
 	kb_cache_encode(kb, &strings, &records);
-	if (strings.len > PART_MAX || records.len > PART_MAX)
+	ix = match_index_new(kb);
+	match_index_encode(ix, &index);
+	match_index_free(ix);
+	if (strings.len > PART_MAX || records.len > PART_MAX ||
+	    index.len > PART_MAX)
 		goto out;
 	memcpy(head, magic, 8);
 	memcpy(head + 8, &order, 4);
@@ -573,11 +593,13 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	v = key->len, memcpy(head + 16, &v, 8);
 	v = strings.len, memcpy(head + 24, &v, 8);
 	v = records.len, memcpy(head + 32, &v, 8);
+	v = index.len, memcpy(head + 40, &v, 8);
 	digest_init(&g);
 	digest_add(&g, key->s, key->len);
 	digest_add(&g, strings.s, strings.len);
 	digest_add(&g, records.s, records.len);
-	v = digest_end(&g), memcpy(head + 40, &v, 8);
+	digest_add(&g, index.s, index.len);
+	v = digest_end(&g), memcpy(head + 48, &v, 8);
 	tmp = xasprintf("%s.XXXXXX", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0)
 		goto out;
@@ -585,12 +607,17 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	    !write_full(fd, key->s, key->len) ||
 	    !write_full(fd, strings.s, strings.len) ||
 	    !write_full(fd, records.s, records.len) ||
+	    !write_full(fd, index.s, index.len) ||
 	    close(fd) != 0 || rename(tmp, path) != 0) {
 		unlink(tmp);
 		goto out;
 	}
 	prune(cachedir);
 out:
+	/* The caller's match_index_new() reads the index just made rather
+	 * than building it again. */
+	kb->nixbytes = index.len;
+	kb->ixbytes = (unsigned char *)buf_take(&index);
 	free(tmp);
 	buf_free(&strings);
 	buf_free(&records);

@@ -9,7 +9,7 @@
 #include "util.h"
 
 /* Bumped whenever the layout, or what the loader accepts, changes. */
-#define KB_CACHE_FORMAT 1
+#define KB_CACHE_FORMAT 2
 
 /* Writes kb as the cache's two parts: its texts, each ending in NUL, and
  * its records (counts, enumerations, and texts as 1 + their offset in

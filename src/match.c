@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "match_int.h"
 #include "tokens.h"
 #include "util.h"
 
@@ -31,57 +32,6 @@
 struct cand {
 	size_t vid;
 	double sim;
-};
-
-/* A code of an error: kb->errors[err].codes[which]. */
-struct code_ref {
-	uint32_t err, which;
-};
-
-struct match_index {
-	const struct kb *kb;
-	size_t nerr;
-
-	/* vocabulary */
-	struct arena words;
-	char **vstr;
-	uint32_t *vlen;
-	unsigned char *vkind;
-	unsigned *df;
-	float *weight;
-	size_t nv, capv;
-	uint32_t *htab;  /* UINT32_MAX: free */
-	size_t hcap;
-	uint32_t *sorted; /* vids in string order, for prefixes */
-
-	/* messages ("documents") and postings */
-	uint32_t *doc_err;
-	float *doc_total; /* float: 20,000 messages in 80 KB, not 160 */
-	size_t ndocs;
-	uint32_t *pstart;  /* nv + 1 */
-	uint32_t *pdoc;
-
-	/* trigram index over words, for typos; built on first need */
-	bool tri_built;
-	uint32_t *tkey;
-	uint32_t *tstart, *tvid;
-	size_t tcap;
-
-	struct code_ref *codes;
-	size_t ncodes;
-
-	/* per-query scratch */
-	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
-	double *err_score;
-	unsigned *doc_stamp, *err_gen, *vstamp;
-	unsigned char *err_code;
-	unsigned stamp, gen;
-	uint32_t *touched;
-	uint32_t *etouched;
-	size_t netouched;
-	uint32_t *vcount;
-	double max_idf;
-	struct toklist tl;
 };
 
 static uint64_t
@@ -194,12 +144,15 @@ cmp_code(const void *a, const void *b)
 struct match_index *
 match_index_new(const struct kb *kb)
 {
-	struct match_index *ix = xcalloc(1, sizeof *ix);
+	struct match_index *ix;
 	uint32_t *pv = NULL, *dstart = NULL; /* words; each message's first */
 	size_t npairs = 0, cappairs = 0, capdocs = 0, capds = 0, capcodes = 0;
 	unsigned *last_err = NULL, *last_doc = NULL;
 	size_t caplast = 0;
 
+	if (kb->ixbytes && (ix = match_index_decode(kb)))
+		return ix;
+	ix = xcalloc(1, sizeof *ix);
 	ix->kb = kb;
 	ix->nerr = kb->nerrors;
 	toklist_init(&ix->tl);
@@ -322,6 +275,13 @@ match_index_new(const struct kb *kb)
 		qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_code);
 	sort_ix = NULL;
 
+	match_index_scratch(ix);
+	return ix;
+}
+
+void
+match_index_scratch(struct match_index *ix)
+{
 	ix->q_acc = xcalloc(ix->ndocs + 1, sizeof *ix->q_acc);
 	ix->d_acc = xcalloc(ix->ndocs + 1, sizeof *ix->d_acc);
 	ix->doc_stamp = xcalloc(ix->ndocs + 1, sizeof *ix->doc_stamp);
@@ -332,7 +292,6 @@ match_index_new(const struct kb *kb)
 	ix->etouched = xmalloc((ix->nerr + 1) * sizeof *ix->etouched);
 	ix->vstamp = xcalloc(ix->nv + 1, sizeof *ix->vstamp);
 	ix->vcount = xcalloc(ix->nv + 1, sizeof *ix->vcount);
-	return ix;
 }
 
 void
@@ -342,20 +301,22 @@ match_index_free(struct match_index *ix)
 		return;
 	arena_free(&ix->words);
 	free(ix->vstr);
-	free(ix->vlen);
-	free(ix->vkind);
-	free(ix->df);
-	free(ix->weight);
-	free(ix->htab);
-	free(ix->sorted);
-	free(ix->doc_err);
-	free(ix->doc_total);
-	free(ix->pstart);
-	free(ix->pdoc);
+	if (!ix->borrowed) {
+		free(ix->vlen);
+		free(ix->vkind);
+		free(ix->df);
+		free(ix->weight);
+		free(ix->htab);
+		free(ix->sorted);
+		free(ix->doc_err);
+		free(ix->doc_total);
+		free(ix->pstart);
+		free(ix->pdoc);
+		free(ix->codes);
+	}
 	free(ix->tkey);
 	free(ix->tstart);
 	free(ix->tvid);
-	free(ix->codes);
 	free(ix->q_acc);
 	free(ix->d_acc);
 	free(ix->err_score);

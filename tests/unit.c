@@ -16,6 +16,7 @@
 #include "kb.h"
 #include "kb_cache.h"
 #include "match.h"
+#include "match_int.h"
 #include "tap.h"
 #include "text.h"
 #include "tokens.h"
@@ -1106,6 +1107,74 @@ test_kb_cache(const char *datadir)
 		    "quietly");
 		kb_free(kb);
 		free(bad);
+	}
+
+	/* The index read from the cache ranks as the one built. */
+	{
+		static const char *const queries[] = {
+			"WCSM code\xef\xbc\x9a" "4009", "Sahara communication failed.",
+			"DL system ERR", "sahara comunication", "4009",
+			"\xe7\x99\xbb\xe5\xbd\x95", "Incorrect verificaton code",
+			"2020-08-04 10:42:00 [LIB] BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)",
+		};
+		struct match_index *built, *read;
+		struct match_result r1[8], r2[8];
+		size_t same = 0, flips = 0, rebuilt = 0;
+		diag_init(&d);
+		plain = kb_load(datadir, &d);
+		diag_free(&d);
+		kb = load_cached(datadir, cachedir, &hit);
+		kb_free(kb);
+		kb = load_cached(datadir, cachedir, &hit);
+		ok(kb && hit && kb->ixbytes, "the shipped base's cache holds its "
+		    "index");
+		built = match_index_new(plain);
+		read = kb ? match_index_new(kb) : NULL;
+		ok(read && read->borrowed, "and the index is read from it, "
+		    "not built");
+		for (size_t q = 0; read && q < sizeof queries / sizeof *queries;
+		    q++) {
+			size_t n1 = match_query(built, queries[q], 0, r1, 8);
+			size_t n2 = match_query(read, queries[q], 0, r2, 8);
+			bool eq = n1 == n2;
+			for (size_t i = 0; eq && i < n1; i++)
+				eq = strcmp(r1[i].err->id, r2[i].err->id) == 0 &&
+				    r1[i].score == r2[i].score &&
+				    r1[i].by_code == r2[i].by_code;
+			same += eq;
+			if (!eq)
+				printf("#   '%s' ranks differently\n", queries[q]);
+		}
+		is_num(same, sizeof queries / sizeof *queries, "%zu queries: "
+		    "the same errors, scores and codes from both", same);
+		match_index_free(read);
+		/* Damaged index bytes: refused (then built), never a crash. */
+		for (size_t i = 0; kb && i < kb->nixbytes; i += 1 + i / 64) {
+			kb->ixbytes[i] ^= 0x41;
+			read = match_index_decode(kb);
+			rebuilt += read == NULL;
+			flips++;
+			if (read)
+				match_query(read, "Sahara 4009 comunication", 0,
+				    r2, 8);
+			match_index_free(read);
+			kb->ixbytes[i] ^= 0x41;
+		}
+		ok(flips > 0 && rebuilt > 0, "%zu index bytes flipped one at "
+		    "a time: %zu refused, the rest searched without harm",
+		    flips, rebuilt);
+		if (kb && kb->nixbytes > 8) {
+			kb->nixbytes -= 8;
+			read = match_index_new(kb);
+			ok(read && !read->borrowed &&
+			    match_query(read, "Sahara communication failed", 0,
+			    r2, 8) > 0, "an index cut short: built instead, "
+			    "and it finds");
+			match_index_free(read);
+		}
+		match_index_free(built);
+		kb_free(kb);
+		kb_free(plain);
 	}
 
 	/* The decoder on every cut and on flipped bytes of a good cache. */

@@ -1,9 +1,10 @@
 /* fuzz_cache.c: libFuzzer target: the reader of the compiled knowledge
  * base (kb_cache_decode), which must refuse, never crash on, whatever a
  * damaged cache file holds.  An input with an even first byte edits the
- * shipped base's own cache (a cut, then bytes xor'ed at positions), which
- * reaches deep into the records; an odd one is taken as it is: a 32-bit
- * length of the texts, the texts, then the records. */
+ * shipped base's own cache, its match index included (a cut of the
+ * records, then bytes xor'ed at positions), which reaches deep into the
+ * records and the index; an odd one is taken as it is: a 32-bit length of
+ * the texts, the texts, then the records. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,11 @@
 #include "kb.h"
 #include "kb_cache.h"
 #include "match.h"
+#include "match_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct buf good_str, good_rec;
+static struct buf good_str, good_rec, good_ix;
 static int made;
 
 static void
@@ -43,8 +45,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *str;
-	unsigned char *rec;
-	size_t nstr, nrec;
+	unsigned char *rec, *ixb = NULL;
+	size_t nstr, nrec, nix = 0;
 	struct kb *kb;
 
 	if (!made) {
@@ -55,7 +57,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		buf_init(&good_str);
 		buf_init(&good_rec);
+		buf_init(&good_ix);
 		kb_cache_encode(kb, &good_str, &good_rec);
+		{
+			struct match_index *ix = match_index_new(kb);
+			match_index_encode(ix, &good_ix);
+			match_index_free(ix);
+		}
 		kb_free(kb);
 		diag_free(&d);
 		made = 1;
@@ -77,13 +85,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(str, data, nstr);
 		memcpy(rec, data + nstr, nrec);
 	} else {
-		size_t total = good_str.len + good_rec.len;
+		size_t total = good_str.len + good_rec.len + good_ix.len;
 		unsigned char *all = malloc(total);
 		size_t cut = ((size_t)data[1] << 8 | data[2]) * 16;
 		if (!all)
 			abort();
 		memcpy(all, good_str.s, good_str.len);
 		memcpy(all + good_str.len, good_rec.s, good_rec.len);
+		memcpy(all + good_str.len + good_rec.len, good_ix.s,
+		    good_ix.len);
 		for (size_t i = 3; i + 3 <= size; i += 3) {
 			size_t at = ((size_t)data[i] << 8 | data[i + 1]) *
 			    total / 65536;
@@ -97,11 +107,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		memcpy(str, all, nstr);
 		memcpy(rec, all + nstr, nrec);
+		nix = good_ix.len;
+		ixb = malloc(nix);
+		if (!ixb)
+			abort();
+		memcpy(ixb, all + nstr + good_rec.len, nix);
 		free(all);
 	}
 	kb = kb_cache_decode(str, nstr, rec, nrec);
-	if (kb)
+	if (kb) {
+		/* match_index_new() reads the index from these bytes. */
+		kb->ixbytes = ixb;
+		kb->nixbytes = nix;
+		ixb = NULL;
 		exercise(kb);
+	}
+	free(ixb);
 	kb_free(kb);
 	free(rec);
 	return 0;

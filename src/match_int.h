@@ -1,0 +1,80 @@
+/* match_int.h: the match index's structure, shared by match.c (building
+ * and querying it) and match_cache.c (keeping it in the knowledge base's
+ * cache). */
+#ifndef FLASHFIX_MATCH_INT_H
+#define FLASHFIX_MATCH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "kb.h"
+#include "tokens.h"
+#include "util.h"
+
+/* A code of an error: kb->errors[err].codes[which]. */
+struct code_ref {
+	uint32_t err, which;
+};
+
+struct match_index {
+	const struct kb *kb;
+	size_t nerr;
+	/* read from the knowledge base's cache: the arrays up to codes
+	 * are in kb->ixbytes, not owned (vstr is) */
+	bool borrowed;
+
+	/* vocabulary */
+	struct arena words;
+	char **vstr;
+	uint32_t *vlen;
+	unsigned char *vkind;
+	unsigned *df;
+	float *weight;
+	size_t nv, capv;
+	uint32_t *htab;  /* UINT32_MAX: free */
+	size_t hcap;
+	uint32_t *sorted; /* vids in string order, for prefixes */
+
+	/* messages ("documents") and postings */
+	uint32_t *doc_err;
+	float *doc_total; /* float: 20,000 messages in 80 KB, not 160 */
+	size_t ndocs;
+	uint32_t *pstart;  /* nv + 1 */
+	uint32_t *pdoc;
+
+	/* trigram index over words, for typos; built on first need */
+	bool tri_built;
+	uint32_t *tkey;
+	uint32_t *tstart, *tvid;
+	size_t tcap;
+
+	struct code_ref *codes;
+	size_t ncodes;
+
+	/* per-query scratch */
+	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
+	double *err_score;
+	unsigned *doc_stamp, *err_gen, *vstamp;
+	unsigned char *err_code;
+	unsigned stamp, gen;
+	uint32_t *touched;
+	uint32_t *etouched;
+	size_t netouched;
+	uint32_t *vcount;
+	double max_idf;
+	struct toklist tl;
+};
+
+/* Allocates the per-query scratch of an index whose counts are set. */
+void match_index_scratch(struct match_index *ix);
+
+/* The index as bytes, for the knowledge base's cache (appended to out). */
+void match_index_encode(const struct match_index *ix, struct buf *out);
+/* The index kept in kb->ixbytes, checked (every count, id and offset in
+ * range), its arrays left in those bytes; NULL when they do not hold a
+ * sound index for kb. */
+struct match_index *match_index_decode(const struct kb *kb);
+
+#endif
