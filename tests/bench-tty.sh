@@ -11,6 +11,10 @@ tmux=${TMUX_BIN:-tmux}
 	exit 0
 }
 work=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-tty.XXXXXX")
+# The compiled base goes here, not to the user's cache (the first start
+# writes it; the ten measured starts read it).
+XDG_CACHE_HOME=$work/cache
+export XDG_CACHE_HOME
 sock=$work/sock0
 printf 'set -g status off\n' >"$work/conf"
 tm() { "$tmux" -u -f "$work/conf" -S "$sock" "$@"; }
