@@ -1,5 +1,6 @@
 /* kb_cache.h: the compiled copy of a checked knowledge base that
- * kb_load_cached() keeps (internal; the tests and the fuzzer use it). */
+ * kb_load_cached() keeps: its bytes (kb_cache.c) and its file
+ * (kb_cachefile.c).  Internal; the tests and the fuzzer use it. */
 #ifndef FLASHFIX_KB_CACHE_H
 #define FLASHFIX_KB_CACHE_H
 

@@ -14,7 +14,7 @@ flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=undefined -I$src/src -I$out
 	-DFUZZ_DATA=\"$src/data\" -DLOCALEDIR=\"/nonexistent\""
 # The logic: every source file of the library.
-lib="arena csvfile diag digest journal kb kb_cache kb_lazy match match_cache output records session sig stats
+lib="arena csvfile diag digest journal kb kb_cache kb_cachefile kb_lazy match match_cache output records session sig stats
 	text tokens util version wizard"
 # config.h: what the library includes first.
 [ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n#define PACKAGE_VERSION "fuzz"\n' \
