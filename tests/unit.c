@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1147,6 +1148,28 @@ test_kb_cache(const char *datadir)
 		}
 		is_num(same, sizeof queries / sizeof *queries, "%zu queries: "
 		    "the same errors, scores and codes from both", same);
+		/* Stamps near the point where they start again: still the
+		 * same answers, before and after. */
+		if (read) {
+			size_t agree = 0;
+			read->stamp = UINT_MAX / 2 - 3;
+			for (size_t q = 0; q < 2 * sizeof queries /
+			    sizeof *queries; q++) {
+				const char *t = queries[q % (sizeof queries /
+				    sizeof *queries)];
+				size_t n1 = match_query(built, t, 0, r1, 8);
+				size_t n2 = match_query(read, t, 0, r2, 8);
+				bool eq = n1 == n2;
+				for (size_t i = 0; eq && i < n1; i++)
+					eq = strcmp(r1[i].err->id,
+					    r2[i].err->id) == 0 &&
+					    r1[i].score == r2[i].score;
+				agree += eq;
+			}
+			ok(agree == 2 * sizeof queries / sizeof *queries &&
+			    read->stamp < UINT_MAX / 2, "stamps that start "
+			    "again mid-way: the same answers (%zu)", agree);
+		}
 		match_index_free(read);
 		/* Damaged index bytes: refused (then built), never a crash. */
 		for (size_t i = 0; kb && i < kb->nixbytes; i += 1 + i / 64) {
