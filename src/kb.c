@@ -458,6 +458,14 @@ static const struct csvcol error_cols[E_NCOLS] = {
 
 
 bool
+kb_valid_code(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len >= 1 && len <= 9 && strspn(s, "0123456789") == len;
+}
+
+bool
 kb_valid_id(const char *s)
 {
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
@@ -557,8 +565,7 @@ error_row(const struct csvrec *r, void *ctx)
 	}
 	e.ncodes = split(codes, ";,| ", &e.codes, &kb->arena);
 	for (size_t i = 0; i < e.ncodes; i++) {
-		size_t len = strlen(e.codes[i]);
-		if (len > 9 || strspn(e.codes[i], "0123456789") != len) {
+		if (!kb_valid_code(e.codes[i])) {
 			char *s = text_sanitize(e.codes[i], true);
 			diag_add(d, DIAG_ERROR, r->file, r->pos[E_CODES].line,
 			    r->pos[E_CODES].col, _("code '%s' is not a number "

@@ -315,8 +315,7 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	    sizeof *e.codes) : NULL;
 	for (size_t c = 0; c < e.ncodes && !r->bad; c++) {
 		const char *s = need_str(r);
-		size_t len = s ? strlen(s) : 0;
-		if (len > 9 || strspn(s ? s : "", "0123456789") != len)
+		if (s && !kb_valid_code(s))
 			r->bad = true;
 		e.codes[c] = s;
 	}

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "digest.h"
+#include "journal.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
 #include "match.h"
@@ -164,18 +165,11 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	struct buf strings, records, index;
 	struct match_index *ix;
 	struct digest g;
-	char *tmp = NULL, *parent = xstrdup(cachedir), *slash;
+	char *tmp = NULL;
 	uint32_t order = ORDER_MARK, format = KB_CACHE_FORMAT;
 	uint64_t v;
 	int fd;
 
-	/* The cache directory, and the one above it ($HOME/.cache). */
-	if ((slash = strrchr(parent, '/')) && slash != parent) {
-		*slash = '\0';
-		(void)mkdir(parent, 0700);
-	}
-	free(parent);
-	(void)mkdir(cachedir, 0700);
 	buf_init(&strings);
 	buf_init(&records);
 	buf_init(&index);
@@ -200,7 +194,8 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	digest_add(&g, index.s, index.len);
 	v = digest_end(&g), memcpy(head + 48, &v, 8);
 	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0)
+	if (!journal_make_dir(cachedir) ||
+	    (fd = mkostemp(tmp, O_CLOEXEC)) < 0)
 		goto out;
 	if (!write_full(fd, head, sizeof head) ||
 	    !write_full(fd, key->s, key->len) ||
@@ -222,6 +217,37 @@ out:
 	buf_free(&records);
 }
 
+/* The base directory the cache file at path was made for (malloc'd), from
+ * its key: "flashfix VERSION FORMAT\nPATH\n..."; NULL when it is not a
+ * cache file. */
+static char *
+cached_base(const char *path)
+{
+	unsigned char head[HEAD_SIZE];
+	char *key = NULL, *nl, *end;
+	uint64_t klen;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+
+	if (fd < 0)
+		return NULL;
+	if (read_at(fd, head, sizeof head, 0) && memcmp(head, magic, 8) == 0 &&
+	    (klen = head_u64(head, 16)) < 65536) {
+		key = xmalloc(klen + 1);
+		if (!read_at(fd, key, klen, HEAD_SIZE))
+			klen = 0;
+		key[klen] = '\0';
+	}
+	close(fd);
+	if (!key || !(nl = strchr(key, '\n')) || nl[1] != '/' ||
+	    !(end = strchr(nl + 1, '\n'))) {
+		free(key);
+		return NULL;
+	}
+	*end = '\0';
+	memmove(key, nl + 1, (size_t)(end - nl));
+	return key;
+}
+
 /* Removes the caches of base directories that are gone (a script's
  * temporary bases would otherwise pile up), and temporary files a writer
  * that died left more than an hour ago.  Run after a cache is written. */
@@ -233,12 +259,9 @@ prune(const char *cachedir)
 	time_t now = time(NULL);
 
 	while (dir && (de = readdir(dir))) {
-		char *path, *key = NULL, *nl;
-		unsigned char head[HEAD_SIZE];
+		char *path, *base;
 		struct stat st;
-		uint64_t klen;
 		size_t n = strlen(de->d_name);
-		int fd;
 
 		if (strncmp(de->d_name, "kb-", 3) != 0 ||
 		    !strstr(de->d_name, ".cache"))
@@ -252,26 +275,10 @@ prune(const char *cachedir)
 			free(path);
 			continue;
 		}
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
-		if (fd >= 0 && read_at(fd, head, sizeof head, 0) &&
-		    memcmp(head, magic, 8) == 0 &&
-		    (klen = head_u64(head, 16)) < 65536) {
-			key = xmalloc(klen + 1);
-			if (read_at(fd, key, klen, HEAD_SIZE)) {
-				key[klen] = '\0';
-				/* "flashfix VERSION FORMAT\nPATH\n..." */
-				if ((nl = strchr(key, '\n')) &&
-				    strchr(nl + 1, '\n')) {
-					*strchr(nl + 1, '\n') = '\0';
-					if (nl[1] == '/' && stat(nl + 1, &st) != 0 &&
-					    errno == ENOENT)
-						unlink(path);
-				}
-			}
-			free(key);
-		}
-		if (fd >= 0)
-			close(fd);
+		base = cached_base(path);
+		if (base && stat(base, &st) != 0 && errno == ENOENT)
+			unlink(path);
+		free(base);
 		free(path);
 	}
 	if (dir)

@@ -19,6 +19,8 @@ struct kb *kb_load_sums(const char *dir, struct diag *d,
     struct csvsum *sums);
 /* Whether s is a valid error id. */
 bool kb_valid_id(const char *s);
+/* Whether s is a valid error code: 1 to 9 digits. */
+bool kb_valid_code(const char *s);
 /* The notes n, kept with kb (or kb_no_notes when all are NULL). */
 const struct kb_notes *kb_keep_notes(struct kb *kb, const struct kb_notes *n);
 /* Adds e; false when its id is already there. */

@@ -929,6 +929,28 @@ same_kb(const struct kb *a, const struct kb *b, bool texts)
 	return same_fixes(a, a->generic, b, b->generic, a->ngeneric, texts);
 }
 
+/* Whether kb holds what the loader guarantees: every error found by its
+ * id, with fixes numbered 1, 2, 3... at known levels, valid codes. */
+static bool
+kb_sound(const struct kb *kb)
+{
+	for (size_t i = 0; i < kb->nerrors; i++) {
+		const struct kb_error *e = &kb->errors[i];
+		if (kb_find(kb, e->id) != e || e->nfixes == 0 ||
+		    !e->error_en || e->category >= CAT_COUNT)
+			return false;
+		for (size_t f = 0; f < e->nfixes; f++)
+			if (e->fixes[f].step != f + 1 ||
+			    e->fixes[f].level >= LEVEL_COUNT)
+				return false;
+		for (size_t c = 0; c < e->ncodes; c++)
+			if (!*e->codes[c] || strspn(e->codes[c],
+			    "0123456789") != strlen(e->codes[c]))
+				return false;
+	}
+	return kb->ngeneric > 0;
+}
+
 /* Loads dir through the cache in cachedir; *hit: it came from the
  * cache (a base rebuilt from one holds its texts in one block). */
 static struct kb *
@@ -1203,7 +1225,7 @@ test_kb_cache(const char *datadir)
 	/* The decoder on every cut and on flipped bytes of a good cache. */
 	{
 		struct buf str, rec;
-		size_t bad_cuts = 0, flips = 0;
+		size_t bad_cuts = 0, flips = 0, refused = 0, unsound = 0;
 		diag_init(&d);
 		plain = kb_load(datadir, &d);
 		diag_free(&d);
@@ -1226,11 +1248,15 @@ test_kb_cache(const char *datadir)
 			kb = kb_cache_decode(sc, str.len,
 			    (const unsigned char *)rec.s, rec.len);
 			flips++;
+			refused += kb == NULL;
+			unsound += kb && !kb_sound(kb);
 			kb_free(kb);
 			rec.s[i] ^= 0x5a;
 		}
-		ok(flips > 0, "%zu records with a flipped byte: decoded or "
-		    "refused, never a crash", flips);
+		ok(refused > 0 && unsound == 0, "%zu records with a flipped "
+		    "byte: %zu refused, the others a base the loader could "
+		    "have made (ids found, steps in order, known levels)",
+		    flips, refused);
 		{
 			char *sc = xmalloc(str.len);
 			memcpy(sc, str.s, str.len);
