@@ -117,20 +117,22 @@ cmp_vid(const void *a, const void *b)
 }
 
 static const char *
+ref_code(const struct match_index *ix, const struct code_ref *r)
+{
+	return ix->kb->errors[r->err].codes[r->which];
+}
+
+static const char *
 code_of(const struct match_index *ix, size_t k)
 {
-	const struct code_ref *r = &ix->codes[k];
-
-	return ix->kb->errors[r->err].codes[r->which];
+	return ref_code(ix, &ix->codes[k]);
 }
 
 static int
 cmp_code(const void *a, const void *b)
 {
 	const struct code_ref *x = a, *y = b;
-	const struct kb_error *ex = &sort_ix->kb->errors[x->err];
-	const struct kb_error *ey = &sort_ix->kb->errors[y->err];
-	int c = strcmp(ex->codes[x->which], ey->codes[y->which]);
+	int c = strcmp(ref_code(sort_ix, x), ref_code(sort_ix, y));
 	if (c)
 		return c;
 	return x->err < y->err ? -1 : x->err > y->err;
@@ -248,7 +250,7 @@ match_index_new(const struct kb *kb)
 			uint32_t v = pv[i] & ~PART_BIT;
 			ix->pstart[v + 1]++;
 			if (!(pv[i] & PART_BIT))
-				ix->doc_total[d] += (float)ix->weight[v];
+				ix->doc_total[d] += ix->weight[v];
 		}
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->pstart[v + 1] += ix->pstart[v];
