@@ -1,11 +1,14 @@
-/* cli.h: the options every command sees, and the commands. */
+/* cli.h: the options every command sees, and the commands.
+ * Layer: commands. */
 #ifndef FLASHFIX_CLI_H
 #define FLASHFIX_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "output.h"
+#include "report.h"
 
 /* Exit statuses. */
 enum {
@@ -32,12 +35,13 @@ struct options {
 	/* the wizard */
 	const char *engineer, *model, *serial;
 	/* report */
-	const char *format, *output;
+	enum report_format format;
+	const char *output;
 	bool force, last;
 	enum lang lang_asked;   /* --lang as given, before a terminal limits it */
 	bool lang_given;
 	/* stats */
-	const char *since;
+	time_t since;           /* (time_t)-1: all */
 	/* operands after the command word */
 	char **args;
 	int nargs;
@@ -56,9 +60,5 @@ int cmd_wizard(struct options *o);
 int cmd_history(struct options *o);
 int cmd_report(struct options *o);
 int cmd_stats(struct options *o);
-
-/* Loads the knowledge base of o, printing its problems; NULL (after a
- * message) when it cannot be used. */
-struct kb *cli_load_kb(const struct options *o);
 
 #endif

@@ -16,11 +16,6 @@ cmd_check(struct options *o)
 	struct kb *kb;
 	int rc;
 
-	if (o->nargs > 1) {
-		fprintf(stderr, _("flashfix: check takes one directory\n"
-		    "Try 'flashfix --help' for more information.\n"));
-		return EXIT_USAGE;
-	}
 	diag_init(&d);
 	kb = kb_load(dir, &d);
 	/* The problems are the output; the summary goes to stderr. */

@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "i18n.h"
-#include "journal.h"
+#include "env.h"
 #include "records.h"
 #include "output.h"
 #include "text.h"
@@ -26,7 +26,7 @@ json_steps(const struct rec *r)
 		printf("%s{\"step\":%lu,\"level\":", i ? "," : "", st->step);
 		json_str(stdout, st->level);
 		printf(",\"answer\":");
-		json_str(stdout, st->answer);
+		json_str(stdout, wizard_answer_key(st->answer));
 		printf(",\"at\":");
 		json_str(stdout, *st->at ? st->at : NULL);
 		printf(",\"note\":");
@@ -41,8 +41,8 @@ cmd_history(struct options *o)
 {
 	struct recset h;
 	struct diag d;
-	char *state = journal_state_dir(o->state_dir);
-	char *path = journal_records_path(state, o->records);
+	char *state = env_state_dir(o);
+	char *path = env_records(o, state);
 	int rc = EXIT_OK;
 
 	recset_init(&h);
@@ -77,7 +77,7 @@ cmd_history(struct options *o)
 			printf(",\"error_id\":");
 			json_str(stdout, *r->error_id ? r->error_id : NULL);
 			printf(",\"outcome\":");
-			json_str(stdout, r->outcome);
+			json_str(stdout, wizard_outcome_key(r->outcome));
 			printf(",\"fixed_at_step\":");
 			json_count(stdout, r->fixed_at_step);
 			printf(",\"steps\":");
@@ -89,7 +89,7 @@ cmd_history(struct options *o)
 		for (size_t i = h.n; i-- > 0;) {
 			const struct record *r = &h.v[i].r;
 			char *line = xasprintf("%s  %s  %-9s  %s  %s", r->id,
-			    r->started, r->outcome, *r->error_id ?
+			    r->started, wizard_outcome_key(r->outcome), *r->error_id ?
 			    r->error_id : _("(not listed)"), r->query);
 			char *e = text_sanitize(line, !o->ascii);
 			printf("%s\n", e);

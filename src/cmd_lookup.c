@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "env.h"
 #include "i18n.h"
 #include "kb.h"
 #include "match.h"
@@ -125,30 +126,25 @@ int
 cmd_lookup(struct options *o)
 {
 	struct buf q;
+	struct store st;
 	struct kb *kb;
 	struct match_index *ix;
 	struct match_result *res;
 	size_t n, width = output_width(stdout), shared = 0;
 	int rc;
 
-	if (o->nargs == 0) {
-		fprintf(stderr, _("flashfix: lookup needs the error text, "
-		    "for example: flashfix lookup 'WCSM code 4009'\n"
-		    "Try 'flashfix --help' for more information.\n"));
-		return EXIT_USAGE;
-	}
 	buf_init(&q);
 	for (int i = 0; i < o->nargs; i++) {
 		if (i)
 			buf_addc(&q, ' ');
 		buf_adds(&q, o->args[i]);
 	}
-	kb = cli_load_kb(o);
-	if (!kb) {
+	if (!env_load(o, &st)) {
 		buf_free(&q);
 		return EXIT_FAILED;
 	}
-	ix = match_index_new(kb);
+	kb = st.kb;
+	ix = st.ix;
 	res = xmalloc((size_t)o->limit * sizeof *res);
 	n = match_query(ix, q.s, o->platform, res, (size_t)o->limit);
 
@@ -195,8 +191,7 @@ cmd_lookup(struct options *o)
 	}
 	rc = n ? EXIT_OK : EXIT_NEGATIVE;
 	free(res);
-	match_index_free(ix);
-	kb_free(kb);
+	store_free(&st);
 	buf_free(&q);
 	return rc;
 }

@@ -9,7 +9,7 @@
 
 #include "cli.h"
 #include "i18n.h"
-#include "journal.h"
+#include "env.h"
 #include "output.h"
 #include "records.h"
 #include "stats.h"
@@ -139,32 +139,16 @@ cmd_stats(struct options *o)
 	struct recset set;
 	struct stats st;
 	struct diag d;
-	char *state = journal_state_dir(o->state_dir);
-	char *path = journal_records_path(state, o->records);
-	time_t since = (time_t)-1;
+	char *state = env_state_dir(o);
+	char *path = env_records(o, state);
 	int rc = EXIT_OK;
 
-	if (o->nargs > 0) {
-		fprintf(stderr, _("flashfix: stats takes no operands\n"
-		    "Try 'flashfix --help' for more information.\n"));
-		free(state);
-		free(path);
-		return EXIT_USAGE;
-	}
-	if (o->since) {
-		struct tm tm;
-		memset(&tm, 0, sizeof tm);
-		if (strptime(o->since, "%Y-%m-%d", &tm)) {
-			tm.tm_isdst = -1;
-			since = mktime(&tm);
-		}
-	}
 	recset_init(&set);
 	diag_init(&d);
 	if (!recset_load(&set, path, &d))
 		rc = EXIT_FAILED;
 	diag_print(&d, stderr);
-	stats_build(&st, &set, since, time(NULL));
+	stats_build(&st, &set, o->since, time(NULL));
 	if (rc == EXIT_OK) {
 		if (o->json)
 			print_json(&st);

@@ -1,6 +1,6 @@
 /* cmd_wizard.c: flashfix with no command: one troubleshooting session,
  * saved after every answer, offered again if it was cut off, recorded
- * when it ends. */
+ * when it ends.  Layer: commands. */
 #include <config.h>
 
 #include <errno.h>
@@ -14,7 +14,11 @@
 
 #include "cli.h"
 #include "i18n.h"
-#include "journal.h"
+#include "env.h"
+#include "files.h"
+#include "paths.h"
+#include "records.h"
+#include "report.h"
 #include "kb.h"
 #include "match.h"
 #include "plain.h"
@@ -73,7 +77,7 @@ record(const struct options *o, struct wizard *w, const char *records,
 {
 	char *err = NULL;
 
-	if (journal_append(records, w, host, &err)) {
+	if (records_append(records, w, host, &err)) {
 		session_remove(state, w->id);
 		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
 		    wizard_outcome_key(w->outcome));
@@ -86,29 +90,38 @@ record(const struct options *o, struct wizard *w, const char *records,
 }
 
 /* The report for HQ that was asked for at the outcome, in
- * STATE/reports/ID.txt. */
+ * STATE/reports/ID.txt, made from the record just appended. */
 static void
 write_report(const struct options *o, const struct wizard *w,
-    const char *state)
+    const char *records, const char *state)
 {
-	struct options ro = *o;
-	char *dir = xasprintf("%s/reports", state);
-	char *path = xasprintf("%s/%s.txt", dir, w->id);
-	char *id = xstrdup(w->id);
+	struct recset set;
+	struct diag d;
+	const struct rec *r;
+	char *dir = paths_reports(state);
+	char *path = paths_report_file(state, w->id);
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	bool ok = false;
 
-	ro.args = &id;
-	ro.nargs = 1;
-	ro.last = false;
-	ro.format = "text";
-	ro.output = path;
-	ro.force = true;
-	if ((mkdir(dir, 0700) == 0 || errno == EEXIST) &&
-	    cmd_report(&ro) == EXIT_OK)
+	recset_init(&set);
+	diag_init(&d);
+	if (recset_load(&set, records, &d) &&
+	    (r = recset_find(&set, w->id)) != NULL) {
+		data = report_make(w->kb, r, REPORT_TEXT, o->lang_given ?
+		    o->lang_asked : o->lang, true, &len);
+		ok = files_make_dir(dir) &&
+		    report_save(path, data, len, true, &err);
+	}
+	if (ok)
 		printf(_("Report for HQ: %s\n"), path);
 	else
 		fprintf(stderr, _("flashfix: the report could not be written; "
 		    "try: flashfix report %s\n"), w->id);
-	free(id);
+	free(err);
+	free(data);
+	recset_free(&set);
+	diag_free(&d);
 	free(path);
 	free(dir);
 }
@@ -135,8 +148,7 @@ record_abandoned(const struct options *o, struct offer *of,
 int
 cmd_wizard(struct options *o)
 {
-	struct kb *kb;
-	struct match_index *ix;
+	struct store store;
 	struct wizard w;
 	struct offer of;
 	struct recset past;
@@ -150,22 +162,14 @@ cmd_wizard(struct options *o)
 	enum fe_result res;
 	int rc = EXIT_OK;
 
-	if (o->nargs > 0) {
-		fprintf(stderr, _("flashfix: unknown command '%s'; the commands "
-		    "are lookup, check, history, report and stats\n"
-		    "Try 'flashfix --help' for more information.\n"),
-		    o->args[0]);
-		return EXIT_USAGE;
-	}
-	kb = cli_load_kb(o);
-	if (!kb)
+	if (!env_load(o, &store))
 		return EXIT_FAILED;
 	if (gethostname(host, sizeof host) != 0)
 		host[0] = '\0';
 	host[sizeof host - 1] = '\0';
-	state = journal_state_dir(o->state_dir);
-	records = journal_records_path(state, o->records);
-	writable = journal_make_dir(state);
+	state = env_state_dir(o);
+	records = env_records(o, state);
+	writable = files_make_dir(state);
 	if (!writable) {
 		notice = xasprintf(_("Cannot use the state directory %s (%s): "
 		    "this session cannot be recorded; choose another with "
@@ -179,7 +183,7 @@ cmd_wizard(struct options *o)
 	}
 
 	diag_init(&d);
-	offer_init(&of, state, engineer, kb, &d);
+	offer_init(&of, state, engineer, store.kb, &d);
 	/* What fixed what here before, for each step. */
 	recset_init(&past);
 	if (!recset_load(&past, records, &d)) {
@@ -189,31 +193,29 @@ cmd_wizard(struct options *o)
 	diag_print(&d, stderr);
 	diag_free(&d);
 
-	ix = match_index_new(kb);
-	wizard_init(&w, kb);
+	wizard_init(&w, store.kb);
 	wizard_details(&w, engineer, o->model, o->serial);
 	sv.state = state;
 	sv.host = host;
 	sv.failed = !writable;
-	w.stats = &st;
 	w.changed = save;
 	w.changed_ctx = &sv;
 	sig_install();
 	if (use_tui) {
-		enum tui_result r = tui_run(o, &w, ix, &of, notice, &why);
+		enum tui_result r = tui_run(o, &w, store.ix, &st, &of, notice, &why);
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "
 			    "mode.\n"), why);
-			res = plain_run(o, &w, ix, &of);
+			res = plain_run(o, &w, store.ix, &st, &of);
 		} else {
 			res = r == TUI_NOTHING ? FE_NOTHING : r == TUI_LOST ?
 			    FE_CUT : FE_DONE;
 		}
 	} else {
-		res = plain_run(o, &w, ix, &of);
+		res = plain_run(o, &w, store.ix, &st, &of);
 	}
 	if (writable)
-		record_abandoned(o, &of, kb, records, state, host);
+		record_abandoned(o, &of, store.kb, records, state, host);
 
 	if (sig_caught() || res == FE_CUT) {
 		/* Cut off: the answers so far are in the session file. */
@@ -229,7 +231,7 @@ cmd_wizard(struct options *o)
 		    "recorded; it is kept and offered at the next start.\n"));
 		rc = EXIT_FAILED;
 	} else if (w.report) {
-		write_report(o, &w, state);
+		write_report(o, &w, records, state);
 	}
 	free(why);
 	free(notice);
@@ -239,7 +241,6 @@ cmd_wizard(struct options *o)
 	stats_free(&st);
 	recset_free(&past);
 	wizard_free(&w);
-	match_index_free(ix);
-	kb_free(kb);
+	store_free(&store);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csvfile.h"
 #include "i18n.h"
@@ -86,12 +87,13 @@ lookup_key(const char *const *keys, int n, const char *s, size_t len)
 	return -1;
 }
 
-static int
-parse_platform(const char *s, size_t n)
+unsigned
+kb_platform_parse(const char *s, size_t n)
 {
-	if (n == 3 && memcmp(s, "mtk", 3) == 0)
+	if (n == 3 && strncasecmp(s, "mtk", 3) == 0)
 		return PLAT_MTK;
-	if (n == 4 && memcmp(s, "qcom", 4) == 0)
+	if ((n == 4 && strncasecmp(s, "qcom", 4) == 0) ||
+	    (n == 8 && strncasecmp(s, "qualcomm", 8) == 0))
 		return PLAT_QCOM;
 	return 0;
 }
@@ -99,10 +101,7 @@ parse_platform(const char *s, size_t n)
 static uint64_t
 hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return util_fnv1a(s, strlen(s));
 }
 
 /* Whether an id table of cap slots is too full for n ids (over 3/4). */
@@ -342,7 +341,7 @@ parse_cond(struct kb *kb, struct arena *tmp, const char *s,
 		size_t k = strcspn(c, " <>=");
 		const char *op;
 
-		cl->platform = (enum platform)parse_platform(c, k);
+		cl->platform = (enum platform)kb_platform_parse(c, k);
 		if (!cl->platform) {
 			*why = xasprintf(_("unknown platform '%.*s' in the "
 			    "condition; write mtk or qcom"), (int)k, c);
@@ -535,7 +534,7 @@ error_row(const struct csvrec *r, void *ctx)
 		const char **v;
 		size_t n = split(plat, ";,| ", &v, &lc->tmp);
 		for (size_t i = 0; i < n; i++) {
-			int p = parse_platform(v[i], strlen(v[i]));
+			int p = kb_platform_parse(v[i], strlen(v[i]));
 			if (!p) {
 				char *s = text_sanitize(v[i], true);
 				diag_add(d, DIAG_ERROR, r->file,
@@ -769,7 +768,7 @@ tool_row(const struct csvrec *r, void *ctx)
 	ok &= need(d, r, T_TOOL, "tool", t.name);
 	ok &= need(d, r, T_VERSION, "version", t.version_text);
 	want_zh(d, r, T_NOTE_ZH, "note_zh", t.note_en, t.note_zh);
-	if (plat && !(t.platform = (enum platform)parse_platform(plat,
+	if (plat && !(t.platform = (enum platform)kb_platform_parse(plat,
 	    strlen(plat)))) {
 		char *s = text_sanitize(plat, true);
 		diag_add(d, DIAG_ERROR, r->file, r->pos[T_PLATFORM].line,
@@ -923,7 +922,6 @@ kb_free(struct kb *kb)
 	free(kb->generic);
 	free(kb->idtab);
 	free(kb->strings);
-	free(kb->ixbytes);
 	arena_free(&kb->arena);
 	kb_lazy_free(kb->lazy);
 	free(kb);

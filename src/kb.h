@@ -124,11 +124,8 @@ struct kb {
 	size_t idcap;
 	/* the files the long texts are read from, and those read so far */
 	struct kb_lazy *lazy;
-	/* loaded from a cache: its texts, in one block, and the match
-	 * index's arrays (match.c reads them) */
+	/* loaded from a cache: its texts, in one block */
 	char *strings;
-	unsigned char *ixbytes;
-	size_t nixbytes;
 };
 
 /* The condition of a fix that has none: it always holds. */
@@ -147,13 +144,6 @@ extern const struct kb_notes kb_no_notes;
  * NULL only when nothing usable could be read; callers that need a valid
  * base also check d->errors. */
 struct kb *kb_load(const char *dir, struct diag *d);
-/* The same, through a compiled copy of the checked base kept in cachedir
- * (NULL: none) and used while the files hold the same bytes: a start
- * then reads it instead of parsing and checking every row.  A base with
- * errors is never cached; one that loads without is, for the next start.
- * Anything wrong with the cache makes it parse the files, as kb_load. */
-struct kb *kb_load_cached(const char *dir, const char *cachedir,
-    struct diag *d);
 void kb_free(struct kb *kb);
 const struct kb_error *kb_find(const struct kb *kb, const char *id);
 
@@ -165,6 +155,9 @@ const char *kb_cause(const struct kb *kb, const struct kb_error *e, bool zh);
 const char *kb_action(const struct kb *kb, const struct fix *f, bool zh);
 
 const char *kb_platform_key(enum platform p);
+/* The platform a name gives ("mtk", "qcom" or "qualcomm", in any case,
+ * n bytes); 0 when it names none.  The one parser of platform names. */
+unsigned kb_platform_parse(const char *s, size_t n);
 /* "MTK", "Qualcomm", "MTK, Qualcomm". */
 const char *kb_platforms_label(unsigned platforms);
 const char *kb_level_key(enum level l);

@@ -1,6 +1,6 @@
-/* kb_cache.h: the compiled copy of a checked knowledge base that
- * kb_load_cached() keeps: its bytes (kb_cache.c) and its file
- * (kb_cachefile.c).  Internal; the tests and the fuzzer use it. */
+/* kb_cache.h: a checked knowledge base as the bytes of its compiled copy
+ * (kb_cache.c), and the name of the file that store.c keeps them in.
+ * Internal; the tests and the fuzzer use it.  Layer: kb. */
 #ifndef FLASHFIX_KB_CACHE_H
 #define FLASHFIX_KB_CACHE_H
 
@@ -25,8 +25,5 @@ void kb_cache_encode(const struct kb *kb, struct buf *strings,
 struct kb *kb_cache_decode(char *strings, size_t nstrings,
     const unsigned char *records, size_t nrecords);
 
-/* The file that caches the base in the directory whose real path is real
- * (malloc'd). */
-char *kb_cache_path(const char *cachedir, const char *real);
 
 #endif

@@ -1,4 +1,6 @@
-/* main.c: options, locale, and dispatch to the commands. */
+/* main.c: options, locale, and dispatch through the table of commands,
+ * which checks every command's options and operands the same way.
+ * Layer: main (the top; nothing uses it). */
 #include <config.h>
 
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "kb.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
@@ -133,102 +136,117 @@ bad_usage(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-/* Whether a directory holds a knowledge base. */
-static bool
-has_kb(const char *dir)
+/* The options, each a bit: which were given, which a command takes. */
+#define BIT(opt) (1UL << ((opt) - OPT_DATA))
+/* Options that every command takes. */
+#define ALL_CMDS (BIT(OPT_DATA) | BIT(OPT_STATE_DIR) | BIT(OPT_RECORDS) | \
+	BIT(OPT_LANG) | BIT(OPT_NO_COLOR) | BIT(OPT_ASCII) | \
+	BIT(OPT_NO_CACHE) | BIT(OPT_HELP) | BIT(OPT_VERSION))
+
+/* The commands: what each is called, runs, and takes.  Every command's
+ * options and operands are checked here, the same way. */
+static const struct command {
+	const char *name;         /* NULL: the wizard (no command word) */
+	int (*run)(struct options *o);
+	unsigned long opts;       /* beyond ALL_CMDS */
+	int min_args, max_args;   /* operands; -1: any number */
+	const char *operands;     /* what they are, for the message */
+} commands[] = {
+	{ NULL, cmd_wizard, BIT(OPT_PLAIN) | BIT(OPT_ENGINEER) |
+	    BIT(OPT_MODEL) | BIT(OPT_SERIAL), 0, 0, NULL },
+	{ "lookup", cmd_lookup, BIT(OPT_JSON) | BIT(OPT_LIMIT) |
+	    BIT(OPT_PLATFORM), 1, -1, N_("the error text, for example: "
+	    "flashfix lookup 'WCSM code 4009'") },
+	{ "check", cmd_check, 0, 0, 1, N_("at most one directory") },
+	{ "history", cmd_history, BIT(OPT_JSON), 0, 0, N_("no operands") },
+	{ "report", cmd_report, BIT(OPT_LAST) | BIT(OPT_FORMAT) |
+	    BIT(OPT_OUTPUT) | BIT(OPT_FORCE), 0, 1,
+	    N_("one session ID, or --last") },
+	{ "stats", cmd_stats, BIT(OPT_JSON) | BIT(OPT_SINCE), 0, 0,
+	    N_("no operands") },
+};
+
+static const struct command *
+find_command(const char *name)
 {
-	char *p = xasprintf("%s/%s", dir, KB_ERRORS);
-	bool ok = access(p, R_OK) == 0;
-	free(p);
-	return ok;
-}
-
-/* Whether this program runs from its build tree, not installed. */
-static bool
-check_uninstalled(void)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	char *slash;
-
-	if (n <= 0)
-		return false;
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	return strcmp(self, ABS_BUILDDIR "/src") == 0;
-}
-
-/* The bundled knowledge base: the source tree's when this program runs
- * from its build tree, else the installed one. */
-static const char *
-default_data_dir(bool uninstalled)
-{
-	if (uninstalled || !has_kb(PKGDATADIR))
-		return ABS_SRCDIR "/data";
-	return PKGDATADIR;
-}
-
-/* Where the compiled knowledge bases are kept ($XDG_CACHE_HOME/flashfix,
- * else ~/.cache/flashfix; a relative XDG path is ignored, as the XDG base
- * directory specification says); NULL for none. */
-static char *
-cache_dir(const struct options *o)
-{
-	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
-
-	if (o->no_cache)
-		return NULL;
-	if (x && x[0] == '/')
-		return xasprintf("%s/flashfix", x);
-	if (h && h[0] == '/')
-		return xasprintf("%s/.cache/flashfix", h);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (name ? commands[i].name && strcmp(commands[i].name,
+		    name) == 0 : !commands[i].name)
+			return &commands[i];
 	return NULL;
 }
 
-struct kb *
-cli_load_kb(const struct options *o)
+/* The option of a bit, as typed. */
+static const char *
+option_name(unsigned long bit)
 {
-	struct diag d;
-	struct kb *kb;
-	char *cache = cache_dir(o);
+	static char name[40];
 
-	diag_init(&d);
-	kb = kb_load_cached(o->data_dir, cache, &d);
-	free(cache);
-	if (d.errors) {
-		diag_print(&d, stderr);
-		fprintf(stderr, _("flashfix: the knowledge base in %s has "
-		    "errors; run 'flashfix check %s' and mend them\n"),
-		    o->data_dir, o->data_dir);
-		kb_free(kb);
-		kb = NULL;
-	}
-	diag_free(&d);
-	return kb;
+	for (const struct option *lo = longopts; lo->name; lo++)
+		if (BIT(lo->val) == bit) {
+			snprintf(name, sizeof name, "--%s", lo->name);
+			return name;
+		}
+	return "?";
+}
+
+/* Whether cmd takes what was given; a usage message when not. */
+static int
+check_usage(const struct command *cmd, unsigned long given, int nargs)
+{
+	unsigned long stray = given & ~(cmd->opts | ALL_CMDS);
+	const char *name = cmd->name ? cmd->name : _("the wizard");
+
+	if (stray)
+		return bad_usage(_("%s does not apply to %s"),
+		    option_name(stray & -stray), name);
+	if (nargs < cmd->min_args ||
+	    (cmd->max_args >= 0 && nargs > cmd->max_args))
+		return bad_usage(_("%s takes %s"), name, _(cmd->operands));
+	return EXIT_OK;
+}
+
+/* A calendar date, YYYY-MM-DD, as the local midnight it starts with;
+ * (time_t)-1 when it is not one (2026-02-30 is not). */
+static time_t
+parse_date(const char *s)
+{
+	struct tm tm, back;
+	const char *end;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	end = strptime(s, "%Y-%m-%d", &tm);
+	if (!end || *end)
+		return (time_t)-1;
+	tm.tm_isdst = -1;
+	back = tm;
+	t = mktime(&tm);
+	if (t == (time_t)-1 || tm.tm_mday != back.tm_mday ||
+	    tm.tm_mon != back.tm_mon || tm.tm_year != back.tm_year)
+		return (time_t)-1;
+	return t;
 }
 
 int
 main(int argc, char **argv)
 {
 	struct options o;
-	const char *cmd = NULL, *env;
-	bool lang_given = false, uninstalled = check_uninstalled();
+	const struct command *cmd;
+	const char *name = NULL, *env;
+	unsigned long given = 0;
+	bool lang_given = false;
 	int c, rc;
 
 	util_tune_malloc();
 	setlocale(LC_ALL, "");
-	/* Uninstalled, the catalogs are in the build tree (make builds a
-	 * locale/ tree there for that). */
-	bindtextdomain(PACKAGE, uninstalled ? ABS_BUILDDIR "/locale" :
-	    LOCALEDIR);
+	bindtextdomain(PACKAGE, paths_locale_dir());
 	textdomain(PACKAGE);
 
 	memset(&o, 0, sizeof o);
 	o.limit = 5;
 	o.lang = LANG_EN;
+	o.since = (time_t)-1;
 	if ((env = getenv("FLASHFIX_DATA")) && *env) {
 		o.data_dir = env;
 		o.data_given = true;
@@ -242,6 +260,8 @@ main(int argc, char **argv)
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c >= OPT_DATA)
+			given |= BIT(c);
 		switch (c) {
 		case OPT_DATA:
 			o.data_dir = optarg;
@@ -291,12 +311,8 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_PLATFORM:
-			if (strcmp(optarg, "mtk") == 0)
-				o.platform = PLAT_MTK;
-			else if (strcmp(optarg, "qcom") == 0 ||
-			    strcmp(optarg, "qualcomm") == 0)
-				o.platform = PLAT_QCOM;
-			else
+			o.platform = kb_platform_parse(optarg, strlen(optarg));
+			if (!o.platform)
 				return bad_usage(_("--platform takes mtk or "
 				    "qcom, not '%s'"), optarg);
 			break;
@@ -304,11 +320,9 @@ main(int argc, char **argv)
 			o.engineer = optarg;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "text") && strcmp(optarg, "markdown") &&
-			    strcmp(optarg, "json") && strcmp(optarg, "csv"))
+			if (!report_format_parse(optarg, &o.format))
 				return bad_usage(_("--format takes text, markdown, "
 				    "json or csv, not '%s'"), optarg);
-			o.format = optarg;
 			break;
 		case OPT_OUTPUT:
 			o.output = optarg;
@@ -319,17 +333,12 @@ main(int argc, char **argv)
 		case OPT_LAST:
 			o.last = true;
 			break;
-		case OPT_SINCE: {
-			struct tm tm;
-			const char *end;
-			memset(&tm, 0, sizeof tm);
-			end = strptime(optarg, "%Y-%m-%d", &tm);
-			if (!end || *end)
+		case OPT_SINCE:
+			o.since = parse_date(optarg);
+			if (o.since == (time_t)-1)
 				return bad_usage(_("--since takes a date such as "
 				    "2026-11-01, not '%s'"), optarg);
-			o.since = optarg;
 			break;
-		}
 		case OPT_MODEL:
 			o.model = optarg;
 			break;
@@ -351,11 +360,17 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		cmd = argv[optind++];
+		name = argv[optind++];
 	o.args = argv + optind;
 	o.nargs = argc - optind;
+	cmd = find_command(name);
+	if (!cmd)
+		return bad_usage(_("unknown command '%s'; the commands are "
+		    "lookup, check, history, report and stats"), name);
+	if ((rc = check_usage(cmd, given, o.nargs)) != EXIT_OK)
+		return rc;
 	if (!o.data_dir)
-		o.data_dir = default_data_dir(uninstalled);
+		o.data_dir = paths_data_dir();
 
 	o.lang_given = lang_given;
 	o.lang_asked = o.lang;
@@ -373,25 +388,7 @@ main(int argc, char **argv)
 	if (o.ascii)
 		o.lang = LANG_EN;
 
-	if (!cmd) {
-		rc = cmd_wizard(&o);
-	} else if (strcmp(cmd, "history") == 0) {
-		rc = cmd_history(&o);
-	} else if (strcmp(cmd, "report") == 0) {
-		rc = cmd_report(&o);
-	} else if (strcmp(cmd, "stats") == 0) {
-		rc = cmd_stats(&o);
-	} else if (strcmp(cmd, "lookup") == 0) {
-		rc = cmd_lookup(&o);
-	} else if (strcmp(cmd, "check") == 0) {
-		if (o.json)
-			return bad_usage(_("%s applies to lookup only"),
-			    "--json");
-		rc = cmd_check(&o);
-	} else {
-		return bad_usage(_("unknown command '%s'; the commands are "
-		    "lookup, check, history, report and stats"), cmd);
-	}
+	rc = cmd->run(&o);
 	if (!output_close_stdout() && rc == EXIT_OK)
 		rc = EXIT_FAILED;
 	return rc;

@@ -7,7 +7,9 @@
  * says which); the words last, each ending in NUL.  Read back, the arrays
  * are used where they lie (nothing is copied), after every count, id and
  * offset has been checked, so that a damaged cache can give a poor
- * ranking at worst, never a read out of bounds or a loop without end. */
+ * ranking at worst, never a read out of bounds or a loop without end.
+ *
+ * Layer: match (above the index, beside the query side). */
 #include <config.h>
 
 #include <math.h>
@@ -151,21 +153,24 @@ sound(const struct match_index *ix, const uint32_t *woff, const char *words,
 }
 
 struct match_index *
-match_index_decode(const struct kb *kb)
+match_index_decode(const struct kb *kb, unsigned char *bytes, size_t n)
 {
-	struct cursor c = { kb->ixbytes, kb->ixbytes + kb->nixbytes, false };
+	struct cursor c = { bytes, bytes + n, false };
 	struct match_index *ix;
 	uint32_t *head, *woff;
 	const char *words;
 
-	if (kb->nixbytes < HEAD_BYTES || (uintptr_t)kb->ixbytes % 8)
+	if (n < HEAD_BYTES || (uintptr_t)bytes % 8) {
+		free(bytes);
 		return NULL;
+	}
 	head = take(&c, 8, sizeof *head);
-	if (head[0] != kb->nerrors || head[2] > UINT32_MAX / 2)
+	if (head[0] != kb->nerrors || head[2] > UINT32_MAX / 2) {
+		free(bytes);
 		return NULL;
+	}
 	ix = xcalloc(1, sizeof *ix);
 	ix->kb = kb;
-	ix->borrowed = true;
 	ix->nerr = head[0];
 	ix->nv = ix->capv = head[1];
 	ix->ndocs = head[2];
@@ -189,8 +194,10 @@ match_index_decode(const struct kb *kb)
 	if (c.bad || c.p != c.end || ix->pstart[ix->nv] != head[3] ||
 	    !sound(ix, woff, words, head[6])) {
 		free(ix);
+		free(bytes);
 		return NULL;
 	}
+	ix->bytes = bytes;
 	ix->vstr = xmalloc((ix->nv ? ix->nv : 1) * sizeof *ix->vstr);
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->vstr[v] = (char *)words + woff[v];

@@ -1,6 +1,6 @@
-/* match_int.h: the match index's structure, shared by match.c (building
- * and querying it) and match_cache.c (keeping it in the knowledge base's
- * cache). */
+/* match_int.h: the match index's structure, shared by match_index.c
+ * (building and freeing it), match_typo.c and match.c (querying it) and
+ * match_cache.c (keeping it in the knowledge base's cache).  Layer: match. */
 #ifndef FLASHFIX_MATCH_INT_H
 #define FLASHFIX_MATCH_INT_H
 
@@ -22,8 +22,8 @@ struct match_index {
 	const struct kb *kb;
 	size_t nerr;
 	/* read from the knowledge base's cache: the arrays up to codes
-	 * are in kb->ixbytes, not owned (vstr is) */
-	bool borrowed;
+	 * lie in these bytes (owned), not each allocated (vstr is) */
+	unsigned char *bytes;
 
 	/* vocabulary */
 	struct arena words;
@@ -72,9 +72,28 @@ void match_index_scratch(struct match_index *ix);
 
 /* The index as bytes, for the knowledge base's cache (appended to out). */
 void match_index_encode(const struct match_index *ix, struct buf *out);
-/* The index kept in kb->ixbytes, checked (every count, id and offset in
- * range), its arrays left in those bytes; NULL when they do not hold a
- * sound index for kb. */
-struct match_index *match_index_decode(const struct kb *kb);
+/* The index kept in the n bytes at bytes (malloc'd, 8-byte aligned),
+ * checked (every count, id and offset in range), its arrays left in
+ * those bytes, which it then owns; NULL (bytes freed) when they do not
+ * hold a sound index for kb. */
+struct match_index *match_index_decode(const struct kb *kb,
+    unsigned char *bytes, size_t n);
+
+/* A word's id in the vocabulary, or SIZE_MAX. */
+size_t match_vocab_find(const struct match_index *ix, const char *s,
+    size_t n);
+/* The text of the k-th code in code order. */
+const char *match_code_of(const struct match_index *ix, size_t k);
+
+/* A vocabulary word that a query's word may stand for, and how alike the
+ * two are (1: the same). */
+struct cand {
+	size_t vid;
+	double sim;
+};
+/* The words that the query word t (n bytes, of kind) may stand for,
+ * into *cv (of *cap, grown as needed); returns how many. */
+size_t match_candidates(struct match_index *ix, const char *t, size_t n,
+    enum tok_kind kind, struct cand **cv, size_t *cap);
 
 #endif

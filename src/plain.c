@@ -1,4 +1,4 @@
-/* plain.c: the line-oriented front end. */
+/* plain.c: the line-oriented front end.  Layer: front ends. */
 #include <config.h>
 
 #include "plain.h"
@@ -14,11 +14,15 @@
 #include "sig.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 struct plain {
 	const struct options *o;
+	const struct stats *stats;  /* what fixed what here before; or NULL */
 	size_t width;
 	struct buf line;
+	char *kb[2];                /* the last texts of kbtext() */
+	int kbnext;
 };
 
 /* Reads one answer line, without its line end; false at end of input. */
@@ -58,10 +62,17 @@ say(struct plain *p, size_t indent, const char *label, const char *text)
 	output_wrapped(stdout, indent, label, text, p->width, p->o->ascii);
 }
 
+/* Knowledge-base text in the language asked for (both: English, then
+ * Chinese), kept until the second call after this one. */
 static const char *
 kbtext(struct plain *p, const char *en, const char *zh)
 {
-	return pick(p->o->lang, en, zh);
+	char **slot = &p->kb[p->kbnext];
+
+	p->kbnext = !p->kbnext;
+	free(*slot);
+	*slot = words_kb(p->o->lang, en, zh);
+	return *slot;
 }
 
 /* A number from 1 to n, or 0. */
@@ -82,18 +93,16 @@ ask_platform(struct plain *p, struct wizard *w)
 {
 	for (;;) {
 		const char *a;
-		say(p, 0, "", _("Which platform is the phone?"));
+		say(p, 0, "", words_question(STAGE_PLATFORM));
 		printf("  1) MTK\n  2) Qualcomm\n  3) %s\n", _("not sure"));
 		if (!ask(p, ""))
 			return false;
 		a = p->line.s;
-		if (strcmp(a, "1") == 0 || strcasecmp(a, "mtk") == 0) {
-			wizard_set_platform(w, PLAT_MTK);
-			return true;
-		}
-		if (strcmp(a, "2") == 0 || strcasecmp(a, "qualcomm") == 0 ||
-		    strcasecmp(a, "qcom") == 0) {
-			wizard_set_platform(w, PLAT_QCOM);
+		unsigned plat = strcmp(a, "1") == 0 ? PLAT_MTK :
+		    strcmp(a, "2") == 0 ? PLAT_QCOM :
+		    kb_platform_parse(a, strlen(a));
+		if (plat) {
+			wizard_set_platform(w, plat);
 			return true;
 		}
 		if (strcmp(a, "3") == 0 || strcasecmp(a, "not sure") == 0) {
@@ -341,7 +350,7 @@ run_steps(struct plain *p, struct wizard *w)
 		say(p, 0, label, kbtext(p, kb_action(w->kb, s->fix, false),
 		    kb_action(w->kb, s->fix, true)));
 		free(label);
-		if ((label = wizard_step_history(w)) != NULL) {
+		if ((label = words_step_history(p->stats, w)) != NULL) {
 			say(p, 2, "", label);
 			free(label);
 		}
@@ -432,9 +441,9 @@ ended(struct wizard *w)
 
 enum fe_result
 plain_run(const struct options *o, struct wizard *w,
-    struct match_index *ix, struct offer *of)
+    struct match_index *ix, const struct stats *st, struct offer *of)
 {
-	struct plain p = { o, output_width(stdout), { 0 } };
+	struct plain p = { .o = o, .stats = st, .width = output_width(stdout) };
 	enum fe_result r = FE_DONE;
 
 	buf_init(&p.line);
@@ -448,7 +457,7 @@ plain_run(const struct options *o, struct wizard *w,
 	}
 	putchar('\n');
 	if (w->outcome == OUT_FIXED) {
-		char *s = xasprintf(_("Fixed at step %zu."), w->fixed_at);
+		char *s = words_fixed_at(w->fixed_at);
 		say(&p, 0, "", s);
 		free(s);
 	} else {
@@ -487,5 +496,7 @@ plain_run(const struct options *o, struct wizard *w,
 		    !strcasecmp(p.line.s, "yes");
 out:
 	buf_free(&p.line);
+	free(p.kb[0]);
+	free(p.kb[1]);
 	return r;
 }

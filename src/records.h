@@ -1,5 +1,8 @@
-/* records.h: the records file read back as sessions with their steps, for
- * history, report, stats and resuming. */
+/* records.h: the records file's format, owned here and nowhere else: its
+ * columns and header; a session written as one record, appended to the
+ * records file or saved as a session in progress; and records read back
+ * with their steps, for history, report, stats and resuming.
+ * Layer: records (above the wizard; below stats, sessions and reports). */
 #ifndef FLASHFIX_RECORDS_H
 #define FLASHFIX_RECORDS_H
 
@@ -9,11 +12,43 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "journal.h"
+#include "wizard.h"
+
+/* One record as read back.  The texts are as written; outcome and stage
+ * are parsed once, here. */
+struct record {
+	const char *id, *started, *finished, *engineer, *host, *model,
+	    *serial, *platform, *tool_version, *query, *error_id,
+	    *fixed_at_step, *steps;
+	enum wiz_outcome outcome;  /* OUT_NONE: a session in progress */
+	int stage;                 /* enum wiz_stage in progress, else -1 */
+	unsigned long line;
+};
+
+/* The header line of a records file.  malloc'd. */
+char *records_header(void);
+/* The session as one record line, finished, or (in_progress) with the
+ * question it is at.  malloc'd. */
+char *records_line(const struct wizard *w, const char *host,
+    bool in_progress);
+
+/* Appends the session as one record: one locked write, then fsync.  On
+ * failure returns false and a message in *err (malloc'd); the file is
+ * left as it was.  A file that is not a records file is refused. */
+bool records_append(const char *path, const struct wizard *w,
+    const char *host, char **err);
+
+typedef void (*record_fn)(const struct record *r, void *ctx);
+/* Reads every record of path; damaged records are reported to d (as
+ * warnings, with their line) and skipped.  False when the file cannot be
+ * read or is not a records file. */
+bool records_read(const char *path, struct diag *d, record_fn fn,
+    void *ctx);
 
 struct rstep {
 	unsigned long step;  /* 1-based place in the session's plan */
-	const char *level, *answer, *at, *note; /* note may be NULL */
+	const char *level, *at, *note; /* note may be NULL */
+	enum wiz_answer answer;
 };
 
 struct rec {

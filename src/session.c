@@ -1,5 +1,5 @@
 /* session.c: the session in progress, saved atomically after every
- * answer, listed and rebuilt at the next start. */
+ * answer, listed and rebuilt at the next start.  Layer: sessions. */
 #include <config.h>
 
 #include "session.h"
@@ -14,22 +14,16 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "journal.h"
+#include "files.h"
+#include "paths.h"
 #include "util.h"
-
-char *
-session_dir(const char *state)
-{
-	return xasprintf("%s/sessions", state);
-}
 
 bool
 session_save(const char *state, const struct wizard *w, const char *host,
     char **err)
 {
-	char *dir = session_dir(state), *tmp = NULL, *path = NULL;
-	char *head = NULL, *rec = NULL, *data = NULL;
-	int dfd;
+	char *dir = paths_sessions(state), *path = NULL;
+	char *head = NULL, *rec = NULL;
 	bool ok = false;
 
 	*err = NULL;
@@ -38,49 +32,31 @@ session_save(const char *state, const struct wizard *w, const char *host,
 		    strerror(errno));
 		goto out;
 	}
-	tmp = xasprintf("%s/.%s.tmp", dir, w->id);
-	path = xasprintf("%s/%s.csv", dir, w->id);
-	head = journal_header();
-	rec = journal_record(w, host, wizard_stage_key(w->stage));
-	data = xasprintf("%s%s", head, rec);
-	if (!write_synced(tmp, O_TRUNC, 0600, data, strlen(data))) {
-		*err = xasprintf(_("cannot save the session to %s: %s"), tmp,
-		    strerror(errno));
-		goto out;
-	}
-	if (rename(tmp, path) != 0) {
+	path = paths_session_file(state, w->id);
+	head = records_header();
+	rec = records_line(w, host, true);
+	const struct files_part parts[] = {
+		{ head, strlen(head) }, { rec, strlen(rec) },
+	};
+	if (!files_write_atomic(path, parts, 2, 0600, FILES_REPLACE)) {
 		*err = xasprintf(_("cannot save the session to %s: %s"), path,
 		    strerror(errno));
 		goto out;
 	}
-	/* The rename itself reaches the disk with the directory. */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		if (fsync(dfd) != 0) {
-			/* Some file systems refuse this; the data is safe. */
-		}
-		close(dfd);
-	}
 	ok = true;
 out:
-	if (!ok && tmp)
-		unlink(tmp);
 	free(dir);
-	free(tmp);
 	free(path);
 	free(head);
 	free(rec);
-	free(data);
 	return ok;
 }
 
 void
 session_remove(const char *state, const char *id)
 {
-	char *dir = session_dir(state);
-	char *path = xasprintf("%s/%s.csv", dir, id);
+	char *path = paths_session_file(state, id);
 
-	free(dir);
 	if (unlink(path) != 0 && errno != ENOENT) {
 		/* It will be offered again; nothing is lost. */
 	}
@@ -97,7 +73,7 @@ void
 session_list(const char *state, const char *engineer, struct recset *set,
     struct diag *d)
 {
-	char *dir = session_dir(state);
+	char *dir = paths_sessions(state);
 	DIR *dp = opendir(dir);
 	struct dirent *de;
 	char **names = NULL;
@@ -128,7 +104,7 @@ session_list(const char *state, const char *engineer, struct recset *set,
 		for (size_t j = before; j < set->n;) {
 			const struct record *r = &set->v[j].r;
 			if ((engineer && strcmp(r->engineer, engineer) != 0) ||
-			    wizard_stage_parse(r->outcome) < 0) {
+			    r->stage < 0) {
 				free(set->v[j].steps);
 				set->v[j] = set->v[--set->n];
 			} else {
@@ -153,9 +129,8 @@ replay(struct wizard *w, const struct rec *r, int stage)
 		w->started = t;
 	wizard_details(w, r->r.engineer, r->r.model, r->r.serial);
 	if (stage >= STAGE_VERSION)
-		wizard_set_platform(w, strcmp(r->r.platform, "mtk") == 0 ?
-		    PLAT_MTK : strcmp(r->r.platform, "qcom") == 0 ?
-		    PLAT_QCOM : 0);
+		wizard_set_platform(w, kb_platform_parse(r->r.platform,
+		    strlen(r->r.platform)));
 	if (stage >= STAGE_SYMPTOM && !wizard_set_version(w,
 	    *r->r.tool_version ? r->r.tool_version : NULL))
 		return false;
@@ -167,7 +142,7 @@ replay(struct wizard *w, const struct rec *r, int stage)
 		for (size_t i = 0; i < r->nsteps; i++) {
 			const struct rstep *st = &r->steps[i];
 			const struct wiz_step *cur = wizard_step(w);
-			enum wiz_answer a = wizard_answer_parse(st->answer);
+			enum wiz_answer a = st->answer;
 			if (!cur || st->step != w->cur + 1 || a == ANS_NONE ||
 			    strcmp(kb_level_key(cur->fix->level), st->level))
 				return false;
@@ -186,9 +161,7 @@ replay(struct wizard *w, const struct rec *r, int stage)
 bool
 session_restore(struct wizard *w, const struct rec *r)
 {
-	int stage = wizard_stage_parse(r->r.outcome);
-
-	return stage >= 0 && replay(w, r, stage);
+	return r->r.stage >= 0 && replay(w, r, r->r.stage);
 }
 
 bool
@@ -199,7 +172,7 @@ session_replay(struct wizard *w, const struct rec *r)
 	if (!replay(w, r, *r->r.error_id || r->nsteps ? STAGE_STEPS :
 	    STAGE_SYMPTOM))
 		return false;
-	if (strcmp(r->r.outcome, "abandoned") == 0)
+	if (r->r.outcome == OUT_ABANDONED)
 		wizard_abandon(w);
 	t = records_time(r->r.finished);
 	if (t != (time_t)-1)

@@ -1,7 +1,7 @@
 /* session.h: the session in progress, saved after every answer (to a
  * temporary file, fsync'd, renamed over the last one) so that a dropped
  * connection or a killed process loses nothing, and offered again at the
- * next start. */
+ * next start.  Layer: sessions (above records). */
 #ifndef FLASHFIX_SESSION_H
 #define FLASHFIX_SESSION_H
 
@@ -9,9 +9,6 @@
 
 #include "records.h"
 #include "wizard.h"
-
-/* Where the sessions in progress live: STATE/sessions.  malloc'd. */
-char *session_dir(const char *state);
 
 /* Saves w as it stands; false with a message in *err (malloc'd). */
 bool session_save(const char *state, const struct wizard *w,

@@ -80,10 +80,10 @@ stats_build(struct stats *st, const struct recset *set, time_t since,
 		g->sessions++;
 		if (t != (time_t)-1 && t <= now && now - t < 7 * 24 * 3600)
 			e->week++;
-		if (strcmp(r->r.outcome, "fixed") == 0) {
+		if (r->r.outcome == OUT_FIXED) {
 			st->fixed++;
 			e->fixed++;
-		} else if (strcmp(r->r.outcome, "escalated") == 0) {
+		} else if (r->r.outcome == OUT_ESCALATED) {
 			st->escalated++;
 			e->escalated++;
 			g->escalated++;
@@ -94,11 +94,11 @@ stats_build(struct stats *st, const struct recset *set, time_t since,
 		for (size_t k = 0; k < r->nsteps; k++) {
 			const struct rstep *s = &r->steps[k];
 			struct stat_step *ss;
-			if (strcmp(s->answer, "skipped") == 0)
+			if (s->answer == ANS_SKIPPED)
 				continue; /* not tried here */
 			ss = step_of(e, s->level);
 			ss->tried++;
-			ss->fixed += strcmp(s->answer, "fixed") == 0;
+			ss->fixed += s->answer == ANS_FIXED;
 		}
 	}
 	if (st->n)

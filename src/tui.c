@@ -31,31 +31,6 @@ tui_usable(char **why)
 	return term_usable(why);
 }
 
-struct buf *
-tui_field(struct tui *t)
-{
-	switch (t->sc) {
-	case SC_VERSION:
-		return &t->version;
-	case SC_SYMPTOM:
-		return &t->query;
-	case SC_DETAILS:
-		return &t->detail[t->detail_at];
-	case SC_STEP:
-		return t->noting ? &t->note : NULL;
-	default:
-		return NULL;
-	}
-}
-
-char *
-tui_kbtext(const struct tui *t, const char *en, const char *zh)
-{
-	if (t->lang == LANG_BOTH && zh && *zh && en && strcmp(en, zh) != 0)
-		return xasprintf("%s\n%s", en, zh);
-	return xstrdup(pick(t->lang, en, zh));
-}
-
 static void
 say(struct tui *t, const char *msg)
 {
@@ -663,7 +638,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 
 enum tui_result
 tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
-    struct offer *of, const char *notice, char **why)
+    const struct stats *st, struct offer *of, const char *notice, char **why)
 {
 	struct tui t;
 	enum act a = ACT_GO;
@@ -674,6 +649,7 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	t.o = o;
 	t.w = w;
 	t.ix = ix;
+	t.stats = st;
 	t.of = of;
 	t.lang = o->lang;
 	buf_init(&t.version);

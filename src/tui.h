@@ -1,4 +1,5 @@
-/* tui.h: the full-screen (curses) front end of the wizard. */
+/* tui.h: the full-screen (curses) front end of the wizard.
+ * Layer: front ends. */
 #ifndef FLASHFIX_TUI_H
 #define FLASHFIX_TUI_H
 
@@ -7,6 +8,7 @@
 #include "cli.h"
 #include "match.h"
 #include "session.h"
+#include "stats.h"
 #include "wizard.h"
 
 enum tui_result {
@@ -24,7 +26,7 @@ bool tui_usable(char **why);
  * the terminal from the question it is at; notice (may be NULL) is shown
  * on the first screen. */
 enum tui_result tui_run(const struct options *o, struct wizard *w,
-    struct match_index *ix, struct offer *of, const char *notice,
-    char **why);
+    struct match_index *ix, const struct stats *st, struct offer *of,
+    const char *notice, char **why);
 
 #endif

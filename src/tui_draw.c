@@ -12,6 +12,7 @@
 #include "text.h"
 #include "tui_int.h"
 #include "tui_term.h"
+#include "words.h"
 
 /* Lines of text laid out for a page that may scroll. */
 struct page {
@@ -178,6 +179,23 @@ draw_page(struct tui *t, struct page *p, int top, int bottom)
 	t->cx = 1;
 }
 
+struct buf *
+tui_field(struct tui *t)
+{
+	switch (t->sc) {
+	case SC_VERSION:
+		return &t->version;
+	case SC_SYMPTOM:
+		return &t->query;
+	case SC_DETAILS:
+		return &t->detail[t->detail_at];
+	case SC_STEP:
+		return t->noting ? &t->note : NULL;
+	default:
+		return NULL;
+	}
+}
+
 static const char *
 question(const struct tui *t)
 {
@@ -186,12 +204,11 @@ question(const struct tui *t)
 		return _("Unfinished sessions. Enter takes one up again; a "
 		    "records it as abandoned.");
 	case SC_PLATFORM:
-		return _("Which platform is the phone?");
+		return words_question(STAGE_PLATFORM);
 	case SC_VERSION:
-		return _("Which version of the flash tool? Choose, or type "
-		    "it.");
+		return words_question(STAGE_VERSION);
 	case SC_SYMPTOM:
-		return _("What does the error say? Type or paste it.");
+		return words_question(STAGE_SYMPTOM);
 	case SC_CATEGORY:
 		return _("Which kind of error?");
 	case SC_CATLIST:
@@ -251,7 +268,7 @@ static void
 add_kb(struct tui *t, struct page *p, enum role r, const char *label,
     const char *en, const char *zh, int width)
 {
-	char *s = tui_kbtext(t, en, zh);
+	char *s = words_kb(t->lang, en, zh);
 	page_add(p, r, label, s, width);
 	free(s);
 }
@@ -306,14 +323,13 @@ draw_step(struct tui *t, struct page *p, int width)
 	    kb_action(t->w->kb, st->fix, true),
 	    width);
 	page_gap(p);
-	if ((s = wizard_step_history(w)) != NULL) {
+	if ((s = words_step_history(t->stats, w)) != NULL) {
 		page_add(p, R_DIM, "", s, width);
 		free(s);
 	}
 	if (t->note.len && !t->noting)
 		page_add(p, R_DIM, _("Note: "), t->note.s, width);
-	page_add(p, R_MSG, "", _("Did it work? y: fixed, n: not fixed, "
-	    "s: can't do it here"), width);
+	page_add(p, R_MSG, "", words_question(STAGE_STEPS), width);
 }
 
 static void
@@ -323,7 +339,7 @@ draw_outcome(struct tui *t, struct page *p, int width)
 	char *s;
 
 	if (w->outcome == OUT_FIXED) {
-		s = xasprintf(_("Fixed at step %zu."), w->fixed_at);
+		s = words_fixed_at(w->fixed_at);
 		page_add(p, R_HEAD, "", s, width);
 		free(s);
 	} else {

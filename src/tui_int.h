@@ -1,5 +1,7 @@
 /* tui_int.h: the state of the full-screen wizard, shared by its key
- * handling (tui.c) and its drawing (tui_draw.c). */
+ * handling (tui.c) and its drawing (tui_draw.c).  Drawing depends on the
+ * state only; the keys depend on drawing, never the other way.
+ * Layer: front ends. */
 #ifndef FLASHFIX_TUI_INT_H
 #define FLASHFIX_TUI_INT_H
 
@@ -9,6 +11,7 @@
 #include "cli.h"
 #include "match.h"
 #include "session.h"
+#include "stats.h"
 #include "util.h"
 #include "wizard.h"
 
@@ -44,6 +47,7 @@ struct tui {
 	const struct options *o;
 	struct wizard *w;
 	struct match_index *ix;
+	const struct stats *stats;  /* what fixed what here before; or NULL */
 	struct offer *of;
 	enum lang lang;
 	enum screen sc;
@@ -71,10 +75,7 @@ struct tui {
 
 /* Draws the current screen (tui_draw.c). */
 void tui_draw(struct tui *t);
-/* The field that typing goes to on this screen, or NULL. */
+/* The field that typing goes to on this screen, or NULL (tui_draw.c). */
 struct buf *tui_field(struct tui *t);
-/* Knowledge-base text in the chosen language; both: English, then
- * Chinese on a line of its own.  malloc'd. */
-char *tui_kbtext(const struct tui *t, const char *en, const char *zh);
 
 #endif

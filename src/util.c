@@ -1,4 +1,4 @@
-/* util.c: checked allocation and a growable byte buffer. */
+/* util.c: checked allocation, a growable byte buffer, a hash.  Layer: base. */
 #include <config.h>
 
 #include "util.h"
@@ -15,6 +15,17 @@
 #include <unistd.h>
 
 #include "i18n.h"
+
+uint64_t
+util_fnv1a(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h;
+}
 
 void
 util_tune_malloc(void)
@@ -191,42 +202,4 @@ buf_take(struct buf *b)
 	char *s = b->s ? b->s : xstrdup("");
 	buf_init(b);
 	return s;
-}
-
-bool
-write_full(int fd, const void *s, size_t n)
-{
-	const char *p = s;
-
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return false;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return true;
-}
-
-bool
-write_synced(const char *path, int oflags, int mode, const char *data,
-    size_t n)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | oflags,
-	    mode);
-
-	if (fd < 0)
-		return false;
-	if (!write_full(fd, data, n) || fsync(fd) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return false;
-	}
-	return close(fd) == 0;
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Exit status used when memory runs out. */
 #define EXIT_NOMEM 4
@@ -20,6 +21,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* The 64-bit FNV-1a hash of n bytes, for the hash tables. */
+uint64_t util_fnv1a(const void *s, size_t n);
 
 /* Keeps malloc from holding on to freed memory: the program's big arrays
  * (a base's index, its temporary tables) are then each mapped on their
@@ -43,14 +47,6 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Writes all of s to fd, through interruptions and short writes; false
- * with errno set. */
-bool write_full(int fd, const void *s, size_t n);
-/* Creates path (O_CREAT, O_NOFOLLOW and oflags such as O_EXCL or
- * O_TRUNC, with mode), writes data, fsyncs and closes it; false with
- * errno set (the file may be left, partly written). */
-bool write_synced(const char *path, int oflags, int mode, const char *data,
-    size_t n);
 
 /* Hands the string over to the caller and empties the buffer. */
 char *buf_take(struct buf *b);

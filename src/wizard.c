@@ -8,8 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "stats.h"
 #include "util.h"
 
 void
@@ -288,6 +286,15 @@ wizard_stage_parse(const char *s)
 	return -1;
 }
 
+enum wiz_outcome
+wizard_outcome_parse(const char *s)
+{
+	for (int o = OUT_FIXED; o <= OUT_ABANDONED; o++)
+		if (strcmp(s, wizard_outcome_key((enum wiz_outcome)o)) == 0)
+			return (enum wiz_outcome)o;
+	return OUT_NONE;
+}
+
 enum wiz_answer
 wizard_answer_parse(const char *s)
 {
@@ -295,20 +302,4 @@ wizard_answer_parse(const char *s)
 		if (strcmp(s, wizard_answer_key((enum wiz_answer)a)) == 0)
 			return (enum wiz_answer)a;
 	return ANS_NONE;
-}
-
-char *
-wizard_step_history(const struct wizard *w)
-{
-	const struct wiz_step *s = wizard_step(w);
-	const struct stat_step *st;
-
-	if (!s || !w->stats)
-		return NULL;
-	st = stats_step(w->stats, w->error ? w->error->id : "",
-	    kb_level_key(s->fix->level));
-	if (!st)
-		return NULL;
-	return xasprintf(_("Here before, this step fixed it %lu of %lu "
-	    "times."), st->fixed, st->tried);
 }

@@ -11,8 +11,6 @@
 #include "kb.h"
 #include "version.h"
 
-struct stats;
-
 enum wiz_answer { ANS_NONE, ANS_FIXED, ANS_NOT_FIXED, ANS_SKIPPED };
 enum wiz_outcome { OUT_NONE, OUT_FIXED, OUT_ESCALATED, OUT_ABANDONED };
 /* The question a session is at, for saving it and taking it up again. */
@@ -42,9 +40,6 @@ struct wizard {
 	time_t started, finished;
 	char *engineer, *model, *serial;
 	bool report;                /* a report for HQ asked for at the end */
-	/* What the records say about the steps (for "fixed 7 of 9 times");
-	 * may be NULL. */
-	const struct stats *stats;
 	/* Called after every answer, to save the session as it stands. */
 	void (*changed)(const struct wizard *w, void *ctx);
 	void *changed_ctx;
@@ -78,9 +73,8 @@ void wizard_details(struct wizard *w, const char *engineer,
 
 const char *wizard_answer_key(enum wiz_answer a);
 const char *wizard_outcome_key(enum wiz_outcome o);
-/* "Fixed 7 of 9 times here before." for the step being asked, from the
- * records; NULL when it was never tried.  malloc'd. */
-char *wizard_step_history(const struct wizard *w);
+/* OUT_NONE when s is not an outcome key. */
+enum wiz_outcome wizard_outcome_parse(const char *s);
 /* Stage names as saved ("at_version" ...) and back; -1 when unknown. */
 const char *wizard_stage_key(enum wiz_stage s);
 int wizard_stage_parse(const char *s);

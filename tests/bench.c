@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "kb.h"
 #include "match.h"
+#include "store.h"
 #include "util.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
@@ -196,9 +197,12 @@ first_start(const char *dir, const char *cachedir, double t[3])
 		t[1] = now_ms() - t0;
 		kb_free(kb);
 		t0 = now_ms();
-		kb = kb_load_cached(dir, cachedir, &d);
-		t[2] = now_ms() - t0;
-		kb_free(kb);
+		{
+			struct store st;
+			store_load(&st, dir, cachedir, &d);
+			t[2] = now_ms() - t0;
+			store_free(&st);
+		}
 		if (d.errors)
 			diag_print(&d, stderr);
 		_exit(d.errors || write(fd[1], t, 3 * sizeof *t) !=
@@ -219,11 +223,12 @@ static int
 run(const char *dir)
 {
 	struct diag d;
+	struct store store;
 	struct kb *kb;
 	struct match_index *ix;
 	struct match_result res[5];
 	struct rusage ru;
-	double t0, t_load, t_index, t_parse[3], times[400], rss[3][2];
+	double t0, t_load, t_parse[3], times[400], rss[3][2];
 	char *cachedir;
 	char *queries[400];
 	size_t nq = 0, hits = 0;
@@ -233,19 +238,19 @@ run(const char *dir)
 		return 1;
 	diag_init(&d);
 	t0 = now_ms();
-	kb = kb_load_cached(dir, cachedir, &d);
+	/* The base and its index, read from the cache together. */
+	store_load(&store, dir, cachedir, &d);
+	kb = store.kb;
+	ix = store.ix;
 	t_load = now_ms() - t0;
 	rss_now(&rss[0][0], &rss[0][1]);
-	if (!kb || d.errors || !kb->strings) {
+	if (!kb || d.errors || !kb->strings || !ix) {
 		diag_print(&d, stderr);
 		fprintf(stderr, "bench: the base did not load from its "
 		    "cache\n");
 		return 1;
 	}
 	free(cachedir);
-	t0 = now_ms();
-	ix = match_index_new(kb);
-	t_index = now_ms() - t0;
 	rss_now(&rss[1][0], &rss[1][1]);
 
 	/* 400 queries of the kinds engineers type. */
@@ -304,10 +309,8 @@ run(const char *dir)
 	    t_parse[0], t_parse[1], t_parse[2]);
 	printf("parse + index (no cache):     %.1f ms\n",
 	    t_parse[0] + t_parse[1]);
-	printf("load (from the cache):        %.1f ms\n", t_load);
-	printf("index (from the cache):       %.1f ms\n", t_index);
-	printf("load + index:                 %.1f ms   (target < 30 ms)\n",
-	    t_load + t_index);
+	printf("load + index (from the cache, together): %.1f ms   (target < 30 ms)\n",
+	    t_load);
 	printf("lookups: %zu queries, %zu matched\n", nq, hits);
 	printf("lookup median: %.3f ms   (target < 0.5 ms)\n", times[nq / 2]);
 	printf("lookup p99:    %.3f ms\n", times[nq * 99 / 100]);
@@ -321,8 +324,7 @@ run(const char *dir)
 		    "lookups %.1f MB\n", rss[0][0], rss[1][0], rss[2][0]);
 	for (size_t i = 0; i < nq; i++)
 		free(queries[i]);
-	match_index_free(ix);
-	kb_free(kb);
+	store_free(&store);
 	diag_free(&d);
 	return 0;
 }

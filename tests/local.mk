@@ -2,7 +2,7 @@
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
-	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX)' \
+	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX_PROG)' \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
@@ -29,7 +29,7 @@ CLEANFILES += tests/bench
 BENCH_ERRORS = 1000 10000 100000
 bench: tests/bench$(EXEEXT) src/flashfix$(EXEEXT)
 	@$(SHELL) $(top_srcdir)/tests/bench.sh $(abs_top_builddir) $(BENCH_ERRORS)
-	@TMUX_BIN='$(TMUX)' $(SHELL) $(top_srcdir)/tests/bench-tty.sh $(abs_top_builddir)/src/flashfix
+	@TMUX_BIN='$(TMUX_PROG)' $(SHELL) $(top_srcdir)/tests/bench-tty.sh $(abs_top_builddir)/src/flashfix
 .PHONY: bench
 
 # make fuzz: the libFuzzer targets (needs clang); make fuzz-run runs each

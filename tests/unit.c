@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "kb.h"
 #include "kb_cache.h"
+#include "store.h"
 #include "match.h"
 #include "match_int.h"
 #include "tap.h"
@@ -957,17 +958,46 @@ static struct kb *
 load_cached(const char *dir, const char *cachedir, bool *hit)
 {
 	struct diag d;
+	struct store st;
 	struct kb *kb;
 
 	diag_init(&d);
-	kb = kb_load_cached(dir, cachedir, &d);
+	store_load(&st, dir, cachedir, &d);
+	kb = st.kb;
 	*hit = kb && kb->strings;
+	match_index_free(st.ix);
 	if (d.errors) {
 		kb_free(kb);
 		kb = NULL;
 	}
 	diag_free(&d);
 	return kb;
+}
+
+/* The index of dir as store_load() gives it, with its base in *kb. */
+static struct match_index *
+load_index(const char *dir, const char *cachedir, struct kb **kb)
+{
+	struct diag d;
+	struct store st;
+
+	diag_init(&d);
+	store_load(&st, dir, cachedir, &d);
+	diag_free(&d);
+	*kb = st.kb;
+	return st.ix;
+}
+
+/* The bytes of ix as the cache keeps them (malloc'd, *n of them). */
+static unsigned char *
+index_bytes(const struct match_index *ix, size_t *n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	match_index_encode(ix, &b);
+	*n = b.len;
+	return (unsigned char *)buf_take(&b);
 }
 
 /* The one cache file in cachedir, or NULL (malloc'd). */
@@ -1103,19 +1133,24 @@ test_kb_cache(const char *datadir)
 	/* A base with errors is not cached. */
 	dir = make_kb(ERR_HEAD, FIX_HEAD, "platform,tool,version\n", GEN_OK);
 	diag_init(&d);
-	kb = kb_load_cached(dir, cachedir, &d);
-	ok(kb && d.errors > 0, "a base with errors still loads, with them");
-	kb_free(kb);
+	{
+		struct store sto;
+		store_load(&sto, dir, cachedir, &d);
+		ok(sto.kb && d.errors > 0 && !sto.ix, "a base with errors still "
+		    "loads, with them, and is not indexed");
+		store_free(&sto);
+	}
 	diag_free(&d);
 	free(cpath);
 	cpath = cache_file(cachedir, dir);
 	{
 		/* The stale cache of that directory stays, unused. */
+		struct store sto;
 		diag_init(&d);
-		kb = kb_load_cached(dir, cachedir, &d);
-		ok(kb && d.errors > 0, "and again: the errors, not an old "
+		store_load(&sto, dir, cachedir, &d);
+		ok(sto.kb && d.errors > 0, "and again: the errors, not an old "
 		    "cache");
-		kb_free(kb);
+		store_free(&sto);
 		diag_free(&d);
 	}
 	free(cpath);
@@ -1146,15 +1181,15 @@ test_kb_cache(const char *datadir)
 		diag_init(&d);
 		plain = kb_load(datadir, &d);
 		diag_free(&d);
+		unsigned char *bytes;
+		size_t nbytes;
 		kb = load_cached(datadir, cachedir, &hit);
 		kb_free(kb);
-		kb = load_cached(datadir, cachedir, &hit);
-		ok(kb && hit && kb->ixbytes, "the shipped base's cache holds its "
-		    "index");
+		read = load_index(datadir, cachedir, &kb);
+		ok(kb && kb->strings && read && read->bytes, "the shipped base's "
+		    "cache holds its index, and the index is read from it, not "
+		    "built");
 		built = match_index_new(plain);
-		read = kb ? match_index_new(kb) : NULL;
-		ok(read && read->borrowed, "and the index is read from it, "
-		    "not built");
 		for (size_t q = 0; read && q < sizeof queries / sizeof *queries;
 		    q++) {
 			size_t n1 = match_query(built, queries[q], 0, r1, 8);
@@ -1194,29 +1229,33 @@ test_kb_cache(const char *datadir)
 		}
 		match_index_free(read);
 		/* Damaged index bytes: refused (then built), never a crash. */
-		for (size_t i = 0; kb && i < kb->nixbytes; i += 1 + i / 64) {
-			kb->ixbytes[i] ^= 0x41;
-			read = match_index_decode(kb);
+		bytes = index_bytes(built, &nbytes);
+		for (size_t i = 0; kb && i < nbytes; i += 1 + i / 64) {
+			unsigned char *copy = xmalloc(nbytes);
+			memcpy(copy, bytes, nbytes);
+			copy[i] ^= 0x41;
+			read = match_index_decode(kb, copy, nbytes);
 			rebuilt += read == NULL;
 			flips++;
 			if (read)
 				match_query(read, "Sahara 4009 comunication", 0,
 				    r2, 8);
 			match_index_free(read);
-			kb->ixbytes[i] ^= 0x41;
 		}
 		ok(flips > 0 && rebuilt > 0, "%zu index bytes flipped one at "
 		    "a time: %zu refused, the rest searched without harm",
 		    flips, rebuilt);
-		if (kb && kb->nixbytes > 8) {
-			kb->nixbytes -= 8;
+		if (kb && nbytes > 8) {
+			read = match_index_decode(kb, bytes, nbytes - 8);
+			bytes = NULL; /* taken */
+			ok(!read, "an index cut short is refused");
 			read = match_index_new(kb);
-			ok(read && !read->borrowed &&
+			ok(read && !read->bytes &&
 			    match_query(read, "Sahara communication failed", 0,
-			    r2, 8) > 0, "an index cut short: built instead, "
-			    "and it finds");
+			    r2, 8) > 0, "and one built instead finds");
 			match_index_free(read);
 		}
+		free(bytes);
 		match_index_free(built);
 		kb_free(kb);
 		kb_free(plain);

@@ -12,10 +12,12 @@ command -v "$CLANG" >/dev/null || {
 mkdir -p "$out"
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=undefined -I$src/src -I$out
-	-DFUZZ_DATA=\"$src/data\" -DLOCALEDIR=\"/nonexistent\""
-# The logic: every source file of the library.
-lib="arena csvfile diag digest journal kb kb_cache kb_cachefile kb_lazy match match_cache output records session sig stats
-	text tokens util version wizard"
+	-DFUZZ_DATA=\"$src/data\" -DLOCALEDIR=\"/nonexistent\"
+	-DPKGDATADIR=\"/nonexistent\" -DABS_SRCDIR=\"$src\" -DABS_BUILDDIR=\"$out\""
+# The logic: every source file of the library, as Makefile.am lists them.
+lib=$(sed -n '/^src_libflashfix_a_SOURCES/,/^$/p' "$src/Makefile.am" |
+	grep -o 'src/[a-z_0-9]*\.c' | sed 's|^src/||; s|\.c$||')
+[ -n "$lib" ] || { echo "build.sh: no sources in $src/Makefile.am" >&2; exit 1; }
 # config.h: what the library includes first.
 [ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n#define PACKAGE_VERSION "fuzz"\n' \
 	>"$out/config.h"

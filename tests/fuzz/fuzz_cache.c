@@ -21,7 +21,7 @@ static struct buf good_str, good_rec, good_ix;
 static int made;
 
 static void
-exercise(struct kb *kb)
+exercise(struct kb *kb, unsigned char *ixb, size_t nix)
 {
 	struct match_index *ix;
 	struct match_result r[5];
@@ -35,7 +35,10 @@ exercise(struct kb *kb)
 			kb_action(kb, &err->fixes[f], false);
 		}
 	}
-	ix = match_index_new(kb);
+	/* The index from the cache's bytes, else built. */
+	ix = ixb ? match_index_decode(kb, ixb, nix) : NULL;
+	if (!ix)
+		ix = match_index_new(kb);
 	match_query(ix, "WCSM code 4009", 0, r, 5);
 	match_rank_all(ix, "sahara", 0, r, 5);
 	match_index_free(ix);
@@ -116,11 +119,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	kb = kb_cache_decode(str, nstr, rec, nrec);
 	if (kb) {
-		/* match_index_new() reads the index from these bytes. */
-		kb->ixbytes = ixb;
-		kb->nixbytes = nix;
+		exercise(kb, ixb, nix); /* takes ixb */
 		ixb = NULL;
-		exercise(kb);
 	}
 	free(ixb);
 	kb_free(kb);

@@ -1,5 +1,5 @@
-/* kb_cachefile.c: the compiled copy of a knowledge base in the user's
- * cache directory, and loading through it.
+/* store.c: a knowledge base loaded with its match index, through the
+ * compiled copy of both in the user's cache directory.
  *
  * Parsing and checking ten thousand errors' rows and indexing their
  * messages costs tens of milliseconds at every start; reading back what
@@ -19,10 +19,12 @@
  *   key      "flashfix VERSION FORMAT", the base's real path, and per file
  *            its length and digest
  *   strings, records (kb_cache.c), index (match_cache.c)
+ *
+ * Layer: store (above the knowledge base and the match index).
  */
 #include <config.h>
 
-#include "kb_cache.h"
+#include "store.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -34,7 +36,8 @@
 #include <unistd.h>
 
 #include "digest.h"
-#include "journal.h"
+#include "files.h"
+#include "kb_cache.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
 #include "match.h"
@@ -89,9 +92,11 @@ head_u64(const unsigned char *h, size_t at)
 	return v;
 }
 
-/* The base cached at path for key, or NULL. */
+/* The base cached at path for key, or NULL; the bytes of its index in
+ * *ixbytes (malloc'd, *nix of them). */
 static struct kb *
-cache_read(const char *path, const struct buf *key)
+cache_read(const char *path, const struct buf *key, unsigned char **ixbytes,
+    size_t *nix)
 {
 	unsigned char head[HEAD_SIZE];
 	unsigned char *rest = NULL, *index = NULL;
@@ -139,9 +144,9 @@ cache_read(const char *path, const struct buf *key)
 	kb = kb_cache_decode(strings, slen, rest + klen, rlen);
 	strings = NULL; /* decode took it */
 	if (kb) {
-		/* match_index_new() reads it, and checks it then. */
-		kb->ixbytes = index;
-		kb->nixbytes = ilen;
+		/* match_index_decode() checks them. */
+		*ixbytes = index;
+		*nix = ilen;
 		index = NULL;
 	}
 out:
@@ -154,29 +159,25 @@ out:
 
 static void prune(const char *cachedir);
 
-/* Writes kb as the cache at path, through a temporary file renamed over
- * it, so a reader sees the old copy or the new one.  Failing is quiet: a
- * cache that cannot be written costs time, nothing else. */
+/* Writes kb and its index ix as the cache at path, through a temporary
+ * file renamed over it, so a reader sees the old copy or the new one.
+ * Failing is quiet: a cache that cannot be written costs time, nothing
+ * else. */
 static void
 cache_write(const char *cachedir, const char *path, const struct buf *key,
-    struct kb *kb)
+    const struct kb *kb, const struct match_index *ix)
 {
 	unsigned char head[HEAD_SIZE];
 	struct buf strings, records, index;
-	struct match_index *ix;
 	struct digest g;
-	char *tmp = NULL;
 	uint32_t order = ORDER_MARK, format = KB_CACHE_FORMAT;
 	uint64_t v;
-	int fd;
 
 	buf_init(&strings);
 	buf_init(&records);
 	buf_init(&index);
 	kb_cache_encode(kb, &strings, &records);
-	ix = match_index_new(kb);
 	match_index_encode(ix, &index);
-	match_index_free(ix);
 	if (strings.len > PART_MAX || records.len > PART_MAX ||
 	    index.len > PART_MAX)
 		goto out;
@@ -193,26 +194,17 @@ cache_write(const char *cachedir, const char *path, const struct buf *key,
 	digest_add(&g, records.s, records.len);
 	digest_add(&g, index.s, index.len);
 	v = digest_end(&g), memcpy(head + 48, &v, 8);
-	tmp = xasprintf("%s.XXXXXX", path);
-	if (!journal_make_dir(cachedir) ||
-	    (fd = mkostemp(tmp, O_CLOEXEC)) < 0)
-		goto out;
-	if (!write_full(fd, head, sizeof head) ||
-	    !write_full(fd, key->s, key->len) ||
-	    !write_full(fd, strings.s, strings.len) ||
-	    !write_full(fd, records.s, records.len) ||
-	    !write_full(fd, index.s, index.len) ||
-	    close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		goto out;
-	}
-	prune(cachedir);
+	const struct files_part parts[] = {
+		{ head, sizeof head }, { key->s, key->len },
+		{ strings.s, strings.len }, { records.s, records.len },
+		{ index.s, index.len },
+	};
+	if (files_make_dir(cachedir) &&
+	    files_write_atomic(path, parts, sizeof parts / sizeof *parts,
+	    0600, FILES_REPLACE))
+		prune(cachedir);
 out:
-	/* The caller's match_index_new() reads the index just made rather
-	 * than building it again. */
-	kb->nixbytes = index.len;
-	kb->ixbytes = (unsigned char *)buf_take(&index);
-	free(tmp);
+	buf_free(&index);
 	buf_free(&strings);
 	buf_free(&records);
 }
@@ -337,19 +329,25 @@ static const enum kb_src file_src[KB_NFILES] = {
 	KB_SRC_ERRORS, KB_SRC_FIXES, KB_NSRC, KB_SRC_GENERIC,
 };
 
-struct kb *
-kb_load_cached(const char *dir, const char *cachedir, struct diag *d)
+bool
+store_load(struct store *st, const char *dir, const char *cachedir,
+    struct diag *d)
 {
 	struct csvsum sums[KB_NFILES];
 	int fds[KB_NFILES];
 	struct kb *kb = NULL;
 	struct buf key;
-	char *real, *path, *chunk;
+	unsigned char *ixbytes = NULL;
+	size_t nix = 0, before = d->errors;
+	char *real = NULL, *path = NULL, *chunk;
 	bool summed = true;
-	size_t before = d->errors;
 
-	if (!cachedir || !*cachedir || !(real = realpath(dir, NULL)))
-		return kb_load(dir, d);
+	st->kb = NULL;
+	st->ix = NULL;
+	if (!cachedir || !*cachedir || !(real = realpath(dir, NULL))) {
+		kb = kb_load(dir, d);
+		goto index;
+	}
 	path = kb_cache_path(cachedir, real);
 	chunk = xmalloc(65536);
 	for (int f = 0; f < KB_NFILES; f++) {
@@ -362,7 +360,7 @@ kb_load_cached(const char *dir, const char *cachedir, struct diag *d)
 	buf_init(&key);
 	if (summed) {
 		make_key(&key, real, sums);
-		kb = cache_read(path, &key);
+		kb = cache_read(path, &key, &ixbytes, &nix);
 	}
 	for (int f = 0; f < KB_NFILES; f++) {
 		char *p;
@@ -376,9 +374,12 @@ kb_load_cached(const char *dir, const char *cachedir, struct diag *d)
 		kb_lazy_keep(kb->lazy, file_src[f], fds[f], p);
 		free(p);
 	}
-	if (!kb) {
+	if (kb) {
+		st->ix = match_index_decode(kb, ixbytes, nix);
+	} else {
 		/* Parse, and cache what parsed without errors, keyed on the
-		 * very bytes that were parsed. */
+		 * very bytes that were parsed, with the index built for it
+		 * (which the caller then has, not built twice). */
 		kb = kb_load_sums(dir, d, sums);
 		summed = true;
 		for (int f = 0; f < KB_NFILES; f++)
@@ -386,11 +387,25 @@ kb_load_cached(const char *dir, const char *cachedir, struct diag *d)
 		if (kb && d->errors == before && summed) {
 			buf_reset(&key);
 			make_key(&key, real, sums);
-			cache_write(cachedir, path, &key, kb);
+			st->ix = match_index_new(kb);
+			cache_write(cachedir, path, &key, kb, st->ix);
 		}
 	}
 	buf_free(&key);
+index:
 	free(path);
 	free(real);
-	return kb;
+	st->kb = kb;
+	if (kb && !st->ix && d->errors == before)
+		st->ix = match_index_new(kb);
+	return kb != NULL;
+}
+
+void
+store_free(struct store *st)
+{
+	match_index_free(st->ix);
+	kb_free(st->kb);
+	st->ix = NULL;
+	st->kb = NULL;
 }

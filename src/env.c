@@ -1,0 +1,45 @@
+/* env.c: the knowledge base and the paths a command runs with.
+ * Layer: commands. */
+#include <config.h>
+
+#include "env.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "paths.h"
+
+bool
+env_load(const struct options *o, struct store *st)
+{
+	struct diag d;
+	char *cache = o->no_cache ? NULL : paths_cache_dir();
+	bool ok;
+
+	diag_init(&d);
+	ok = store_load(st, o->data_dir, cache, &d);
+	free(cache);
+	if (d.errors) {
+		diag_print(&d, stderr);
+		fprintf(stderr, _("flashfix: the knowledge base in %s has "
+		    "errors; run 'flashfix check %s' and mend them\n"),
+		    o->data_dir, o->data_dir);
+		store_free(st);
+		ok = false;
+	}
+	diag_free(&d);
+	return ok;
+}
+
+char *
+env_state_dir(const struct options *o)
+{
+	return paths_state_dir(o->state_dir);
+}
+
+char *
+env_records(const struct options *o, const char *state)
+{
+	return paths_records(state, o->records);
+}

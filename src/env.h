@@ -1,0 +1,22 @@
+/* env.h: what a command runs in, from its options: the knowledge base
+ * loaded with its index (its problems printed), the state directory and
+ * the records file.  Commands use it; main only fills the options.
+ * Layer: commands (the bottom of it). */
+#ifndef FLASHFIX_ENV_H
+#define FLASHFIX_ENV_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "store.h"
+
+/* Loads the knowledge base of o with its index, printing its problems;
+ * false (after a message) when it cannot be used. */
+bool env_load(const struct options *o, struct store *st);
+
+/* The state directory and the records file that o names (or the
+ * defaults).  Each malloc'd. */
+char *env_state_dir(const struct options *o);
+char *env_records(const struct options *o, const char *state);
+
+#endif

@@ -1,0 +1,158 @@
+/* files.c: directories with their parents, whole writes, fsync'd files
+ * and atomic replacement.  Layer: base. */
+#include <config.h>
+
+#include "files.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+bool
+files_make_dir(const char *dir)
+{
+	char *p = xstrdup(dir);
+	struct stat st;
+	bool ok = true;
+
+	for (char *s = p + 1; ok; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			ok = false;
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	if (!ok)
+		return false;
+	if (stat(dir, &st) != 0)
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return false;
+	}
+	return true;
+}
+
+bool
+write_full(int fd, const void *s, size_t n)
+{
+	const char *p = s;
+
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return false;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+/* Writes the parts to fd, fsyncs and closes it; false with errno set (fd
+ * closed either way). */
+static bool
+write_parts(int fd, const struct files_part *parts, size_t nparts)
+{
+	int e;
+
+	for (size_t i = 0; i < nparts; i++)
+		if (!write_full(fd, parts[i].p, parts[i].n))
+			goto fail;
+	if (fsync(fd) != 0)
+		goto fail;
+	return close(fd) == 0;
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+	return false;
+}
+
+bool
+write_synced(const char *path, int oflags, int mode, const char *data,
+    size_t n)
+{
+	struct files_part part = { data, n };
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | oflags,
+	    mode);
+
+	if (fd < 0)
+		return false;
+	return write_parts(fd, &part, 1);
+}
+
+/* Makes the last rename or link in the directory of path durable.  Some
+ * file systems refuse to fsync a directory; the data is safe then too. */
+static void
+sync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 :
+	    (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (fsync(fd) != 0) {
+			/* See above. */
+		}
+		close(fd);
+	}
+	free(dir);
+}
+
+bool
+files_write_atomic(const char *path, const struct files_part *parts,
+    size_t nparts, int mode, enum files_replace how)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkostemp(tmp, O_CLOEXEC), e;
+
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		errno = e;
+		return false;
+	}
+	/* mkostemp makes it 0600; give it the mode asked for, less the
+	 * umask, as open() would have. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, (mode_t)mode & ~mask) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		goto fail;
+	}
+	if (!write_parts(fd, parts, nparts))
+		goto fail;
+	if (how == FILES_REPLACE ? rename(tmp, path) != 0 :
+	    link(tmp, path) != 0)
+		goto fail;
+	if (how == FILES_KEEP)
+		unlink(tmp);
+	sync_dir_of(path);
+	free(tmp);
+	return true;
+fail:
+	e = errno;
+	unlink(tmp);
+	free(tmp);
+	errno = e;
+	return false;
+}

@@ -1,0 +1,46 @@
+/* files.h: writing files so that nothing is lost or half-written:
+ * directories made with their parents, writes that survive short writes
+ * and interruptions, fsync'd files, and files replaced atomically.
+ * Layer: base (uses util only). */
+#ifndef FLASHFIX_FILES_H
+#define FLASHFIX_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Creates dir and its parents, each with mode 0700; true when dir is then
+ * a directory, else false with errno set. */
+bool files_make_dir(const char *dir);
+
+/* Writes all of s to fd, through interruptions and short writes; false
+ * with errno set. */
+bool write_full(int fd, const void *s, size_t n);
+
+/* Creates path (O_CREAT, O_NOFOLLOW and oflags such as O_EXCL or
+ * O_TRUNC, with mode), writes data, fsyncs and closes it; false with
+ * errno set (the file may be left, partly written). */
+bool write_synced(const char *path, int oflags, int mode, const char *data,
+    size_t n);
+
+/* One piece of a file written by files_write_atomic(). */
+struct files_part {
+	const void *p;
+	size_t n;
+};
+
+enum files_replace {
+	FILES_KEEP,     /* an existing file stays; errno EEXIST */
+	FILES_REPLACE,  /* an existing file is replaced */
+};
+
+/* Writes the parts to path atomically: a temporary file in the same
+ * directory (named PATH.tmp.XXXXXX, so that a reader never sees it as
+ * PATH), fsync'd, then renamed over path (FILES_REPLACE) or linked to it
+ * (FILES_KEEP, which refuses an existing file), and the directory
+ * fsync'd.  A reader sees the old file or the new one, never a part.
+ * mode is given to the new file.  False with errno set; no temporary
+ * file is left. */
+bool files_write_atomic(const char *path, const struct files_part *parts,
+    size_t nparts, int mode, enum files_replace how);
+
+#endif

@@ -1,0 +1,104 @@
+/* words.c: the wizard's words for the front ends and the report.
+ * Layer: words. */
+#include <config.h>
+
+#include "words.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+char *
+words_kb(enum lang lang, const char *en, const char *zh)
+{
+	if (!en)
+		return NULL;
+	if (lang == LANG_BOTH && zh && *zh && strcmp(en, zh) != 0)
+		return xasprintf("%s\n%s", en, zh);
+	return xstrdup(pick(lang, en, zh));
+}
+
+const char *
+words_question(enum wiz_stage s)
+{
+	switch (s) {
+	case STAGE_PLATFORM:
+		return _("Which platform is the phone?");
+	case STAGE_VERSION:
+		return _("Which version of the flash tool? Choose, or type "
+		    "it.");
+	case STAGE_SYMPTOM:
+		return _("What does the error say? Type or paste it.");
+	case STAGE_STEPS:
+		return _("Did it work? y: fixed, n: not fixed, s: can't do it "
+		    "here");
+	default:
+		return "";
+	}
+}
+
+const char *
+words_platform(unsigned platform)
+{
+	switch (platform) {
+	case PLAT_MTK:
+		return "MTK";
+	case PLAT_QCOM:
+		return "Qualcomm";
+	default:
+		return _("not known");
+	}
+}
+
+const char *
+words_answer(enum wiz_answer a)
+{
+	switch (a) {
+	case ANS_FIXED:
+		return _("fixed");
+	case ANS_NOT_FIXED:
+		return _("not fixed");
+	case ANS_SKIPPED:
+		return _("can't do it here");
+	default:
+		return "";
+	}
+}
+
+const char *
+words_outcome(enum wiz_outcome o)
+{
+	switch (o) {
+	case OUT_FIXED:
+		return _("fixed");
+	case OUT_ESCALATED:
+		return _("not fixed: escalated to HQ");
+	case OUT_ABANDONED:
+		return _("abandoned");
+	default:
+		return "";
+	}
+}
+
+char *
+words_fixed_at(size_t step)
+{
+	return xasprintf(_("Fixed at step %zu."), step);
+}
+
+char *
+words_step_history(const struct stats *st, const struct wizard *w)
+{
+	const struct wiz_step *s = wizard_step(w);
+	const struct stat_step *ss;
+
+	if (!s || !st)
+		return NULL;
+	ss = stats_step(st, w->error ? w->error->id : "",
+	    kb_level_key(s->fix->level));
+	if (!ss)
+		return NULL;
+	return xasprintf(_("Here before, this step fixed it %lu of %lu "
+	    "times."), ss->fixed, ss->tried);
+}

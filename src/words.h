@@ -1,0 +1,36 @@
+/* words.h: the wizard's words, one source for both front ends (the full
+ * screen and the line mode) and the report: the questions, the labels of
+ * platforms, answers and outcomes, the knowledge base's text in the
+ * language asked for, and what the records say of a step.
+ * Layer: words (above the wizard, the records and the statistics). */
+#ifndef FLASHFIX_WORDS_H
+#define FLASHFIX_WORDS_H
+
+#include <stddef.h>
+
+#include "output.h"
+#include "stats.h"
+#include "wizard.h"
+
+/* Knowledge-base text in lang: English, Chinese (English when there is
+ * none), or both ("en\nzh", one when the two are the same).  malloc'd;
+ * NULL when en is NULL. */
+char *words_kb(enum lang lang, const char *en, const char *zh);
+
+/* "Which platform is the phone?" and the other questions of the
+ * wizard's stages (translated). */
+const char *words_question(enum wiz_stage s);
+/* "MTK", "Qualcomm", or "not known" for 0. */
+const char *words_platform(unsigned platform);
+/* "fixed", "not fixed", "can't do it here". */
+const char *words_answer(enum wiz_answer a);
+/* "fixed", "not fixed: escalated to HQ", "abandoned". */
+const char *words_outcome(enum wiz_outcome o);
+/* "Fixed at step N.", malloc'd. */
+char *words_fixed_at(size_t step);
+/* "Here before, this step fixed it 7 of 9 times." for the step w is
+ * asking, from st (may be NULL); NULL when it was never tried.
+ * malloc'd. */
+char *words_step_history(const struct stats *st, const struct wizard *w);
+
+#endif
