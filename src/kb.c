@@ -1,4 +1,7 @@
-/* kb.c: loading and validating the knowledge base. */
+/* kb.c: the knowledge base as a model: the names of its enumerations,
+ * errors found by id, conditions evaluated and shown, texts read when
+ * shown, and freeing it.  Loading it from its files is kb_load.c's.
+ * Layer: kb. */
 #include <config.h>
 
 #include "kb.h"
@@ -8,14 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csvfile.h"
 #include "i18n.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
 #include "text.h"
 #include "util.h"
 
-static const char *const level_keys[LEVEL_COUNT] = {
+const char *const kb_level_keys[LEVEL_COUNT] = {
 	"relogin", "settings", "config", "account", "update", "connection",
 	"power", "package", "hardware", "escalate",
 };
@@ -24,7 +26,7 @@ static const char *const level_labels[LEVEL_COUNT] = {
 	N_("account"), N_("tool update"), N_("connection"), N_("power"),
 	N_("package"), N_("hardware"), N_("escalate"),
 };
-static const char *const cat_keys[CAT_COUNT] = {
+const char *const kb_cat_keys[CAT_COUNT] = {
 	"account", "wcsm", "package", "settings", "version", "pc",
 	"connection", "hardware",
 };
@@ -37,7 +39,7 @@ static const char *const cat_labels[CAT_COUNT] = {
 const char *
 kb_level_key(enum level l)
 {
-	return l < LEVEL_COUNT ? level_keys[l] : "?";
+	return l < LEVEL_COUNT ? kb_level_keys[l] : "?";
 }
 
 const char *
@@ -49,7 +51,7 @@ kb_level_label(enum level l)
 const char *
 kb_category_key(enum category c)
 {
-	return c < CAT_COUNT ? cat_keys[c] : "?";
+	return c < CAT_COUNT ? kb_cat_keys[c] : "?";
 }
 
 const char *
@@ -78,8 +80,8 @@ kb_platforms_label(unsigned platforms)
 }
 
 /* Finds key in a table of names; -1 when absent. */
-static int
-lookup_key(const char *const *keys, int n, const char *s, size_t len)
+int
+kb_key_find(const char *const *keys, int n, const char *s, size_t len)
 {
 	for (int i = 0; i < n; i++)
 		if (strlen(keys[i]) == len && memcmp(keys[i], s, len) == 0)
@@ -112,8 +114,8 @@ id_full(size_t n, size_t cap)
 }
 
 /* Rebuilds the id table for the errors loaded so far. */
-static void
-idtab_rebuild(struct kb *kb)
+void
+kb_idtab_rebuild(struct kb *kb)
 {
 	free(kb->idtab);
 	kb->idcap = 16;
@@ -174,7 +176,7 @@ kb_add_error(struct kb *kb, const struct kb_error *e)
 	    sizeof *kb->errors);
 	kb->errors[kb->nerrors++] = *e;
 	if (id_full(kb->nerrors + 1, kb->idcap)) {
-		idtab_rebuild(kb);
+		kb_idtab_rebuild(kb);
 		return true;
 	}
 	h = (size_t)hash_str(e->id) & (kb->idcap - 1);
@@ -186,27 +188,6 @@ kb_add_error(struct kb *kb, const struct kb_error *e)
 
 /* Copies a cell into the arena, trimmed of surrounding spaces; NULL when
  * empty. */
-static const char *
-cell(struct kb *kb, const struct csvrec *r, int c)
-{
-	size_t n = r->len[c];
-	const char *s = kb_trim(r->v[c], &n);
-
-	return n ? arena_strndup(&kb->arena, s, n) : NULL;
-}
-
-/* A long text: where it is in the file, not a copy.  *v: the trimmed
- * value, NULL when empty, for the checks. */
-static struct kb_text
-cell_ref(struct kb *kb, enum kb_src src, const struct csvrec *r, int c,
-    const char **v)
-{
-	size_t n = r->len[c];
-	const char *s = kb_trim(r->v[c], &n);
-
-	*v = n ? s : NULL;
-	return kb_lazy_ref(kb->lazy, src, &r->span[c], s, n);
-}
 
 const char *
 kb_cause(const struct kb *kb, const struct kb_error *e, bool zh)
@@ -220,166 +201,6 @@ kb_action(const struct kb *kb, const struct fix *f, bool zh)
 {
 	return kb_lazy_get(kb->lazy, f->src, zh ? f->action_zh :
 	    f->action_en);
-}
-
-struct loadctx {
-	struct kb *kb;
-	struct diag *d;
-	bool errors_read; /* errors.csv read to its end: ids can be checked */
-	struct arena tmp; /* cells that are parsed, not kept */
-	struct csvsum *sums; /* per file, what was read */
-	unsigned long *lines; /* per error, its line in errors.csv */
-	size_t caplines;
-};
-
-/* A cell that is only parsed (a platform, a level): scratch room. */
-static const char *
-cell_tmp(struct loadctx *lc, const struct csvrec *r, int c)
-{
-	struct arena keep = lc->kb->arena;
-	const char *s;
-
-	lc->kb->arena = lc->tmp;
-	s = cell(lc->kb, r, c);
-	lc->tmp = lc->kb->arena;
-	lc->kb->arena = keep;
-	return s;
-}
-
-/* Reports an empty required cell. */
-static bool
-need(struct diag *d, const struct csvrec *r, int c, const char *col,
-    const char *v)
-{
-	if (v)
-		return true;
-	diag_add(d, DIAG_ERROR, r->file, r->pos[c].line, r->pos[c].col,
-	    _("'%s' is empty; it is required"), col);
-	return false;
-}
-
-/* Warns about a missing Chinese text when its English one is there. */
-static void
-want_zh(struct diag *d, const struct csvrec *r, int c, const char *col,
-    const char *en, const char *zh)
-{
-	if (en && !zh)
-		diag_add(d, DIAG_WARNING, r->file, r->pos[c].line,
-		    r->pos[c].col,
-		    _("'%s' is empty: the Chinese text is missing, English is "
-		    "shown instead"), col);
-}
-
-/* Splits s at separators (any of seps) into trimmed, non-empty items. */
-static size_t
-split(const char *s, const char *seps, const char ***out, struct arena *a)
-{
-	const char **v = NULL;
-	size_t n = 0, cap = 0;
-
-	while (s && *s) {
-		size_t k = strcspn(s, seps);
-		const char *p = s;
-		size_t m = k;
-		while (m && (*p == ' ' || *p == '\n'))
-			p++, m--;
-		while (m && (p[m - 1] == ' ' || p[m - 1] == '\n'))
-			m--;
-		if (m) {
-			v = xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = arena_strndup(a, p, m);
-		}
-		s += k;
-		if (*s)
-			s++;
-	}
-	if (n) {
-		const char **keep = arena_alloc(a, n * sizeof *keep);
-		memcpy(keep, v, n * sizeof *keep);
-		*out = keep;
-	} else {
-		*out = NULL;
-	}
-	free(v);
-	return n;
-}
-
-/* Parses "qcom < 2.0.11 or mtk < 19.36.101" into cond. */
-static bool
-parse_cond(struct kb *kb, struct arena *tmp, const char *s,
-    struct condition *cond, char **why)
-{
-	const char **clauses;
-	struct buf b;
-	size_t n;
-
-	cond->c = NULL;
-	cond->n = 0;
-	if (!s)
-		return true;
-	/* Replace the word "or" by a separator. */
-	buf_init(&b);
-	for (const char *p = s; *p;) {
-		if ((p == s || p[-1] == ' ') && strncmp(p, "or ", 3) == 0) {
-			buf_addc(&b, '|');
-			p += 3;
-		} else {
-			buf_addc(&b, *p++);
-		}
-	}
-	n = split(b.s, "|", &clauses, tmp);
-	buf_free(&b);
-	if (n == 0) {
-		*why = xstrdup(_("empty condition"));
-		return false;
-	}
-	cond->c = arena_alloc(&kb->arena, n * sizeof *cond->c);
-	cond->n = n;
-	for (size_t i = 0; i < n; i++) {
-		const char *c = clauses[i];
-		struct cond_clause *cl = &cond->c[i];
-		size_t k = strcspn(c, " <>=");
-		const char *op;
-
-		cl->platform = (enum platform)kb_platform_parse(c, k);
-		if (!cl->platform) {
-			*why = xasprintf(_("unknown platform '%.*s' in the "
-			    "condition; write mtk or qcom"), (int)k, c);
-			return false;
-		}
-		op = c + k;
-		while (*op == ' ')
-			op++;
-		cl->op = OP_ANY;
-		cl->ver.nparts = 0;
-		if (!*op)
-			continue;
-		if (op[0] == '<' && op[1] == '=')
-			cl->op = OP_LE, op += 2;
-		else if (op[0] == '>' && op[1] == '=')
-			cl->op = OP_GE, op += 2;
-		else if (op[0] == '<')
-			cl->op = OP_LT, op += 1;
-		else if (op[0] == '>')
-			cl->op = OP_GT, op += 1;
-		else if (op[0] == '=')
-			cl->op = OP_EQ, op += 1;
-		else {
-			*why = xasprintf(_("expected <, <=, =, >= or > after "
-			    "'%.*s' in the condition"), (int)k, c);
-			return false;
-		}
-		while (*op == ' ')
-			op++;
-		if (!version_parse(op, strlen(op), &cl->ver, NULL)) {
-			char *e = text_sanitize(op, true);
-			*why = xasprintf(_("'%s' is not a version such as "
-			    "2.0.11"), e);
-			free(e);
-			return false;
-		}
-	}
-	return true;
 }
 
 enum cond_result
@@ -440,21 +261,6 @@ kb_cond_str(const struct condition *cond)
 	return buf_take(&b);
 }
 
-/* ---- errors.csv ---- */
-
-enum {
-	E_ID, E_PLATFORMS, E_CATEGORY, E_CODES, E_ERROR_EN, E_ERROR_ZH,
-	E_ALIASES, E_CAUSE_EN, E_CAUSE_ZH, E_DIST_EN, E_DIST_ZH, E_ESC_EN,
-	E_ESC_ZH, E_NCOLS
-};
-static const struct csvcol error_cols[E_NCOLS] = {
-	{ "id", true }, { "platforms", true }, { "category", true },
-	{ "codes", false }, { "error_en", true }, { "error_zh", false },
-	{ "aliases", false }, { "cause_en", true }, { "cause_zh", false },
-	{ "distinguish_en", false }, { "distinguish_zh", false },
-	{ "escalate_en", false }, { "escalate_zh", false },
-};
-
 
 bool
 kb_valid_code(const char *s)
@@ -476,371 +282,6 @@ kb_valid_id(const char *s)
 	return true;
 }
 
-static void
-error_row(const struct csvrec *r, void *ctx)
-{
-	struct loadctx *lc = ctx;
-	struct kb *kb = lc->kb;
-	struct diag *d = lc->d;
-	struct kb_error e;
-	struct kb_notes notes;
-	const char *plat, *cat, *codes, *aliases, *cause_en, *cause_zh;
-	const struct kb_error *dup;
-	bool ok = true;
-
-	memset(&e, 0, sizeof e);
-	e.id = cell(kb, r, E_ID);
-	plat = cell_tmp(lc, r, E_PLATFORMS);
-	cat = cell_tmp(lc, r, E_CATEGORY);
-	codes = cell(kb, r, E_CODES);
-	aliases = cell(kb, r, E_ALIASES);
-	e.error_en = cell(kb, r, E_ERROR_EN);
-	e.error_zh = cell(kb, r, E_ERROR_ZH);
-	e.cause_en = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_EN, &cause_en);
-	e.cause_zh = cell_ref(kb, KB_SRC_ERRORS, r, E_CAUSE_ZH, &cause_zh);
-	notes.distinguish_en = cell(kb, r, E_DIST_EN);
-	notes.distinguish_zh = cell(kb, r, E_DIST_ZH);
-	notes.escalate_en = cell(kb, r, E_ESC_EN);
-	notes.escalate_zh = cell(kb, r, E_ESC_ZH);
-	e.notes = kb_keep_notes(kb, &notes);
-
-	ok &= need(d, r, E_ID, "id", e.id);
-	ok &= need(d, r, E_PLATFORMS, "platforms", plat);
-	ok &= need(d, r, E_CATEGORY, "category", cat);
-	ok &= need(d, r, E_ERROR_EN, "error_en", e.error_en);
-	ok &= need(d, r, E_CAUSE_EN, "cause_en", cause_en);
-	want_zh(d, r, E_ERROR_ZH, "error_zh", e.error_en, e.error_zh);
-	want_zh(d, r, E_CAUSE_ZH, "cause_zh", cause_en, cause_zh);
-	want_zh(d, r, E_DIST_ZH, "distinguish_zh", notes.distinguish_en,
-	    notes.distinguish_zh);
-	want_zh(d, r, E_ESC_ZH, "escalate_zh", notes.escalate_en,
-	    notes.escalate_zh);
-
-	if (e.id && !kb_valid_id(e.id)) {
-		char *s = text_sanitize(e.id, true);
-		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
-		    r->pos[E_ID].col, _("id '%s' may hold only lowercase "
-		    "letters, digits, '-', '_' and '.'"), s);
-		free(s);
-		ok = false;
-	} else if (e.id && (dup = kb_find(kb, e.id))) {
-		diag_add(d, DIAG_ERROR, r->file, r->pos[E_ID].line,
-		    r->pos[E_ID].col, _("id '%s' is already used on line %lu; "
-		    "ids must be unique"), e.id,
-		    lc->lines[dup - kb->errors]);
-		ok = false;
-	}
-	if (plat) {
-		const char **v;
-		size_t n = split(plat, ";,| ", &v, &lc->tmp);
-		for (size_t i = 0; i < n; i++) {
-			int p = kb_platform_parse(v[i], strlen(v[i]));
-			if (!p) {
-				char *s = text_sanitize(v[i], true);
-				diag_add(d, DIAG_ERROR, r->file,
-				    r->pos[E_PLATFORMS].line,
-				    r->pos[E_PLATFORMS].col,
-				    _("unknown platform '%s'; write mtk, qcom "
-				    "or mtk;qcom"), s);
-				free(s);
-				ok = false;
-			}
-			e.platforms |= (unsigned)p;
-		}
-	}
-	if (cat) {
-		int c = lookup_key(cat_keys, CAT_COUNT, cat, strlen(cat));
-		if (c < 0) {
-			char *s = text_sanitize(cat, true);
-			diag_add(d, DIAG_ERROR, r->file,
-			    r->pos[E_CATEGORY].line, r->pos[E_CATEGORY].col,
-			    _("unknown category '%s'; see flashfix(5) for the "
-			    "categories"), s);
-			free(s);
-			ok = false;
-		} else {
-			e.category = (enum category)c;
-		}
-	}
-	e.ncodes = split(codes, ";,| ", &e.codes, &kb->arena);
-	for (size_t i = 0; i < e.ncodes; i++) {
-		if (!kb_valid_code(e.codes[i])) {
-			char *s = text_sanitize(e.codes[i], true);
-			diag_add(d, DIAG_ERROR, r->file, r->pos[E_CODES].line,
-			    r->pos[E_CODES].col, _("code '%s' is not a number "
-			    "of at most 9 digits"), s);
-			free(s);
-			ok = false;
-		}
-	}
-	e.naliases = split(aliases, "\n", &e.aliases, &kb->arena);
-	if (ok && kb_add_error(kb, &e)) {
-		lc->lines = xgrow(lc->lines, &lc->caplines, kb->nerrors,
-		    sizeof *lc->lines);
-		lc->lines[kb->nerrors - 1] = r->start.line;
-	}
-}
-
-/* ---- fixes.csv and generic.csv ---- */
-
-enum { F_ERROR, F_STEP, F_LEVEL, F_COND, F_ACTION_EN, F_ACTION_ZH, F_NCOLS };
-static const struct csvcol fix_cols[F_NCOLS] = {
-	{ "error", true }, { "step", true }, { "level", true },
-	{ "condition", false }, { "action_en", true }, { "action_zh", false },
-};
-/* generic.csv: the same without the error column. */
-static const struct csvcol generic_cols[F_NCOLS] = {
-	{ "-", false }, { "step", true }, { "level", true },
-	{ "condition", false }, { "action_en", true }, { "action_zh", false },
-};
-
-/* Parses a fix row into f; false after reporting a problem. */
-static bool
-parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
-    struct fix *f)
-{
-	struct kb *kb = lc->kb;
-	struct diag *d = lc->d;
-	const char *step = cell_tmp(lc, r, F_STEP);
-	const char *level = cell_tmp(lc, r, F_LEVEL);
-	const char *cond = cell_tmp(lc, r, F_COND);
-	struct condition c;
-	const char *en, *zh;
-	char *why = NULL;
-	bool ok = true;
-
-	memset(f, 0, sizeof *f);
-	f->cond = &kb_no_cond;
-	f->line = r->start.line;
-	f->src = src;
-	f->action_en = cell_ref(kb, src, r, F_ACTION_EN, &en);
-	f->action_zh = cell_ref(kb, src, r, F_ACTION_ZH, &zh);
-	ok &= need(d, r, F_STEP, "step", step);
-	ok &= need(d, r, F_LEVEL, "level", level);
-	ok &= need(d, r, F_ACTION_EN, "action_en", en);
-	want_zh(d, r, F_ACTION_ZH, "action_zh", en, zh);
-	if (step) {
-		size_t len = strlen(step);
-		if (len > 4 || strspn(step, "0123456789") != len ||
-		    atoi(step) < 1) {
-			char *s = text_sanitize(step, true);
-			diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
-			    r->pos[F_STEP].col, _("step '%s' is not a number "
-			    "from 1 to 9999"), s);
-			free(s);
-			ok = false;
-		} else {
-			f->step = (unsigned)atoi(step);
-		}
-	}
-	if (level) {
-		int l = lookup_key(level_keys, LEVEL_COUNT, level,
-		    strlen(level));
-		if (l < 0) {
-			char *s = text_sanitize(level, true);
-			diag_add(d, DIAG_ERROR, r->file, r->pos[F_LEVEL].line,
-			    r->pos[F_LEVEL].col, _("unknown level '%s'; see "
-			    "flashfix(5) for the levels"), s);
-			free(s);
-			ok = false;
-		} else {
-			f->level = (enum level)l;
-		}
-	}
-	if (!parse_cond(kb, &lc->tmp, cond, &c, &why)) {
-		diag_add(d, DIAG_ERROR, r->file, r->pos[F_COND].line,
-		    r->pos[F_COND].col, "%s", why);
-		free(why);
-		ok = false;
-	}
-	if (c.n) {
-		struct condition *keep = arena_alloc(&kb->arena, sizeof *keep);
-		*keep = c;
-		f->cond = keep;
-	}
-	return ok;
-}
-
-/* Checks that f follows the fixes before it: the next step number, and a
- * level no cheaper than the one before. */
-static bool
-check_order(struct diag *d, const struct csvrec *r, const struct fix *prev,
-    size_t nprev, const struct fix *f, const char *what)
-{
-	unsigned want = nprev ? prev[nprev - 1].step + 1 : 1;
-
-	for (size_t i = 0; i < nprev; i++)
-		if (prev[i].step == f->step) {
-			diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
-			    r->pos[F_STEP].col, _("step %u of %s is already "
-			    "on line %lu; each step appears once"), f->step,
-			    what, (unsigned long)prev[i].line);
-			return false;
-		}
-	if (f->step != want) {
-		diag_add(d, DIAG_ERROR, r->file, r->pos[F_STEP].line,
-		    r->pos[F_STEP].col, _("step %u of %s is out of order: "
-		    "expected step %u; number the steps 1, 2, 3... in order"),
-		    f->step, what, want);
-		return false;
-	}
-	if (nprev && f->level < prev[nprev - 1].level)
-		diag_add(d, DIAG_WARNING, r->file, r->pos[F_LEVEL].line,
-		    r->pos[F_LEVEL].col, _("level '%s' comes after '%s': "
-		    "fixes should escalate, cheapest first"),
-		    kb_level_key(f->level), kb_level_key(prev[nprev - 1].level));
-	return true;
-}
-
-static void
-fix_row(const struct csvrec *r, void *ctx)
-{
-	struct loadctx *lc = ctx;
-	struct kb *kb = lc->kb;
-	const char *id = cell_tmp(lc, r, F_ERROR);
-	struct kb_error *e = NULL;
-	struct fix f;
-	bool ok = parse_fix(lc, r, KB_SRC_FIXES, &f);
-
-	if (!need(lc->d, r, F_ERROR, "error", id))
-		return;
-	e = (struct kb_error *)kb_find(kb, id);
-	if (!e && !lc->errors_read)
-		return; /* errors.csv is broken: its problems say enough */
-	if (!e) {
-		char *s = text_sanitize(id, true);
-		diag_add(lc->d, DIAG_ERROR, r->file, r->pos[F_ERROR].line,
-		    r->pos[F_ERROR].col, _("no error has the id '%s' in "
-		    "errors.csv; check the spelling"), s);
-		free(s);
-		return;
-	}
-	if (!ok || !check_order(lc->d, r, e->fixes, e->nfixes, &f, e->id))
-		return;
-	/* Room for 1, 2, 4, 8... fixes: the next power of two.  kb_load
-	 * gathers them all in one array at the end. */
-	if ((e->nfixes & (e->nfixes - 1)) == 0)
-		e->fixes = xrealloc(e->fixes, (e->nfixes ? e->nfixes * 2 : 1) *
-		    sizeof *e->fixes);
-	e->fixes[e->nfixes++] = f;
-}
-
-static void
-generic_row(const struct csvrec *r, void *ctx)
-{
-	struct loadctx *lc = ctx;
-	struct kb *kb = lc->kb;
-	struct fix f;
-
-	if (!parse_fix(lc, r, KB_SRC_GENERIC, &f) ||
-	    !check_order(lc->d, r, kb->generic, kb->ngeneric, &f,
-	    _("the generic ladder")))
-		return;
-	kb->generic = xgrow(kb->generic, &kb->capgeneric, kb->ngeneric + 1,
-	    sizeof *kb->generic);
-	kb->generic[kb->ngeneric++] = f;
-}
-
-/* ---- tools.csv ---- */
-
-enum { T_PLATFORM, T_TOOL, T_VERSION, T_NOTE_EN, T_NOTE_ZH, T_NCOLS };
-static const struct csvcol tool_cols[T_NCOLS] = {
-	{ "platform", true }, { "tool", true }, { "version", true },
-	{ "note_en", false }, { "note_zh", false },
-};
-
-static void
-tool_row(const struct csvrec *r, void *ctx)
-{
-	struct loadctx *lc = ctx;
-	struct kb *kb = lc->kb;
-	struct diag *d = lc->d;
-	struct tool t;
-	const char *plat = cell_tmp(lc, r, T_PLATFORM);
-	bool ok = true;
-
-	memset(&t, 0, sizeof t);
-	t.name = cell(kb, r, T_TOOL);
-	t.version_text = cell(kb, r, T_VERSION);
-	t.note_en = cell(kb, r, T_NOTE_EN);
-	t.note_zh = cell(kb, r, T_NOTE_ZH);
-	ok &= need(d, r, T_PLATFORM, "platform", plat);
-	ok &= need(d, r, T_TOOL, "tool", t.name);
-	ok &= need(d, r, T_VERSION, "version", t.version_text);
-	want_zh(d, r, T_NOTE_ZH, "note_zh", t.note_en, t.note_zh);
-	if (plat && !(t.platform = (enum platform)kb_platform_parse(plat,
-	    strlen(plat)))) {
-		char *s = text_sanitize(plat, true);
-		diag_add(d, DIAG_ERROR, r->file, r->pos[T_PLATFORM].line,
-		    r->pos[T_PLATFORM].col, _("unknown platform '%s'; write "
-		    "mtk or qcom"), s);
-		free(s);
-		ok = false;
-	}
-	if (t.version_text && !version_parse(t.version_text,
-	    strlen(t.version_text), &t.ver, NULL)) {
-		char *s = text_sanitize(t.version_text, true);
-		diag_add(d, DIAG_ERROR, r->file, r->pos[T_VERSION].line,
-		    r->pos[T_VERSION].col, _("'%s' is not a version such as "
-		    "2.0.11"), s);
-		free(s);
-		ok = false;
-	}
-	if (!ok)
-		return;
-	for (size_t i = 0; i < kb->ntools; i++)
-		if (kb->tools[i].platform == t.platform &&
-		    version_cmp(&kb->tools[i].ver, &t.ver) == 0) {
-			diag_add(d, DIAG_ERROR, r->file,
-			    r->pos[T_VERSION].line, r->pos[T_VERSION].col,
-			    _("%s tool version %s is listed twice"),
-			    kb_platforms_label(t.platform), t.version_text);
-			return;
-		}
-	kb->tools = xgrow(kb->tools, &kb->captools, kb->ntools + 1,
-	    sizeof *kb->tools);
-	kb->tools[kb->ntools++] = t;
-}
-
-const char *const kb_file_names[KB_NFILES] = {
-	KB_ERRORS, KB_FIXES, KB_TOOLS, KB_GENERIC,
-};
-
-/* Reads dir/file with the given columns; a file of long texts (src not
- * KB_NSRC) stays open for them. */
-static bool
-load_file(struct loadctx *lc, const char *dir, enum kb_file file,
-    const struct csvcol *cols, size_t ncols, csvfile_fn fn, enum kb_src src)
-{
-	char *path = xasprintf("%s/%s", dir, kb_file_names[file]);
-	int fd = -1;
-	bool ok = csvfile_read_keep(path, path, cols, ncols, lc->d, fn, lc,
-	    src == KB_NSRC ? NULL : &fd, &lc->sums[file]);
-	if (fd >= 0)
-		kb_lazy_keep(lc->kb->lazy, src, fd, path);
-	free(path);
-	return ok;
-}
-
-/* Moves every error's fixes into one array: no allocation per error. */
-static void
-gather_fixes(struct kb *kb)
-{
-	size_t total = 0, at = 0;
-
-	for (size_t i = 0; i < kb->nerrors; i++)
-		total += kb->errors[i].nfixes;
-	kb->fixv = xmalloc((total ? total : 1) * sizeof *kb->fixv);
-	for (size_t i = 0; i < kb->nerrors; i++) {
-		struct kb_error *e = &kb->errors[i];
-		if (e->nfixes)
-			memcpy(kb->fixv + at, e->fixes, e->nfixes *
-			    sizeof *e->fixes);
-		free(e->fixes);
-		e->fixes = kb->fixv + at;
-		at += e->nfixes;
-	}
-}
 
 struct kb *
 kb_new(void)
@@ -849,67 +290,10 @@ kb_new(void)
 
 	arena_init(&kb->arena);
 	kb->lazy = kb_lazy_new();
-	idtab_rebuild(kb);
+	kb_idtab_rebuild(kb);
 	return kb;
 }
 
-struct kb *
-kb_load(const char *dir, struct diag *d)
-{
-	struct csvsum sums[KB_NFILES];
-
-	return kb_load_sums(dir, d, sums);
-}
-
-struct kb *
-kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
-{
-	struct kb *kb = kb_new();
-	struct loadctx lc = { .kb = kb, .d = d, .sums = sums };
-	size_t before = d->errors;
-	bool fixes_read;
-
-	memset(sums, 0, KB_NFILES * sizeof *sums);
-	arena_init(&lc.tmp);
-	lc.errors_read = load_file(&lc, dir, KB_F_ERRORS, error_cols, E_NCOLS,
-	    error_row, KB_SRC_ERRORS);
-	fixes_read = load_file(&lc, dir, KB_F_FIXES, fix_cols, F_NCOLS,
-	    fix_row, KB_SRC_FIXES);
-	load_file(&lc, dir, KB_F_TOOLS, tool_cols, T_NCOLS, tool_row,
-	    KB_NSRC);
-	load_file(&lc, dir, KB_F_GENERIC, generic_cols, F_NCOLS, generic_row,
-	    KB_SRC_GENERIC);
-	for (size_t i = 0; i < kb->nerrors; i++)
-		if (kb->errors[i].nfixes == 0 && fixes_read) {
-			char *path = xasprintf("%s/%s", dir, KB_ERRORS);
-			diag_add(d, DIAG_ERROR, path, lc.lines[i], 1,
-			    _("error '%s' has no fixes; add its steps to %s"),
-			    kb->errors[i].id, KB_FIXES);
-			free(path);
-		}
-	if (kb->nerrors == 0 && lc.errors_read) {
-		char *path = xasprintf("%s/%s", dir, KB_ERRORS);
-		diag_add(d, DIAG_ERROR, path, 1, 1,
-		    _("no errors are defined; add a row per error"));
-		free(path);
-	}
-	arena_free(&lc.tmp);
-	free(lc.lines);
-	gather_fixes(kb);
-	/* Give back the room that doubling left. */
-	if (kb->nerrors) {
-		kb->errors = xrealloc(kb->errors, kb->nerrors *
-		    sizeof *kb->errors);
-		kb->caperrors = kb->nerrors;
-	}
-	if (kb->ngeneric == 0 && d->errors == before) {
-		char *path = xasprintf("%s/%s", dir, KB_GENERIC);
-		diag_add(d, DIAG_ERROR, path, 1, 1, _("the generic ladder "
-		    "has no steps; add a row per step"));
-		free(path);
-	}
-	return kb;
-}
 
 void
 kb_free(struct kb *kb)
@@ -926,3 +310,4 @@ kb_free(struct kb *kb)
 	kb_lazy_free(kb->lazy);
 	free(kb);
 }
+

@@ -1,5 +1,5 @@
-/* kb_int.h: what the loader shares with the cache (internal to kb.c and
- * kb_cache.c). */
+/* kb_int.h: what the model (kb.c), the loader (kb_load.c) and the cache's
+ * bytes (kb_cache.c) share.  Internal.  Layer: kb. */
 #ifndef FLASHFIX_KB_INT_H
 #define FLASHFIX_KB_INT_H
 
@@ -11,6 +11,14 @@
 /* The files of a base, in the order they are read. */
 enum kb_file { KB_F_ERRORS, KB_F_FIXES, KB_F_TOOLS, KB_F_GENERIC, KB_NFILES };
 extern const char *const kb_file_names[KB_NFILES];
+
+/* The keys of the levels and categories, as the files write them. */
+extern const char *const kb_level_keys[LEVEL_COUNT];
+extern const char *const kb_cat_keys[CAT_COUNT];
+/* The index of the key of len bytes at s in keys[n]; -1 when absent. */
+int kb_key_find(const char *const *keys, int n, const char *s, size_t len);
+/* Builds the id table again, for the errors as they now are. */
+void kb_idtab_rebuild(struct kb *kb);
 
 /* An empty base. */
 struct kb *kb_new(void);

@@ -1,5 +1,6 @@
 /* match.h: ranking knowledge-base errors against what an engineer typed or
- * pasted: a message in either language, a code, a log line, a typo. */
+ * pasted: a message in either language, a code, a log line, a typo.
+ * Layer: match (the query side). */
 #ifndef FLASHFIX_MATCH_H
 #define FLASHFIX_MATCH_H
 
@@ -7,11 +8,11 @@
 #include <stddef.h>
 
 #include "kb.h"
+#include "match_index.h"
 
 /* Scores run from 0 to 1; below this nothing is presented as a match. */
 #define MATCH_THRESHOLD 0.5
 
-struct match_index;
 
 struct match_result {
 	const struct kb_error *err;
@@ -30,10 +31,6 @@ bool match_shares_message(const struct match_result *r,
 size_t match_same_message(struct match_index *ix, const struct kb_error *e,
     const struct kb_error **out, size_t max);
 
-/* Builds the index over kb's messages, aliases and codes.  kb must
- * outlive it. */
-struct match_index *match_index_new(const struct kb *kb);
-void match_index_free(struct match_index *ix);
 
 /* Ranks the errors against text, best first, keeping those that score at
  * least MATCH_THRESHOLD and occur on platform (0: any).  Writes at most max

@@ -6,7 +6,7 @@
  * cache match_cache.c's.  Layer: match (the index, below both). */
 #include <config.h>
 
-#include "match.h"
+#include "match_index.h"
 
 #include <limits.h>
 #include <math.h>

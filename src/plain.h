@@ -4,7 +4,7 @@
 #ifndef FLASHFIX_PLAIN_H
 #define FLASHFIX_PLAIN_H
 
-#include "cli.h"
+#include "options.h"
 #include "kb.h"
 #include "match.h"
 #include "session.h"

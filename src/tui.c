@@ -16,10 +16,6 @@
 #include "tui_int.h"
 #include "tui_term.h"
 
-/* A field holds at most this much: an error message, a name, a note.
- * More is refused with a message rather than kept without bound. */
-#define FIELD_MAX 2048
-
 enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
 
 /* Keys that curses does not name. */
@@ -395,77 +391,6 @@ choose(struct tui *t)
 	return ACT_GO;
 }
 
-static void
-move_sel(struct tui *t, long by)
-{
-	if (t->sc == SC_DETAILS) {
-		long to = t->detail_at + by;
-		t->detail_at = to < 0 ? 0 : to >= DETAIL_FIELDS ?
-		    DETAIL_FIELDS - 1 : (int)to;
-		return;
-	}
-	if (t->sc == SC_CAUSE || t->sc == SC_STEP || t->sc == SC_OUTCOME) {
-		long to = (long)t->scroll + by;
-		t->scroll = to < 0 ? 0 : (size_t)to > t->page_max ?
-		    t->page_max : (size_t)to;
-		return;
-	}
-	if (!t->nitems)
-		return;
-	if (by == -1 && t->sel == 0)
-		t->sel = t->nitems - 1; /* around, to "not listed" */
-	else if (by == 1 && t->sel + 1 == t->nitems)
-		t->sel = 0;
-	else {
-		long to = (long)t->sel + by;
-		t->sel = to < 0 ? 0 : (size_t)to >= t->nitems ?
-		    t->nitems - 1 : (size_t)to;
-	}
-}
-
-/* Typing into a field: printable characters only. */
-static void
-type_char(struct tui *t, struct buf *f, unsigned ch)
-{
-	uint8_t u[6];
-	int n;
-
-	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || ch > 0x10ffff)
-		return;
-	if (ch >= 0x80 && !term_utf8())
-		return;
-	n = u8_uctomb(u, (ucs4_t)ch, sizeof u);
-	if (n <= 0)
-		return;
-	if (f->len + (size_t)n > FIELD_MAX) {
-		say(t, _("The field is full."));
-		return;
-	}
-	buf_add(f, u, (size_t)n);
-	if (f != &t->note && t->sc != SC_DETAILS) {
-		t->stale = true;
-		t->sel = t->top = 0;
-	}
-}
-
-static void
-erase_char(struct tui *t, struct buf *f)
-{
-	while (f->len > 0 && ((unsigned char)f->s[--f->len] & 0xc0) == 0x80)
-		;
-	f->s[f->len] = '\0';
-	if (f != &t->note && t->sc != SC_DETAILS) {
-		t->stale = true;
-		t->sel = t->top = 0;
-	}
-}
-
-static int
-page_rows(void)
-{
-	return term_rows() - 4;
-}
-
 /* Keys that act the same on every screen, and those of the modes (help,
  * quitting, too small).  True when the key was used. */
 static bool
@@ -505,77 +430,72 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 	return false;
 }
 
+/* Esc and Backspace: out of a note, a character, or a screen back (on
+ * the first screen, the quit question). */
 static enum act
-handle(struct tui *t, bool is_ch, unsigned ch, int key)
+back_key(struct tui *t, struct buf *f, bool esc)
 {
-	struct buf *f = tui_field(t);
-	enum act a = ACT_GO;
-
-	if (key == TK_LOST)
-		return ACT_LOST;
-	free(t->msg);
-	t->msg = NULL;
-	if (common_key(t, is_ch, ch, key, &a))
-		return a;
-	if (is_ch && ch == CH_ESC) {
-		if (t->noting) {
-			t->noting = false;
+	if (!esc && f && f->len)
+		tui_erase_char(t, f);
+	else if (t->noting) {
+		t->noting = false;
+		if (esc)
 			buf_reset(&t->note);
-		} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
-			return quit(t);
-		else
-			back(t);
-		return ACT_GO;
-	}
-	if ((is_ch && (ch == CH_BS || ch == CH_DEL)) ||
-	    key == TK_BACKSPACE) {
-		if (f && f->len)
-			erase_char(t, f);
-		else if (t->noting)
-			t->noting = false;
-		else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
-			return quit(t);
-		else
-			back(t);
-		return ACT_GO;
-	}
-	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
-		return choose(t);
+	} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
+		return quit(t);
+	else
+		back(t);
+	return ACT_GO;
+}
+
+/* The keys that move: the selection, the page, the field.  True when the
+ * key was one. */
+static bool
+move_key(struct tui *t, bool is_ch, unsigned ch, int key)
+{
 	if (key == TK_UP || key == TK_DOWN) {
-		move_sel(t, key == TK_UP ? -1 : 1);
-		return ACT_GO;
-	}
-	if (key == TK_HOME || key == TK_END) {
+		tui_move_sel(t, key == TK_UP ? -1 : 1);
+	} else if (key == TK_HOME || key == TK_END) {
 		bool home = key == TK_HOME;
 		t->sel = home || !t->nitems ? 0 : t->nitems - 1;
 		t->scroll = home ? 0 : t->page_max;
 		if (t->sc == SC_DETAILS)
 			t->detail_at = home ? 0 : DETAIL_FIELDS - 1;
-		return ACT_GO;
-	}
-	if (key == TK_PGUP || key == TK_PGDN) {
-		long by = page_rows() > 1 ? page_rows() - 1 : 1;
-		move_sel(t, key == TK_PGUP ? -by : by);
-		return ACT_GO;
-	}
-	if (is_ch && ch == CH_TAB) {
+	} else if (key == TK_PGUP || key == TK_PGDN) {
+		long by = tui_page_rows() > 1 ? tui_page_rows() - 1 : 1;
+		tui_move_sel(t, key == TK_PGUP ? -by : by);
+	} else if (is_ch && ch == CH_TAB) {
 		if (t->sc == SC_SYMPTOM)
 			go(t, SC_CATEGORY);
 		else if (t->sc == SC_DETAILS)
 			t->detail_at = (t->detail_at + 1) % DETAIL_FIELDS;
-		return ACT_GO;
+	} else {
+		return false;
 	}
-	if (f) {
-		if (is_ch && ch == CH_CTRL_U) {
-			buf_reset(f);
-			buf_add(f, "", 0);
-			t->stale = t->sc != SC_DETAILS && !t->noting;
-		} else if (is_ch)
-			type_char(t, f, ch);
-		return ACT_GO;
+	return true;
+}
+
+/* y, n, s (and : or t for a note) on a step. */
+static void
+step_key(struct tui *t, unsigned ch)
+{
+	const char *note = t->note.s ? t->note.s : "";
+	enum wiz_answer ans = ch == 'y' || ch == 'Y' ? ANS_FIXED :
+	    ch == 'n' || ch == 'N' ? ANS_NOT_FIXED :
+	    ch == 's' || ch == 'S' ? ANS_SKIPPED : ANS_NONE;
+
+	if (ch == ':' || ch == 't' || ch == 'T') {
+		t->noting = true;
+	} else if (ans != ANS_NONE) {
+		wizard_answer(t->w, ans, note);
+		to_step_or_outcome(t);
 	}
-	if (!is_ch)
-		return ACT_GO;
+}
+
+/* A letter or digit where no field takes typing. */
+static enum act
+letter_key(struct tui *t, unsigned ch)
+{
 	switch (ch) {
 	case 'q':
 	case 'Q':
@@ -606,10 +526,10 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		}
 		break;
 	case 'j':
-		move_sel(t, 1);
+		tui_move_sel(t, 1);
 		break;
 	case 'k':
-		move_sel(t, -1);
+		tui_move_sel(t, -1);
 		break;
 	case ' ':
 		if (t->sc == SC_CAUSE || t->sc == SC_OUTCOME)
@@ -617,16 +537,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		break;
 	default:
 		if (t->sc == SC_STEP) {
-			const char *note = t->note.s ? t->note.s : "";
-			enum wiz_answer ans = ch == 'y' || ch == 'Y' ?
-			    ANS_FIXED : ch == 'n' || ch == 'N' ? ANS_NOT_FIXED :
-			    ch == 's' || ch == 'S' ? ANS_SKIPPED : ANS_NONE;
-			if (ch == ':' || ch == 't' || ch == 'T') {
-				t->noting = true;
-			} else if (ans != ANS_NONE) {
-				wizard_answer(t->w, ans, note);
-				to_step_or_outcome(t);
-			}
+			step_key(t, ch);
 		} else if (ch >= '1' && ch <= '9' && ch - '0' <= t->nitems) {
 			t->sel = ch - '1';
 			return choose(t);
@@ -634,6 +545,38 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		break;
 	}
 	return ACT_GO;
+}
+
+/* One key, in phases: the keys of every screen and mode, going back,
+ * choosing, moving, typing into the field, then letters. */
+static enum act
+handle(struct tui *t, bool is_ch, unsigned ch, int key)
+{
+	struct buf *f = tui_field(t);
+	enum act a = ACT_GO;
+
+	if (key == TK_LOST)
+		return ACT_LOST;
+	free(t->msg);
+	t->msg = NULL;
+	if (common_key(t, is_ch, ch, key, &a))
+		return a;
+	if (is_ch && ch == CH_ESC)
+		return back_key(t, f, true);
+	if ((is_ch && (ch == CH_BS || ch == CH_DEL)) || key == TK_BACKSPACE)
+		return back_key(t, f, false);
+	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
+		return choose(t);
+	if (move_key(t, is_ch, ch, key))
+		return ACT_GO;
+	if (f) {
+		if (is_ch && ch == CH_CTRL_U)
+			tui_clear_field(t, f);
+		else if (is_ch)
+			tui_type_char(t, f, ch);
+		return ACT_GO;
+	}
+	return is_ch ? letter_key(t, ch) : ACT_GO;
 }
 
 enum tui_result

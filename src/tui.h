@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "cli.h"
+#include "options.h"
 #include "match.h"
 #include "session.h"
 #include "stats.h"

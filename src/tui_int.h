@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cli.h"
+#include "options.h"
 #include "match.h"
 #include "session.h"
 #include "stats.h"
@@ -77,5 +77,15 @@ struct tui {
 void tui_draw(struct tui *t);
 /* The field that typing goes to on this screen, or NULL (tui_draw.c). */
 struct buf *tui_field(struct tui *t);
+
+/* Editing and moving (tui_edit.c): the selection (or the page, or the
+ * field of the job details) moved by rows; a character typed into f (a
+ * printable one, within the field's limit); the last character of f
+ * erased; f emptied; the rows a page of the list holds. */
+void tui_move_sel(struct tui *t, long by);
+void tui_type_char(struct tui *t, struct buf *f, unsigned ch);
+void tui_erase_char(struct tui *t, struct buf *f);
+void tui_clear_field(struct tui *t, struct buf *f);
+int tui_page_rows(void);
 
 #endif

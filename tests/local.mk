@@ -13,8 +13,8 @@ tests_unit_LDADD = $(LOGIC_LIBS)
 
 TESTS = tests/unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/resume.sh tests/records.sh tests/hostile.sh \
-	tests/kb-edit.sh tests/kb-cache.sh
-EXTRA_DIST += tests/lib.sh tests/tmux.sh tests/tui.sh tests/resume.sh tests/records.sh \
+	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh
+EXTRA_DIST += tests/lib.sh tests/layers.sh src/layers tests/tmux.sh tests/tui.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/fixtures
