@@ -26,9 +26,19 @@
 #include "tokens.h"
 #include "util.h"
 
-/* How the two coverages combine: the message's weighs more. */
+/* How the two coverages combine: the message's weighs more, so a long
+ * pasted log line around a whole message still scores well. */
 #define DOC_EXP 0.6
 #define QUERY_EXP 0.4
+/* A code that names an error scores CODE_BASE, plus CODE_TEXT of the
+ * text's own score: a code alone is near certain, and of two errors that
+ * share a code the one whose words are there too comes first. */
+#define CODE_BASE 0.9
+#define CODE_TEXT 0.1
+/* The words before a number that may place it in a code system ("BROM
+ * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
+ * words back; further words are another sentence. */
+#define CODE_CONTEXT 8
 
 /* ---- ranking ---- */
 
@@ -78,53 +88,90 @@ touch_error(struct match_index *ix, size_t e)
 	ix->etouched[ix->netouched++] = e;
 }
 
-/* Scores every error against text into ix->err_score (errors not
- * touched have err_gen != gen). */
-static void
-score(struct match_index *ix, const char *text)
+/* Starts a query: a new generation of error scores, stamps started
+ * again long before they wrap, and text cut into tokens.  Returns the
+ * first stamp of this query: a message stamped before it was not touched
+ * by it. */
+static unsigned
+score_start(struct match_index *ix, const char *text)
 {
-	struct toklist *tl = &ix->tl;
-	struct cand *cv = NULL;
-	size_t capc = 0, ntouched = 0;
-	double q_total = 0;
-	unsigned first;
-
 	ix->gen++;
 	ix->netouched = 0;
-	/* Stamps only grow: a message stamped before first was not
-	 * touched by this query.  Start again long before they wrap. */
 	if (ix->stamp > UINT_MAX / 2) {
 		memset(ix->doc_stamp, 0, (ix->ndocs + 1) *
 		    sizeof *ix->doc_stamp);
 		memset(ix->vstamp, 0, (ix->nv + 1) * sizeof *ix->vstamp);
 		ix->stamp = 0;
 	}
-	first = ix->stamp + 1;
-	toklist_clear(tl);
-	tokenize(text, strlen(text), TOK_QUERY, tl);
+	toklist_clear(&ix->tl);
+	tokenize(text, strlen(text), TOK_QUERY, &ix->tl);
+	return ix->stamp + 1;
+}
 
+/* Whether token i repeats an earlier one of the query. */
+static bool
+repeated(const struct toklist *tl, size_t i)
+{
+	const struct tok *t = &tl->v[i];
+
+	for (size_t j = 0; j < i; j++)
+		if (tl->v[j].kind == t->kind && tl->v[j].len == t->len &&
+		    strcmp(tok_str(tl, &tl->v[j]), tok_str(tl, t)) == 0)
+			return true;
+	return false;
+}
+
+/* Adds one query word of weight qw, through its candidates cv[nc] (best
+ * first), to the messages that hold them; new messages go to touched. */
+static void
+score_word(struct match_index *ix, const struct cand *cv, size_t nc,
+    double qw, unsigned first, size_t *ntouched)
+{
+	ix->stamp++;
+	for (size_t c = 0; c < nc; c++) {
+		size_t v = cv[c].vid;
+		for (size_t j = ix->pstart[v]; j < ix->pstart[v + 1]; j++) {
+			size_t d = ix->pdoc[j];
+			unsigned was = ix->doc_stamp[d];
+			if (was == ix->stamp)
+				continue;
+			ix->doc_stamp[d] = ix->stamp;
+			if (was < first) {
+				ix->q_acc[d] = ix->d_acc[d] = 0;
+				ix->touched[(*ntouched)++] = d;
+			}
+			ix->q_acc[d] += (float)(qw * cv[c].sim);
+			ix->d_acc[d] += (float)(ix->weight[v] * cv[c].sim);
+		}
+	}
+}
+
+/* The words of the query, each counted once at its best, into each
+ * message's two sums; the query's total weight in *q_total.  Returns how
+ * many messages were touched (in ix->touched). */
+static size_t
+score_words(struct match_index *ix, unsigned first, double *q_total)
+{
+	struct toklist *tl = &ix->tl;
+	struct cand *cv = NULL;
+	size_t capc = 0, ntouched = 0;
+
+	*q_total = 0;
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct tok *t = &tl->v[i];
 		const char *s = tok_str(tl, t);
 		double stop = t->kind == TK_WORD ? tok_stop_factor(s, true) : 1;
 		double qw;
 		size_t nc;
-		bool dup = false;
 
-		if (stop == 0)
-			continue;
-		for (size_t j = 0; j < i; j++)
-			if (tl->v[j].kind == t->kind && tl->v[j].len == t->len &&
-			    strcmp(tok_str(tl, &tl->v[j]), s) == 0)
-				dup = true;
-		if (dup)
+		if (stop == 0 || repeated(tl, i))
 			continue;
 		if (t->kind == TK_NUM) {
 			/* A known code the message lacks is evidence against
-			 * it; the code itself is matched below. */
+			 * it; the code itself is matched in score_codes. */
 			size_t v = match_vocab_find(ix, s, t->len);
 			if (v != SIZE_MAX && ix->vkind[v] == TK_NUM)
-				q_total += log(1.0 + (double)ix->nerr /
+				*q_total += log(1.0 + (double)ix->nerr /
 				    ix->df[v]);
 			continue;
 		}
@@ -143,28 +190,18 @@ score(struct match_index *ix, const char *text)
 		qw = nc ? log(1.0 + (double)ix->nerr / ix->df[cv[0].vid]) :
 		    ix->max_idf;
 		qw *= stop;
-		q_total += qw;
-		ix->stamp++;
-		for (size_t c = 0; c < nc; c++) {
-			size_t v = cv[c].vid;
-			for (size_t j = ix->pstart[v]; j < ix->pstart[v + 1];
-			    j++) {
-				size_t d = ix->pdoc[j];
-				unsigned was = ix->doc_stamp[d];
-				if (was == ix->stamp)
-					continue;
-				ix->doc_stamp[d] = ix->stamp;
-				if (was < first) {
-					ix->q_acc[d] = ix->d_acc[d] = 0;
-					ix->touched[ntouched++] = d;
-				}
-				ix->q_acc[d] += (float)(qw * cv[c].sim);
-				ix->d_acc[d] += (float)(ix->weight[v] *
-				    cv[c].sim);
-			}
-		}
+		*q_total += qw;
+		score_word(ix, cv, nc, qw, first, &ntouched);
 	}
+	free(cv);
+	return ntouched;
+}
 
+/* Each touched message's score from its two coverages; an error scores
+ * as its best message. */
+static void
+score_messages(struct match_index *ix, size_t ntouched, double q_total)
+{
 	for (size_t i = 0; i < ntouched; i++) {
 		size_t d = ix->touched[i], e = ix->doc_err[d];
 		double dc = ix->doc_total[d] > 0 ?
@@ -180,46 +217,72 @@ score(struct match_index *ix, const char *text)
 		if (s > ix->err_score[e])
 			ix->err_score[e] = s;
 	}
+}
 
-	/* Codes. */
-	for (size_t i = 0; i < tl->n; i++) {
-		const struct tok *t = &tl->v[i];
-		const char *s = tok_str(tl, t);
-		const struct tok *ctx = NULL;
-		size_t lo = 0, hi = ix->ncodes, nc = 0;
+/* The word that places the number at token i in a code system: the
+ * nearest word before it that is not neutral, or NULL. */
+static const struct tok *
+code_context(const struct toklist *tl, size_t i)
+{
+	const struct tok *t = &tl->v[i];
 
-		if (t->kind != TK_NUM)
+	/* Past "code", "error"...; other numbers (3006/3005/5001) may
+	 * stand between. */
+	for (size_t j = i; j-- > 0;) {
+		const struct tok *w = &tl->v[j];
+		if (w->kind == TK_NUM)
 			continue;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strcmp(match_code_of(ix, mid), s) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
-			continue;
-		/* The word before the number (past "code", "error"...)
-		 * tells which code system it belongs to; other numbers
-		 * (3006/3005/5001) may stand between. */
-		for (size_t j = i; j-- > 0;) {
-			const struct tok *w = &tl->v[j];
-			if (w->kind == TK_NUM)
-				continue;
-			if (t->run - w->run > 8)
-				break;
-			if (w->kind == TK_WORD &&
-			    (neutral(tok_str(tl, w)) ||
-			    tok_stop_factor(tok_str(tl, w), true) < 1))
-				continue;
-			/* CamelCase parts share their word's run: take the
-			 * whole word, which comes first. */
-			while (j > 0 && tl->v[j - 1].run == w->run)
-				w = &tl->v[--j];
-			ctx = w;
+		if (t->run - w->run > CODE_CONTEXT)
 			break;
-		}
-		if (ctx)
+		if (w->kind == TK_WORD && (neutral(tok_str(tl, w)) ||
+		    tok_stop_factor(tok_str(tl, w), true) < 1))
+			continue;
+		/* CamelCase parts share their word's run: take the whole
+		 * word, which comes first. */
+		while (j > 0 && tl->v[j - 1].run == w->run)
+			w = &tl->v[--j];
+		return w;
+	}
+	return NULL;
+}
+
+/* The first of the codes equal to s, in code order; ix->ncodes when no
+ * code is. */
+static size_t
+code_find(const struct match_index *ix, const char *s)
+{
+	size_t lo = 0, hi = ix->ncodes;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(match_code_of(ix, mid), s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
+		return ix->ncodes;
+	return lo;
+}
+
+/* Codes: a number that is an error's code names it, bare or after words
+ * of that error's messages; after other words it is another code
+ * system's number and counts for nothing. */
+static void
+score_codes(struct match_index *ix)
+{
+	struct toklist *tl = &ix->tl;
+	struct cand *cv = NULL;
+	size_t capc = 0;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct tok *t = &tl->v[i], *ctx;
+		const char *s = tok_str(tl, t);
+		size_t lo, nc = 0;
+
+		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
+			continue;
+		if ((ctx = code_context(tl, i)) != NULL)
 			nc = match_candidates(ix, tok_str(tl, ctx), ctx->len,
 			    ctx->kind, &cv, &capc);
 		for (size_t k = lo; k < ix->ncodes &&
@@ -231,11 +294,24 @@ score(struct match_index *ix, const char *text)
 			touch_error(ix, e);
 			text_s = ix->err_code[e] ? 0 : ix->err_score[e];
 			if (!ix->err_code[e])
-				ix->err_score[e] = 0.9 + 0.1 * text_s;
+				ix->err_score[e] = CODE_BASE + CODE_TEXT * text_s;
 			ix->err_code[e] = 1;
 		}
 	}
 	free(cv);
+}
+
+/* Scores every error against text into ix->err_score (errors not
+ * touched have err_gen != gen). */
+static void
+score(struct match_index *ix, const char *text)
+{
+	unsigned first = score_start(ix, text);
+	double q_total;
+	size_t ntouched = score_words(ix, first, &q_total);
+
+	score_messages(ix, ntouched, q_total);
+	score_codes(ix);
 }
 
 /* Collects the scored errors of platform into out, best first. */

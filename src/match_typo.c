@@ -12,6 +12,30 @@
 #include "tokens.h"
 #include "util.h"
 
+/* The tuning of the candidates, each a trade between finding what was
+ * meant and finding what was not:
+ * PREFIX_BASE, PREFIX_SPAN: a word typed in part is worth 0.55 at least
+ *   and 0.9 when it is nearly whole (0.55 + 0.35 * typed / whole): never
+ *   as much as the word itself, so a whole word wins a tie.
+ * PREFIX_MAX: at most this many words per prefix, so a short prefix
+ *   ("co") cannot touch half the vocabulary and slow every keystroke.
+ * TYPO_ONE, TYPO_TWO: a word one edit away is worth 0.85, two 0.7: a typo
+ *   still finds its error, below the exact spelling.
+ * TYPO_MIN, TYPO_MAX_LEN: typos are looked for in words of 4 to 64 bytes;
+ *   in shorter words one edit makes another word (code, mode), longer
+ *   ones are not typed.  From TYPO_TWO_LEN bytes two edits are allowed.
+ * SHORT_WORD: words up to this long also try every word of their first
+ *   letter, as a swap leaves them too few shared trigrams. */
+#define PREFIX_BASE 0.55
+#define PREFIX_SPAN 0.35
+#define PREFIX_MAX 64
+#define TYPO_ONE 0.85
+#define TYPO_TWO 0.7
+#define TYPO_MIN 4
+#define TYPO_MAX_LEN 64
+#define TYPO_TWO_LEN 8
+#define SHORT_WORD 6
+
 
 static uint32_t
 tri_key(const char *w, size_t n, size_t i)
@@ -189,20 +213,21 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 			else
 				hi = mid;
 		}
-		for (size_t i = lo; i < ix->nv && seen < 64; i++) {
+		for (size_t i = lo; i < ix->nv && seen < PREFIX_MAX; i++) {
 			size_t w = ix->sorted[i];
 			if (strncmp(ix->vstr[w], t, n) != 0)
 				break;
 			if (ix->vlen[w] > n && ix->vkind[w] == TK_WORD) {
-				cand_add(cv, &nc, cap, w, 0.55 + 0.35 *
-				    (double)n / (double)ix->vlen[w]);
+				cand_add(cv, &nc, cap, w, PREFIX_BASE +
+				    PREFIX_SPAN * (double)n /
+				    (double)ix->vlen[w]);
 				seen++;
 			}
 		}
 	}
-	if (n >= 4 && n <= 64) {
+	if (n >= TYPO_MIN && n <= TYPO_MAX_LEN) {
 		/* Words within one edit (two for long words): a typo. */
-		size_t k = n >= 8 ? 2 : 1;
+		size_t k = n >= TYPO_TWO_LEN ? 2 : 1;
 		size_t need = n > 3 * k ? n - 3 * k : 1;
 		size_t *hit = NULL, nhit = 0, caphit = 0;
 
@@ -226,7 +251,7 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 				ix->vcount[w]++;
 			}
 		}
-		if (n <= 6) {
+		if (n <= SHORT_WORD) {
 			/* Short words share too few trigrams after a swap
 			 * (wscm, wcsm): try the words with the same first
 			 * letter as well. */
@@ -261,7 +286,8 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 				continue;
 			d = edit_distance(t, n, ix->vstr[w], ix->vlen[w], k);
 			if (d <= k)
-				cand_add(cv, &nc, cap, w, d == 1 ? 0.85 : 0.7);
+				cand_add(cv, &nc, cap, w, d == 1 ? TYPO_ONE :
+				    TYPO_TWO);
 		}
 		free(hit);
 	}

@@ -94,7 +94,8 @@ ask_platform(struct plain *p, struct wizard *w)
 	for (;;) {
 		const char *a;
 		say(p, 0, "", words_question(STAGE_PLATFORM));
-		printf("  1) MTK\n  2) Qualcomm\n  3) %s\n", _("not sure"));
+		printf("  1) %s\n  2) %s\n  3) %s\n", words_platform(PLAT_MTK),
+		    words_platform(PLAT_QCOM), _("not sure"));
 		if (!ask(p, ""))
 			return false;
 		a = p->line.s;

@@ -27,7 +27,7 @@ session_save(const char *state, const struct wizard *w, const char *host,
 	bool ok = false;
 
 	*err = NULL;
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	if (!files_make_dir(dir)) {
 		*err = xasprintf(_("cannot create %s: %s"), dir,
 		    strerror(errno));
 		goto out;

@@ -15,6 +15,7 @@
 #include "text.h"
 #include "tui_int.h"
 #include "tui_term.h"
+#include "words.h"
 
 enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
 
@@ -122,8 +123,10 @@ build_items(struct tui *t)
 		add_item(t, IT_NEW, NULL, 0, xstrdup(_("start a new session")));
 		break;
 	case SC_PLATFORM:
-		add_item(t, IT_PLATFORM, NULL, PLAT_MTK, xstrdup("MTK"));
-		add_item(t, IT_PLATFORM, NULL, PLAT_QCOM, xstrdup("Qualcomm"));
+		add_item(t, IT_PLATFORM, NULL, PLAT_MTK,
+		    xstrdup(words_platform(PLAT_MTK)));
+		add_item(t, IT_PLATFORM, NULL, PLAT_QCOM,
+		    xstrdup(words_platform(PLAT_QCOM)));
 		add_item(t, IT_PLATFORM, NULL, 0, xstrdup(_("not sure")));
 		break;
 	case SC_VERSION:

@@ -353,10 +353,8 @@ draw_outcome(struct tui *t, struct page *p, int width)
 	page_gap(p);
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct wiz_step *st = &w->steps[i];
-		const char *a = st->answer == ANS_FIXED ? _("fixed") :
-		    st->answer == ANS_NOT_FIXED ? _("not fixed") :
-		    st->answer == ANS_SKIPPED ? _("can't do it here") : NULL;
-		if (!a)
+		const char *a = words_answer(st->answer);
+		if (st->answer == ANS_NONE)
 			break;
 		s = xasprintf("%zu. %s: %s%s%s", i + 1,
 		    kb_level_label(st->fix->level), a, st->note ? " - " : "",

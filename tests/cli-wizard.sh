@@ -10,7 +10,8 @@ run "$FLASHFIX" history --json --state-dir "$S"
 is "$rc/$out" "0/[]" "no sessions yet: an empty history"
 
 # The session of the issue: Qualcomm, 2.0.11, Sahara, not fixed, fixed.
-printf '2\n2.0.11\nSahara communication failed\n1\nn\ny\n' |
+answers platform=2 version=2.0.11 error='Sahara communication failed' \
+	pick=1 step=n step=y |
 	"$FLASHFIX" --plain --model CPH2023 --engineer ana --state-dir "$S" \
 	>"$T/out" 2>"$T/err"
 is "$?" 0 "a scripted session exits 0"
@@ -34,18 +35,20 @@ is "$(head -n 1 "$S/records.csv" | cut -d, -f1-3)" "id,started,finished" \
 	"records.csv has a header for spreadsheets"
 
 # End of input before the outcome: recorded as abandoned.
-printf '1\n4\nDL system ERR\n1\n' |
+answers platform=1 version=4 error='DL system ERR' pick=1 |
 	"$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
 is "$(J 0.outcome)" abandoned "end of input mid-session: abandoned"
 is "$(J 0.tool_version)" "" "don't know leaves the version empty"
-printf '1\n9\n4\nDL system ERR\n1\ny\n' |
+answers platform=1 version=9 version=4 error='DL system ERR' pick=1 step=y |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "Answer a number from 1 to 4" \
 	"a number not in the list is asked again"
 is "$(J '#')" 3 "three records, newest first"
 
 # Not listed: the generic ladder; escalated with notes, and back.
-printf '3\n5\nthe screen went purple\n1\nn: tried twice\nb\ns\nn\nn\nn\nn\nn\nn\n\nCPH1\nSN9\n' |
+answers platform=3 version=5 error='the screen went purple' pick=1 \
+	step='n: tried twice' step=b step=s step=n step=n step=n step=n step=n \
+	step=n detail= detail=CPH1 detail=SN9 |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "No known error matches" "nonsense: no match offered"
 like "$(cat "$T/out")" "general steps" "not listed leads to the general steps"
@@ -55,29 +58,33 @@ is "$(J 0.steps.0.answer)" skipped "back changed step 1 to skipped"
 is "$(J 0.model)/$(J 0.serial)" CPH1/SN9 "job details typed after the outcome"
 
 # The shared message is told apart by asking.
-printf '1\n4\nIncorrect verification code\n1\n2\ny\n' |
+answers platform=1 version=4 error='Incorrect verification code' pick=1 \
+	pick=2 step=y |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "Which fits" "the wizard asks which one fits"
 is "$(J 0.error_id)" wcsm-3003 "and records the one chosen"
 
 # Browse by kind with an empty symptom.
-printf '1\n4\n\n8\n1\ny\n' | "$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
+answers platform=1 version=4 error= pick=8 pick=1 step=y |
+	"$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
 is "$(J 0.outcome)/$(J 0.error_id)" fixed/oppo-custom-err \
 	"browsing by kind (hardware, first entry) works"
 
 # Hostile text never reaches the screen or the records raw.
-printf '1\n4\nzz\033]52;c;aGk=\007 \342\200\256x\n1\ny\n' |
+answers platform=1 version=4 \
+	error="$(printf 'zz\033]52;c;aGk=\007 \342\200\256x')" pick=1 step=y |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
-grep -q "$(printf '\033')" "$T/out"
-ok $((! $?)) "an escape sequence typed is not echoed raw"
-grep -q "$(printf '\033')" "$S/records.csv"
-ok $((! $?)) "nor written raw to records.csv"
-"$FLASHFIX" history --state-dir "$S" | grep -q "$(printf '\342\200\256')"
-ok $((! $?)) "history shows no raw bidirectional override"
+has "$(cat "$T/out")" 'zz\x1B]52;c;aGk=\x07' "the typed escape is echoed, escaped"
+hasnt "$(cat "$T/out")" "$(printf '\033')" "an escape sequence typed is not echoed raw"
+has "$(cat "$S/records.csv")" 'zz' "the typed text is in records.csv"
+hasnt "$(cat "$S/records.csv")" "$(printf '\033')" "nor written raw to records.csv"
+hist=$("$FLASHFIX" history --state-dir "$S")
+has "$hist" '\u202Ex' "history shows the bidirectional override, escaped"
+hasnt "$hist" "$(printf '\342\200\256')" "history shows no raw bidirectional override"
 
 # A state directory that cannot be written: said at start, still runs.
 touch "$T/file"
-printf '1\n4\nDL system ERR\n1\ny\n' |
+answers platform=1 version=4 error='DL system ERR' pick=1 step=y |
 	"$FLASHFIX" --plain --state-dir "$T/file/x" >"$T/out" 2>"$T/err"
 is "$?" 3 "an unusable state directory: the session runs, exit 3"
 like "$(cat "$T/err")" "[Cc]annot use the state directory .*--state-dir" "and says so"

@@ -32,7 +32,7 @@ nothing_raw "check shows none of them raw"
 run "$FLASHFIX" --data "$K" lookup evil
 is "$rc" 3 "lookup refuses the base"
 nothing_raw "lookup shows none of them raw"
-printf '1\n' | "$FLASHFIX" --plain --data "$K" --state-dir "$T/s" >"$T/out" 2>"$T/err"
+answers platform=1 | "$FLASHFIX" --plain --data "$K" --state-dir "$T/s" >"$T/out" 2>"$T/err"
 is "$?" 3 "the wizard refuses the base"
 nothing_raw "the wizard shows none of them raw"
 
@@ -57,7 +57,8 @@ like "$out" 'Bidi \\u202Ereversed\\u202C text' "lookup shows it escaped"
 nothing_raw "lookup shows it nowhere raw"
 run "$FLASHFIX" --data "$K3" lookup --json bidi reversed
 nothing_raw "JSON escapes it"
-printf '1\n1\nBidi reversed text\n1\nn: \342\200\256 \033]52;c;aGk=\007\n\n\n\n' |
+answers platform=1 version=1 error='Bidi reversed text' pick=1 \
+	step="$(printf 'n: \342\200\256 \033]52;c;aGk=\007')" detail= detail= detail= |
 	"$FLASHFIX" --plain --data "$K3" --state-dir "$T/s3" >"$T/out" 2>"$T/err"
 nothing_raw "the line mode shows it, and a typed OSC 52, escaped"
 for f in text markdown json csv; do
@@ -110,9 +111,10 @@ ok "$([ "$rc" -le 1 ]; echo $?)" "100,000 rows: checked, no crash (exit $rc)"
 like "$out$err" "errors.csv:100055:1: error: error .gen-99999. has no fixes" \
 	"and all of them read, the last at its line"
 {
-	printf '1\n1\n'
-	head -c 1048576 /dev/zero | tr '\0' 'x'
-	printf '\n1\ny\n\n\n\n'
+	answers platform=1 version=1
+	head -c 1048576 /dev/zero | tr '\0' 'x' # the error: 1 MB of x
+	printf '\n'
+	answers pick=1 step=y detail= detail= detail=
 } | "$FLASHFIX" --plain --state-dir "$T/s5" >"$T/out" 2>"$T/err"
 is "$?" 0 "a 1 MB answer: the session runs to its end"
 run "$FLASHFIX" history --json --state-dir "$T/s5"

@@ -19,7 +19,7 @@ session() {
 		<"$T/fifo" >"$T/out" 2>"$T/err" &
 	pid=$!
 	exec 3>"$T/fifo"
-	printf '2\n2.0.11\n' >&3
+	answers platform=2 version=2.0.11 >&3
 	i=0
 	while [ "$(prompts "$T/out")" -lt 3 ] && [ $i -lt 400 ]; do
 		sleep 0.05

@@ -7,6 +7,8 @@
 #   like TEXT PATTERN DESCRIPTION   (grep -E pattern)
 #   skip_all REASON
 #   done_testing
+#   answers NAME=VALUE...    the lines a script types into the line mode
+#   has TEXT FIXED-STRING DESCRIPTION / hasnt ...   (grep -F, present or not)
 : "${top_srcdir:?run through make check}"
 : "${FLASHFIX:?run through make check}"
 JSONCHECK=${JSONCHECK:-$top_builddir/tests/jsoncheck}
@@ -27,6 +29,46 @@ ok() {
 	else
 		echo "not ok $n - $2"
 		failed=$((failed + 1))
+	fi
+}
+
+# answers NAME=VALUE...: what a script types into the line mode, one line
+# per answer, each named by the question it answers, so that a test reads
+# without the program beside it:
+#   platform=1|2|3    MTK, Qualcomm, not sure
+#   version=N|TEXT    a number from the list of releases, or a version
+#   error=TEXT        what the error says (empty: browse by kind)
+#   pick=N            a numbered choice: a match, a kind, an error of it
+#   step=y|n|s|b      fixed, not fixed, can't do it here, back ("n: note")
+#   detail=TEXT       engineer, phone model, serial, in that order
+#   report=y|n        the report for HQ after an escalation
+#   resume=y|n|N|aN   the offer of unfinished sessions
+# Only the value is typed.
+answers() {
+	for a in "$@"; do
+		printf '%s\n' "${a#*=}"
+	done
+}
+
+# has TEXT STRING DESCRIPTION: TEXT holds STRING (fixed, not a pattern).
+has() {
+	if printf '%s\n' "$1" | grep -qF -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '#   no "%s" in:\n' "$2"
+		printf '%s\n' "$1" | sed 's/^/#     /' | head -20
+	fi
+}
+
+# hasnt TEXT STRING DESCRIPTION: TEXT does not hold STRING.  Pair it with a
+# check that the expected text is there, so that no output cannot pass.
+hasnt() {
+	if printf '%s\n' "$1" | grep -qF -- "$2"; then
+		ok 1 "$3"
+		printf '#   "%s" found\n' "$2"
+	else
+		ok 0 "$3"
 	fi
 }
 

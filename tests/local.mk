@@ -3,6 +3,7 @@ LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver
 TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX_PROG)' \
+	pkgdatadir='$(pkgdatadir)' \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
@@ -13,8 +14,8 @@ tests_unit_LDADD = $(LOGIC_LIBS)
 
 TESTS = tests/unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/resume.sh tests/records.sh tests/hostile.sh \
-	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh
-EXTRA_DIST += tests/lib.sh tests/layers.sh src/layers tests/tmux.sh tests/tui.sh tests/resume.sh tests/records.sh \
+	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh
+EXTRA_DIST += tests/lib.sh tests/layers.sh tests/cli-usage.sh src/layers tests/tmux.sh tests/tui.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/fixtures

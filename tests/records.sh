@@ -9,7 +9,8 @@ R=$S/records.csv
 H() { "$FLASHFIX" history --json --state-dir "$S" "$@"; }
 # A fixed session (DL system ERR, fixed at step 1) with the given options.
 fixed_session() {
-	printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
 		"$FLASHFIX" --plain --state-dir "$S" "$@" >/dev/null 2>&1
 }
 
@@ -36,7 +37,8 @@ is "$(printf '%s' "$out" | grep -o '"engineer":"eng[1-8]"' | sort -u | wc -l)" 8
 # A file that is not a records file is never appended to.
 printf 'my notes\nline two\n' >"$T/notes.txt"
 cp "$T/notes.txt" "$T/notes.orig"
-printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
 	"$FLASHFIX" --plain --state-dir "$T/s2" --records "$T/notes.txt" >/dev/null 2>"$T/err"
 is "$?" 3 "not a records file: exit 3"
 like "$(cat "$T/err")" "is not a flashfix records file" "and it says so"
@@ -52,7 +54,8 @@ cp "$R" "$T/records.orig"
 before=$(H | "$JSONCHECK" "#")
 (
 	ulimit -f 2
-	printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
 		"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>"$T/err"
 	echo $? >"$T/rc"
 )
@@ -62,13 +65,13 @@ like "$(cat "$T/err")" "kept and offered at the next start" "and that the sessio
 cmp -s "$R" "$T/records.orig"
 ok $? "the records are untouched"
 is "$(ls "$S/sessions" | wc -l)" 1 "the session is in progress"
-printf 'y\n\n\n\n' | "$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+answers resume=y detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 is "$(H | "$JSONCHECK" '#')" $((before + 1)) "once the disk has room, it is recorded"
 is "$(ls "$S/sessions" | wc -l)" 0 "and no longer in progress"
 
 # A read-only file system, and a full one, where they can be made.
 if mkdir "$T/ro" && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; then
-	printf '1\n1\nDL system ERR\n1\ny\n' |
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y |
 		"$FLASHFIX" --plain --state-dir "$T/ro/state" >"$T/out" 2>"$T/err"
 	is "$?" 3 "read-only file system: exit 3"
 	like "$(cat "$T/err")" "Cannot use the state directory .*Read-only" "and says why"
@@ -83,7 +86,8 @@ if mkdir "$T/ro" && mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null; the
 	i=0
 	while [ $i -lt 40 ]; do
 		cp "$F" "$T/full.orig"
-		printf '1\n1\nDL system ERR\n1\ny\n\n\n\n' |
+		answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
 			"$FLASHFIX" --plain --state-dir "$T/sf" --records "$F" \
 			>/dev/null 2>"$T/err" || break
 		i=$((i + 1))
@@ -126,15 +130,18 @@ is "$rc" 0 "report reads past them"
 # Reports: a fixed, an escalated and an abandoned session.
 P=$T/rep
 ESC=$(printf '\033')
-printf '2\n2.0.11\nSahara communication failed\n1\nn: cable \033[2J swapped\ny\nana\nCPH2023\nSN 1\n' |
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step="$(printf 'n: cable \033[2J swapped')" step=y detail=ana \
+	detail=CPH2023 detail='SN 1' |
 	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
 fixed_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
-printf '1\n1\nWCSM code 4009\n1\nn\n\nCPH1\n\ny\n' |
+answers platform=1 version=1 error='WCSM code 4009' pick=1 step=n \
+	detail= detail=CPH1 detail= report=y |
 	"$FLASHFIX" --plain --state-dir "$P" >"$T/out" 2>&1
 like "$(cat "$T/out")" "Report for HQ: $P/reports/.*\.txt" \
 	"line mode: an escalation offers its report, and says where"
 esc_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
-printf '1\n1\nDL system ERR\n1\n' |
+answers platform=1 version=1 error='DL system ERR' pick=1 |
 	"$FLASHFIX" --plain --state-dir "$P" >/dev/null 2>&1
 ab_id=$("$FLASHFIX" history --json --state-dir "$P" | "$JSONCHECK" 0.id)
 RJ() { "$FLASHFIX" report --format json --state-dir "$P" "$@"; }
@@ -246,7 +253,8 @@ like "$out" "sahara +2 +2  █" "stats text: a bar"
 run "$FLASHFIX" stats --since yesterday --records "$K"
 is "$rc" 2 "--since takes a date"
 # The wizard shows how often a step fixed the error here.
-printf '2\n2.0.11\nSahara communication failed\n1\nn\ny\n' |
+answers platform=2 version=2.0.11 error='Sahara communication failed' \
+	pick=1 step=n step=y |
 	"$FLASHFIX" --plain --records "$K" --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "this step fixed it 1 of 2 times" "the wizard shows a step's history"
 

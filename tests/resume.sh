@@ -84,21 +84,21 @@ done
 # n starts afresh and leaves the old one offered; a and a number records
 # it as abandoned.
 S=$T/choice
-printf '1\n' | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >/dev/null 2>&1 &
+answers platform=1 | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >/dev/null 2>&1 &
 wait
 # End of input there records it as abandoned; make one cut off instead.
 rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
 "$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
 pid=$!
 exec 3>"$T/fifo"
-printf '1\n' >&3
+answers platform=1 >&3
 i=0
 while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
 kill -TERM "$pid"; wait "$pid"; exec 3>&-
-printf 'n\n' | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >"$T/out" 2>&1
+answers resume=n | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "Unfinished sessions" "the unfinished session is offered"
 is "$(ls "$S/sessions" | wc -l)" 1 "n: it stays offered"
-printf '1\n' | "$FLASHFIX" --plain --engineer bob --state-dir "$S" >"$T/out" 2>&1
+answers platform=1 | "$FLASHFIX" --plain --engineer bob --state-dir "$S" >"$T/out" 2>&1
 if grep -q "Unfinished sessions" "$T/out"; then r=1; else r=0; fi
 ok $r "another engineer is not offered it"
 id=$(ls "$S/sessions" | sed 's/\.csv$//')

@@ -1,0 +1,93 @@
+#!/bin/sh
+# cli-usage.sh: one rule for every command's options and operands (the
+# command table in main.c): an option that does not apply, or operands a
+# command does not take, exit 2 with a message and a hint; what applies
+# is taken.  And an installed flashfix reads only its installed data.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+S=$T/state
+# usage ARGS... / DESCRIPTION: exits 2, says why, points to --help.
+usage() {
+	desc=$1
+	shift
+	run "$FLASHFIX" --state-dir "$S" "$@"
+	is "$rc" 2 "$desc: exit 2"
+	like "$err" "Try 'flashfix --help'" "$desc: a hint"
+}
+
+usage "history with an operand" history bogus
+like "$err" "history takes no operands" "history bogus: what it takes"
+usage "stats with an operand" stats x
+usage "check with two directories" check a b
+usage "lookup without text" lookup
+like "$err" "lookup takes the error text" "lookup: what it takes"
+usage "report with two ids" report a b
+usage "an unknown command" frobnicate
+like "$err" "unknown command 'frobnicate'" "the unknown command is named"
+usage "check --json" check --json
+like "$err" "--json does not apply to check" "check --json: which option, which command"
+usage "lookup --format" lookup --format json 4009
+like "$err" "--format does not apply to lookup" "lookup --format: named"
+usage "history --limit" history --limit 3
+usage "stats --last" stats --last
+usage "the wizard --json" --json --plain
+like "$err" "--json does not apply to the wizard" "the wizard: named"
+usage "--since 2026-02-30" stats --since 2026-02-30
+like "$err" "2026-02-30" "the bad date is quoted"
+usage "--since 2026-13-01" stats --since 2026-13-01
+
+# What applies is taken, before or after the command word.
+run "$FLASHFIX" --state-dir "$S" history --json
+is "$rc/$out" "0/[]" "history --json applies"
+run "$FLASHFIX" --json --state-dir "$S" stats
+is "$rc" 0 "stats --json applies, before the command word too"
+like "$out" '"sessions":0' "and prints JSON"
+run "$FLASHFIX" --state-dir "$S" stats --since 2024-02-29
+is "$rc" 0 "--since 2024-02-29 (a leap day) is a date"
+run "$FLASHFIX" lookup --limit 1 --platform qualcomm Sahara communication failed
+is "$rc" 0 "lookup --limit --platform apply"
+like "$out" "Sahara communication failed" "and find"
+
+# The line mode speaks the language asked for: both is both.
+answers platform=2 version=2.0.11 error='Sahara communication failed' \
+	pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --lang both --state-dir "$S" >"$T/out" 2>&1
+has "$(cat "$T/out")" "Sahara communication failed." "--plain --lang both: English"
+has "$(cat "$T/out")" "Sahara通信失败" "--plain --lang both: Chinese too"
+
+# The records file has the stage column; a finished record leaves it empty.
+is "$(head -n 1 "$S/records.csv")" \
+	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage" \
+	"the records header, with the stage last"
+# A records file of the earlier layout (no stage column) is still read
+# and appended to in its own columns.
+O=$T/old.csv
+printf '%s\n' 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps' \
+	'"6b0d0000-1","2026-11-01T10:00:00+0000","2026-11-01T10:05:00+0000","ana","h","","","mtk","","DL system ERR","dl-system-err","fixed","1","1 power fixed 2026-11-01T10:04:00+0000"' >"$O"
+answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+	detail= detail= detail= |
+	"$FLASHFIX" --plain --records "$O" --state-dir "$S" >/dev/null 2>&1
+is "$?" 0 "a session appended to a records file of the earlier layout"
+is "$(awk -F'","' 'NR > 1 { print NF }' "$O" | sort -u)" 14 \
+	"every record there in its 14 columns"
+run "$FLASHFIX" history --json --records "$O" --state-dir "$S"
+is "$(printf '%s' "$out" | "$JSONCHECK" '#')" 2 "and both read back"
+is "$(printf '%s' "$out" | "$JSONCHECK" 1.outcome)" fixed "the old one with its outcome"
+
+# An installed flashfix (here: the program copied out of its build tree)
+# reads its installed knowledge base, never the source tree's.
+cp "$FLASHFIX" "$T/flashfix-installed"
+run "$T/flashfix-installed" lookup 4009
+if [ -f "$pkgdatadir/errors.csv" ]; then
+	is "$rc" 0 "installed: the installed base answers"
+	ok 0 "# SKIP flashfix is installed in $pkgdatadir on this machine"
+else
+	is "$rc" 3 "installed, with no installed base: exit 3"
+	has "$err" "$pkgdatadir" "and the installed data directory is named"
+fi
+hasnt "$err$out" "$top_srcdir/data" "the source tree's data is never used"
+run env FLASHFIX_DATA="$DATA" "$T/flashfix-installed" lookup --limit 1 4009
+is "$rc" 0 "installed, FLASHFIX_DATA still chooses a base"
+like "$out" "WCSM code" "and it answers from it"
+
+done_testing
