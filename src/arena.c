@@ -1,4 +1,5 @@
-/* arena.c: many small strings that live as long as the knowledge base. */
+/* arena.c: many small strings that live as long as the knowledge base.
+ * Layer: base. */
 #include <config.h>
 
 #include "arena.h"

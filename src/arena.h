@@ -1,4 +1,5 @@
-/* arena.h: many small strings that live as long as the knowledge base. */
+/* arena.h: many small strings that live as long as the knowledge base.
+ * Layer: base. */
 #ifndef FLASHFIX_ARENA_H
 #define FLASHFIX_ARENA_H
 

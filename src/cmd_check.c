@@ -1,4 +1,5 @@
-/* cmd_check.c: flashfix check [DIR]: validates a knowledge base. */
+/* cmd_check.c: flashfix check [DIR]: validates a knowledge base.
+ * Layer: commands. */
 #include <config.h>
 
 #include <stdio.h>

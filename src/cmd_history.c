@@ -1,5 +1,6 @@
 /* cmd_history.c: flashfix history [--json]: the recorded sessions,
- * newest first. */
+ * newest first.
+ * Layer: commands. */
 #include <config.h>
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* cmd_lookup.c: flashfix lookup: the known errors that best match a text,
- * with cause and fixes, as text or JSON. */
+ * with cause and fixes, as text or JSON.
+ * Layer: commands. */
 #include <config.h>
 
 #include <stdio.h>

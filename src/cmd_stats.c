@@ -1,5 +1,6 @@
 /* cmd_stats.c: flashfix stats [--since DATE] [--json]: what fixed which
- * error, from the records. */
+ * error, from the records.
+ * Layer: commands. */
 #include <config.h>
 
 #include <stdio.h>

@@ -4,7 +4,8 @@
  * libcsv reports a field when it reads the delimiter or line end after it,
  * so the input is fed to it in pieces that each end at a ',' or a line
  * end: a field callback then always belongs to the last byte fed, and the
- * reader knows where in the source every field began and ended. */
+ * reader knows where in the source every field began and ended.
+ * Layer: formats. */
 #include <config.h>
 
 #include "csvfile.h"

@@ -1,5 +1,6 @@
 /* csvfile.h: reading a CSV file with libcsv into records keyed by header
- * name, with the source line and column of every value. */
+ * name, with the source line and column of every value.
+ * Layer: formats. */
 #ifndef FLASHFIX_CSVFILE_H
 #define FLASHFIX_CSVFILE_H
 

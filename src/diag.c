@@ -1,4 +1,5 @@
-/* diag.c: problems found in input files, as FILE:LINE:COLUMN: message. */
+/* diag.c: problems found in input files, as FILE:LINE:COLUMN: message.
+ * Layer: base. */
 #include <config.h>
 
 #include "diag.h"

@@ -1,4 +1,5 @@
-/* diag.h: problems found in input files, as FILE:LINE:COLUMN: message. */
+/* diag.h: problems found in input files, as FILE:LINE:COLUMN: message.
+ * Layer: base. */
 #ifndef FLASHFIX_DIAG_H
 #define FLASHFIX_DIAG_H
 

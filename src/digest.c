@@ -1,6 +1,7 @@
 /* digest.c: four independent multiply-rotate lanes over 32-byte blocks,
  * so a core keeps several multiplications in flight (about a byte a
- * cycle), then a final mix of the lanes, the tail and the length. */
+ * cycle), then a final mix of the lanes, the tail and the length.
+ * Layer: base. */
 #include <config.h>
 
 #include "digest.h"

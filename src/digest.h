@@ -1,6 +1,7 @@
 /* digest.h: a fast 64-bit digest of a stream of bytes, to tell whether a
  * file still holds the bytes a cache was made from.  Not cryptographic:
- * it guards against edits and corruption, not against an attacker. */
+ * it guards against edits and corruption, not against an attacker.
+ * Layer: base. */
 #ifndef FLASHFIX_DIGEST_H
 #define FLASHFIX_DIGEST_H
 

@@ -1,4 +1,5 @@
-/* i18n.h: gettext shorthands. */
+/* i18n.h: gettext shorthands.
+ * Layer: base. */
 #ifndef FLASHFIX_I18N_H
 #define FLASHFIX_I18N_H
 

@@ -1,5 +1,6 @@
 /* kb.h: the knowledge base: known errors, their fixes in escalating order,
- * the tool releases, and the generic ladder; loading and validating it. */
+ * the tool releases, and the generic ladder; loading and validating it.
+ * Layer: kb. */
 #ifndef FLASHFIX_KB_H
 #define FLASHFIX_KB_H
 

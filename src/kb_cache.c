@@ -11,6 +11,7 @@
  *   records  the errors with their codes, aliases and fixes, the tools,
  *            the generic ladder, and the long texts kept in memory; a
  *            text as 1 + its offset in strings, 0 for none
+ * Layer: kb.
  */
 #include <config.h>
 

@@ -6,7 +6,8 @@
  * trimmed and checked as the loader did, and kept.  A file changed on disk
  * since the load (its size or time differs) is not trusted: the text says
  * so.  Replacing the file (a spreadsheet's save) does not matter: the open
- * file is the one that was validated. */
+ * file is the one that was validated.
+ * Layer: kb. */
 #include <config.h>
 
 #include "kb_lazy.h"

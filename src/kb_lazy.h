@@ -1,5 +1,6 @@
 /* kb_lazy.h: the knowledge base's long texts, left in their files and read
- * when first shown (internal to kb.c). */
+ * when first shown (internal to kb.c).
+ * Layer: kb. */
 #ifndef FLASHFIX_KB_LAZY_H
 #define FLASHFIX_KB_LAZY_H
 

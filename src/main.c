@@ -228,6 +228,104 @@ parse_date(const char *s)
 	return t;
 }
 
+/* Takes option c (with optarg) into o.  EXIT_OK to go on; else how to
+ * exit (after --help or --version, or a usage message). */
+static int
+take_option(struct options *o, int c, char **argv)
+{
+	switch (c) {
+	case OPT_DATA:
+		o->data_dir = optarg;
+		o->data_given = true;
+		break;
+	case OPT_STATE_DIR:
+		o->state_dir = optarg;
+		break;
+	case OPT_RECORDS:
+		o->records = optarg;
+		break;
+	case OPT_LANG:
+		o->lang_given = true;
+		if (strcmp(optarg, "en") == 0)
+			o->lang = LANG_EN;
+		else if (strcmp(optarg, "zh") == 0)
+			o->lang = LANG_ZH;
+		else if (strcmp(optarg, "both") == 0)
+			o->lang = LANG_BOTH;
+		else
+			return bad_usage(_("--lang takes en, zh or "
+			    "both, not '%s'"), optarg);
+		break;
+	case OPT_NO_COLOR:
+		o->no_color = true;
+		break;
+	case OPT_NO_CACHE:
+		o->no_cache = true;
+		break;
+	case OPT_ASCII:
+		o->ascii = true;
+		break;
+	case OPT_PLAIN:
+		o->plain = true;
+		break;
+	case OPT_JSON:
+		o->json = true;
+		break;
+	case OPT_LIMIT: {
+		char *end;
+		errno = 0;
+		o->limit = strtol(optarg, &end, 10);
+		if (errno || *end || end == optarg || o->limit < 1 ||
+		    o->limit > 1000)
+			return bad_usage(_("--limit takes a number "
+			    "from 1 to 1000, not '%s'"), optarg);
+		break;
+	}
+	case OPT_PLATFORM:
+		o->platform = kb_platform_parse(optarg, strlen(optarg));
+		if (!o->platform)
+			return bad_usage(_("--platform takes mtk or "
+			    "qcom, not '%s'"), optarg);
+		break;
+	case OPT_ENGINEER:
+		o->engineer = optarg;
+		break;
+	case OPT_FORMAT:
+		if (!report_format_parse(optarg, &o->format))
+			return bad_usage(_("--format takes text, markdown, "
+			    "json or csv, not '%s'"), optarg);
+		break;
+	case OPT_OUTPUT:
+		o->output = optarg;
+		break;
+	case OPT_FORCE:
+		o->force = true;
+		break;
+	case OPT_LAST:
+		o->last = true;
+		break;
+	case OPT_SINCE:
+		o->since = parse_date(optarg);
+		if (o->since == (time_t)-1)
+			return bad_usage(_("--since takes a date such as "
+			    "2026-11-01, not '%s'"), optarg);
+		break;
+	case OPT_MODEL:
+		o->model = optarg;
+		break;
+	case OPT_SERIAL:
+		o->serial = optarg;
+		break;
+	case ':':
+		return bad_usage(_("option '%s' needs a value"),
+		    argv[optind - 1]);
+	default:
+		return bad_usage(_("unknown option '%s'"),
+		    argv[optind - 1]);
+	}
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -235,7 +333,6 @@ main(int argc, char **argv)
 	const struct command *cmd;
 	const char *name = NULL, *env;
 	unsigned long given = 0;
-	bool lang_given = false;
 	int c, rc;
 
 	util_tune_malloc();
@@ -262,102 +359,15 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		if (c >= OPT_DATA)
 			given |= BIT(c);
-		switch (c) {
-		case OPT_DATA:
-			o.data_dir = optarg;
-			o.data_given = true;
-			break;
-		case OPT_STATE_DIR:
-			o.state_dir = optarg;
-			break;
-		case OPT_RECORDS:
-			o.records = optarg;
-			break;
-		case OPT_LANG:
-			lang_given = true;
-			if (strcmp(optarg, "en") == 0)
-				o.lang = LANG_EN;
-			else if (strcmp(optarg, "zh") == 0)
-				o.lang = LANG_ZH;
-			else if (strcmp(optarg, "both") == 0)
-				o.lang = LANG_BOTH;
+		if (c == OPT_HELP || c == OPT_VERSION) {
+			if (c == OPT_HELP)
+				usage();
 			else
-				return bad_usage(_("--lang takes en, zh or "
-				    "both, not '%s'"), optarg);
-			break;
-		case OPT_NO_COLOR:
-			o.no_color = true;
-			break;
-		case OPT_NO_CACHE:
-			o.no_cache = true;
-			break;
-		case OPT_ASCII:
-			o.ascii = true;
-			break;
-		case OPT_PLAIN:
-			o.plain = true;
-			break;
-		case OPT_JSON:
-			o.json = true;
-			break;
-		case OPT_LIMIT: {
-			char *end;
-			errno = 0;
-			o.limit = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || o.limit < 1 ||
-			    o.limit > 1000)
-				return bad_usage(_("--limit takes a number "
-				    "from 1 to 1000, not '%s'"), optarg);
-			break;
-		}
-		case OPT_PLATFORM:
-			o.platform = kb_platform_parse(optarg, strlen(optarg));
-			if (!o.platform)
-				return bad_usage(_("--platform takes mtk or "
-				    "qcom, not '%s'"), optarg);
-			break;
-		case OPT_ENGINEER:
-			o.engineer = optarg;
-			break;
-		case OPT_FORMAT:
-			if (!report_format_parse(optarg, &o.format))
-				return bad_usage(_("--format takes text, markdown, "
-				    "json or csv, not '%s'"), optarg);
-			break;
-		case OPT_OUTPUT:
-			o.output = optarg;
-			break;
-		case OPT_FORCE:
-			o.force = true;
-			break;
-		case OPT_LAST:
-			o.last = true;
-			break;
-		case OPT_SINCE:
-			o.since = parse_date(optarg);
-			if (o.since == (time_t)-1)
-				return bad_usage(_("--since takes a date such as "
-				    "2026-11-01, not '%s'"), optarg);
-			break;
-		case OPT_MODEL:
-			o.model = optarg;
-			break;
-		case OPT_SERIAL:
-			o.serial = optarg;
-			break;
-		case OPT_HELP:
-			usage();
+				version();
 			return output_close_stdout() ? EXIT_OK : EXIT_FAILED;
-		case OPT_VERSION:
-			version();
-			return output_close_stdout() ? EXIT_OK : EXIT_FAILED;
-		case ':':
-			return bad_usage(_("option '%s' needs a value"),
-			    argv[optind - 1]);
-		default:
-			return bad_usage(_("unknown option '%s'"),
-			    argv[optind - 1]);
 		}
+		if ((rc = take_option(&o, c, argv)) != EXIT_OK)
+			return rc;
 	}
 	if (optind < argc)
 		name = argv[optind++];
@@ -372,14 +382,13 @@ main(int argc, char **argv)
 	if (!o.data_dir)
 		o.data_dir = paths_data_dir();
 
-	o.lang_given = lang_given;
 	o.lang_asked = o.lang;
 	/* Chinese needs a terminal that shows UTF-8. */
 	if (!o.ascii && !text_terminal_utf8())
 		o.ascii = true;
 	if (o.ascii)
 		text_set_terminal_utf8(false);
-	if (!lang_given) {
+	if (!o.lang_given) {
 		const char *m = setlocale(LC_MESSAGES, NULL);
 		if (m && strncmp(m, "zh", 2) == 0)
 			o.lang = LANG_ZH;

@@ -119,80 +119,89 @@ cmp_code(const void *a, const void *b)
  * not towards the message's total. */
 #define PART_BIT 0x80000000u
 
-struct match_index *
-match_index_new(const struct kb *kb)
+/* What building the index keeps until it is done. */
+struct build {
+	uint32_t *pv;             /* every message's word ids, in a row */
+	uint32_t *dstart;         /* each message's first in pv */
+	size_t npairs, cappairs, capdocs, capds, capcodes;
+	unsigned *last_err, *last_doc; /* per word: the last error, message */
+	size_t caplast;
+};
+
+/* Room in the per-word tables of b for word v. */
+static void
+build_room(struct build *b, size_t v)
 {
-	struct match_index *ix;
-	uint32_t *pv = NULL, *dstart = NULL; /* words; each message's first */
-	size_t npairs = 0, cappairs = 0, capdocs = 0, capds = 0, capcodes = 0;
-	unsigned *last_err = NULL, *last_doc = NULL;
-	size_t caplast = 0;
+	size_t c = b->caplast;
 
-	ix = xcalloc(1, sizeof *ix);
-	ix->kb = kb;
-	ix->nerr = kb->nerrors;
-	toklist_init(&ix->tl);
-	arena_init(&ix->words);
-	vocab_rehash(ix);
-	for (size_t e = 0; e < kb->nerrors; e++) {
-		const struct kb_error *err = &kb->errors[e];
-		const char *texts[2 + 64];
-		size_t nt = 0;
+	if (v < b->caplast)
+		return;
+	b->last_err = xgrow(b->last_err, &c, v + 1, sizeof *b->last_err);
+	c = b->caplast;
+	b->last_doc = xgrow(b->last_doc, &c, v + 1, sizeof *b->last_doc);
+	for (size_t j = b->caplast; j < c; j++)
+		b->last_err[j] = b->last_doc[j] = 0;
+	b->caplast = c;
+}
 
-		texts[nt++] = err->error_en;
-		if (err->error_zh)
-			texts[nt++] = err->error_zh;
-		for (size_t a = 0; a < err->naliases && nt < 66; a++)
-			texts[nt++] = err->aliases[a];
-		for (size_t t = 0; t < nt; t++) {
-			size_t doc = ix->ndocs++;
-			ix->doc_err = xgrow(ix->doc_err, &capdocs, doc + 1,
-			    sizeof *ix->doc_err);
-			ix->doc_err[doc] = (uint32_t)e;
-			dstart = xgrow(dstart, &capds, doc + 2,
-			    sizeof *dstart);
-			dstart[doc] = (uint32_t)npairs;
-			toklist_clear(&ix->tl);
-			tokenize(texts[t], strlen(texts[t]), 0, &ix->tl);
-			for (size_t i = 0; i < ix->tl.n; i++) {
-				const struct tok *tk = &ix->tl.v[i];
-				size_t v;
-				v = vocab_add(ix, tok_str(&ix->tl, tk), tk->len,
-				    tk->kind);
-				if (v >= caplast) {
-					size_t c = caplast;
-					last_err = xgrow(last_err, &c, v + 1,
-					    sizeof *last_err);
-					c = caplast;
-					last_doc = xgrow(last_doc, &c, v + 1,
-					    sizeof *last_doc);
-					for (size_t j = caplast; j < c; j++)
-						last_err[j] = last_doc[j] = 0;
-					caplast = c;
-				}
-				if (last_doc[v] == doc + 1)
-					continue;
-				last_doc[v] = (unsigned)doc + 1;
-				if (last_err[v] != e + 1) {
-					last_err[v] = (unsigned)e + 1;
-					ix->df[v]++;
-				}
-				pv = xgrow(pv, &cappairs, npairs + 1,
-				    sizeof *pv);
-				pv[npairs++] = (uint32_t)v | (tk->part ?
-				    PART_BIT : 0);
-			}
+/* One message (text) of error e: a new document, its words added to the
+ * vocabulary, each word once per message, and counted once per error in
+ * its document frequency. */
+static void
+index_message(struct match_index *ix, struct build *b, size_t e,
+    const char *text)
+{
+	size_t doc = ix->ndocs++;
+
+	ix->doc_err = xgrow(ix->doc_err, &b->capdocs, doc + 1,
+	    sizeof *ix->doc_err);
+	ix->doc_err[doc] = (uint32_t)e;
+	b->dstart = xgrow(b->dstart, &b->capds, doc + 2, sizeof *b->dstart);
+	b->dstart[doc] = (uint32_t)b->npairs;
+	toklist_clear(&ix->tl);
+	tokenize(text, strlen(text), 0, &ix->tl);
+	for (size_t i = 0; i < ix->tl.n; i++) {
+		const struct tok *tk = &ix->tl.v[i];
+		size_t v = vocab_add(ix, tok_str(&ix->tl, tk), tk->len,
+		    tk->kind);
+		build_room(b, v);
+		if (b->last_doc[v] == doc + 1)
+			continue;
+		b->last_doc[v] = (unsigned)doc + 1;
+		if (b->last_err[v] != e + 1) {
+			b->last_err[v] = (unsigned)e + 1;
+			ix->df[v]++;
 		}
-		for (size_t c = 0; c < err->ncodes; c++) {
-			ix->codes = xgrow(ix->codes, &capcodes,
-			    ix->ncodes + 1, sizeof *ix->codes);
-			ix->codes[ix->ncodes++] = (struct code_ref){
-				(uint32_t)e, (uint32_t)c };
-		}
+		b->pv = xgrow(b->pv, &b->cappairs, b->npairs + 1,
+		    sizeof *b->pv);
+		b->pv[b->npairs++] = (uint32_t)v | (tk->part ? PART_BIT : 0);
 	}
-	free(last_err);
-	free(last_doc);
-	/* Give back the room that doubling left. */
+}
+
+/* Error e: its messages in both languages and its aliases, and its
+ * codes. */
+static void
+index_error(struct match_index *ix, struct build *b, size_t e)
+{
+	const struct kb_error *err = &ix->kb->errors[e];
+
+	index_message(ix, b, e, err->error_en);
+	if (err->error_zh)
+		index_message(ix, b, e, err->error_zh);
+	for (size_t a = 0; a < err->naliases; a++)
+		index_message(ix, b, e, err->aliases[a]);
+	for (size_t c = 0; c < err->ncodes; c++) {
+		ix->codes = xgrow(ix->codes, &b->capcodes, ix->ncodes + 1,
+		    sizeof *ix->codes);
+		ix->codes[ix->ncodes++] = (struct code_ref){ (uint32_t)e,
+			(uint32_t)c };
+	}
+}
+
+/* Gives back the room that doubling left. */
+static void
+trim(struct match_index *ix)
+{
 	if (ix->nv) {
 		ix->vstr = xrealloc(ix->vstr, ix->nv * sizeof *ix->vstr);
 		ix->vlen = xrealloc(ix->vlen, ix->nv * sizeof *ix->vlen);
@@ -206,8 +215,15 @@ match_index_new(const struct kb *kb)
 	if (ix->ncodes)
 		ix->codes = xrealloc(ix->codes, ix->ncodes *
 		    sizeof *ix->codes);
+}
 
-	/* Weights, postings, message totals. */
+/* Word weights (IDF, less for common words), the postings (each word's
+ * messages) and each message's total weight. */
+static void
+postings(struct match_index *ix, struct build *b)
+{
+	uint32_t *fill;
+
 	ix->weight = xcalloc(ix->nv, sizeof *ix->weight);
 	ix->max_idf = log(1.0 + (double)ix->nerr);
 	for (size_t v = 0; v < ix->nv; v++)
@@ -215,31 +231,32 @@ match_index_new(const struct kb *kb)
 		    ix->df[v]) * (ix->vkind[v] == TK_WORD ?
 		    tok_stop_factor(ix->vstr[v], false) : 1.0));
 	ix->pstart = xcalloc(ix->nv + 1, sizeof *ix->pstart);
-	ix->pdoc = xmalloc((npairs ? npairs : 1) * sizeof *ix->pdoc);
+	ix->pdoc = xmalloc((b->npairs ? b->npairs : 1) * sizeof *ix->pdoc);
 	ix->doc_total = xcalloc(ix->ndocs, sizeof *ix->doc_total);
-	dstart = xgrow(dstart, &capds, ix->ndocs + 1, sizeof *dstart);
-	dstart[ix->ndocs] = (uint32_t)npairs;
+	b->dstart = xgrow(b->dstart, &b->capds, ix->ndocs + 1,
+	    sizeof *b->dstart);
+	b->dstart[ix->ndocs] = (uint32_t)b->npairs;
 	for (size_t d = 0; d < ix->ndocs; d++)
-		for (size_t i = dstart[d]; i < dstart[d + 1]; i++) {
-			uint32_t v = pv[i] & ~PART_BIT;
+		for (size_t i = b->dstart[d]; i < b->dstart[d + 1]; i++) {
+			uint32_t v = b->pv[i] & ~PART_BIT;
 			ix->pstart[v + 1]++;
-			if (!(pv[i] & PART_BIT))
+			if (!(b->pv[i] & PART_BIT))
 				ix->doc_total[d] += ix->weight[v];
 		}
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->pstart[v + 1] += ix->pstart[v];
-	{
-		uint32_t *fill = xmalloc((ix->nv + 1) * sizeof *fill);
-		memcpy(fill, ix->pstart, (ix->nv + 1) * sizeof *fill);
-		for (size_t d = 0; d < ix->ndocs; d++)
-			for (size_t i = dstart[d]; i < dstart[d + 1]; i++)
-				ix->pdoc[fill[pv[i] & ~PART_BIT]++] =
-				    (uint32_t)d;
-		free(fill);
-	}
-	free(pv);
-	free(dstart);
+	fill = xmalloc((ix->nv + 1) * sizeof *fill);
+	memcpy(fill, ix->pstart, (ix->nv + 1) * sizeof *fill);
+	for (size_t d = 0; d < ix->ndocs; d++)
+		for (size_t i = b->dstart[d]; i < b->dstart[d + 1]; i++)
+			ix->pdoc[fill[b->pv[i] & ~PART_BIT]++] = (uint32_t)d;
+	free(fill);
+}
 
+/* The words in string order (for prefixes), the codes in code order. */
+static void
+sort_tables(struct match_index *ix)
+{
 	ix->sorted = xmalloc((ix->nv ? ix->nv : 1) * sizeof *ix->sorted);
 	for (size_t v = 0; v < ix->nv; v++)
 		ix->sorted[v] = (uint32_t)v;
@@ -250,7 +267,28 @@ match_index_new(const struct kb *kb)
 	if (ix->ncodes)
 		qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_code);
 	sort_ix = NULL;
+}
 
+struct match_index *
+match_index_new(const struct kb *kb)
+{
+	struct match_index *ix = xcalloc(1, sizeof *ix);
+	struct build b = { 0 };
+
+	ix->kb = kb;
+	ix->nerr = kb->nerrors;
+	toklist_init(&ix->tl);
+	arena_init(&ix->words);
+	vocab_rehash(ix);
+	for (size_t e = 0; e < kb->nerrors; e++)
+		index_error(ix, &b, e);
+	free(b.last_err);
+	free(b.last_doc);
+	trim(ix);
+	postings(ix, &b);
+	free(b.pv);
+	free(b.dstart);
+	sort_tables(ix);
 	match_index_scratch(ix);
 	return ix;
 }

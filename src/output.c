@@ -1,5 +1,6 @@
 /* output.c: writing text for people (wrapped, escaped) and for programs
- * (JSON). */
+ * (JSON).
+ * Layer: formats. */
 #include <config.h>
 
 #include "output.h"

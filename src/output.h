@@ -1,5 +1,6 @@
 /* output.h: writing text for people (wrapped, escaped) and for programs
- * (JSON). */
+ * (JSON).
+ * Layer: formats. */
 #ifndef FLASHFIX_OUTPUT_H
 #define FLASHFIX_OUTPUT_H
 

@@ -1,4 +1,5 @@
-/* sig.c: noting the signals that end the wizard. */
+/* sig.c: noting the signals that end the wizard.
+ * Layer: base. */
 #include <config.h>
 
 #include "sig.h"

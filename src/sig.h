@@ -1,6 +1,7 @@
 /* sig.h: SIGHUP (the SSH connection dropped), SIGTERM and SIGINT during
  * the wizard: noted, so that the front end gives the terminal back and
- * the program ends with the session saved, never mid-write. */
+ * the program ends with the session saved, never mid-write.
+ * Layer: base. */
 #ifndef FLASHFIX_SIG_H
 #define FLASHFIX_SIG_H
 

@@ -1,4 +1,5 @@
-/* stats.c: counting the records. */
+/* stats.c: counting the records.
+ * Layer: stats. */
 #include <config.h>
 
 #include "stats.h"

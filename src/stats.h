@@ -1,6 +1,7 @@
 /* stats.h: what the records say: per error, how many sessions and how
  * many fixed; per step, how often it was tried and how often it fixed
- * the error; the errors of the week; each engineer's escalation rate. */
+ * the error; the errors of the week; each engineer's escalation rate.
+ * Layer: stats. */
 #ifndef FLASHFIX_STATS_H
 #define FLASHFIX_STATS_H
 

@@ -1,4 +1,5 @@
-/* text.c: Unicode text helpers over libunistring. */
+/* text.c: Unicode text helpers over libunistring.
+ * Layer: base. */
 #include <config.h>
 
 #include "text.h"

@@ -1,5 +1,6 @@
 /* text.h: Unicode text helpers over libunistring: normalising, escaping,
- * display width and wrapping.  Strings are UTF-8. */
+ * display width and wrapping.  Strings are UTF-8.
+ * Layer: base. */
 #ifndef FLASHFIX_TEXT_H
 #define FLASHFIX_TEXT_H
 

@@ -1,4 +1,5 @@
-/* tokens.c: cutting text into words, Chinese character pairs and numbers. */
+/* tokens.c: cutting text into words, Chinese character pairs and numbers.
+ * Layer: formats. */
 #include <config.h>
 
 #include "tokens.h"

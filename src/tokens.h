@@ -1,5 +1,6 @@
 /* tokens.h: cutting text into the words, Chinese character pairs and
- * numbers that matching compares. */
+ * numbers that matching compares.
+ * Layer: formats. */
 #ifndef FLASHFIX_TOKENS_H
 #define FLASHFIX_TOKENS_H
 

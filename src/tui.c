@@ -1,5 +1,6 @@
 /* tui.c: the full-screen wizard: what each screen lists and what each key
- * does there.  Drawing is in tui_draw.c, the terminal in tui_term.c. */
+ * does there.  Drawing is in tui_draw.c, the terminal in tui_term.c.
+ * Layer: front ends. */
 #include <config.h>
 
 #include "tui.h"

@@ -1,7 +1,8 @@
 /* tui_draw.c: drawing the screens of the full-screen wizard.  Every frame
  * is drawn whole into curses' virtual screen; curses sends the terminal
  * only the cells that changed, so a keystroke in a field costs a few
- * bytes, not a screen. */
+ * bytes, not a screen.
+ * Layer: front ends. */
 #include <config.h>
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
-/* tui_term.c: setting up curses and drawing escaped text with it. */
+/* tui_term.c: setting up curses and drawing escaped text with it.
+ * Layer: front ends. */
 #include <config.h>
 
 #include "tui_term.h"

@@ -1,6 +1,7 @@
 /* tui_term.h: the terminal under the full-screen wizard: whether curses
  * can drive it, setting it up and giving it back, and drawing escaped,
- * clipped text.  Only the tui_*.c files include curses. */
+ * clipped text.  Only the tui_*.c files include curses.
+ * Layer: front ends. */
 #ifndef FLASHFIX_TUI_TERM_H
 #define FLASHFIX_TUI_TERM_H
 

@@ -1,4 +1,5 @@
-/* util.h: checked allocation and a growable byte buffer. */
+/* util.h: checked allocation and a growable byte buffer.
+ * Layer: base. */
 #ifndef FLASHFIX_UTIL_H
 #define FLASHFIX_UTIL_H
 

@@ -1,4 +1,5 @@
-/* version.c: parsing and comparing flash tool versions. */
+/* version.c: parsing and comparing flash tool versions.
+ * Layer: base. */
 #include <config.h>
 
 #include "version.h"

@@ -1,5 +1,6 @@
 /* version.h: parsing and comparing flash tool versions (2.0.11,
- * 19.36.101, V1936.91). */
+ * 19.36.101, V1936.91).
+ * Layer: base. */
 #ifndef FLASHFIX_VERSION_H
 #define FLASHFIX_VERSION_H
 

@@ -1,4 +1,5 @@
-/* wizard.c: the troubleshooting session as a state machine. */
+/* wizard.c: the troubleshooting session as a state machine.
+ * Layer: wizard. */
 #include <config.h>
 
 #include "wizard.h"

@@ -1,6 +1,7 @@
 /* wizard.h: the troubleshooting session as a state machine, with no
  * terminal in it: platform, tool version, symptom, then the fixes one at
- * a time in escalating order, then the outcome.  Front ends drive it. */
+ * a time in escalating order, then the outcome.  Front ends drive it.
+ * Layer: wizard. */
 #ifndef FLASHFIX_WIZARD_H
 #define FLASHFIX_WIZARD_H
 

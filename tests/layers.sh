@@ -22,6 +22,19 @@ for f in "$top_srcdir"/src/*.c "$top_srcdir"/src/*.h; do
 done
 is "$missing" "" "every file of src/ is in src/layers"
 
+# Each file's first comment names its layer, as src/layers does.
+wrong=""
+for f in "$top_srcdir"/src/*.c "$top_srcdir"/src/*.h; do
+	m=$(basename "$f"); m=${m%.*}
+	want=$(awk -v m="$m" -F': *' '!/^#/ && NF > 1 {
+		n = split($2, mods, /[ +]/)
+		for (i = 1; i <= n; i++) if (mods[i] == m) print $1 }' "$layers")
+	got=$(awk '/\*\// { print; exit } { print }' "$f" | tr '\n' ' ' |
+		sed -n 's/.*Layer: \([a-z ]*\).*/\1/p' | sed 's/ *$//')
+	[ "$got" = "$want" ] || wrong="$wrong $m($got/$want)"
+done
+is "$wrong" "" "every file's first comment names its layer"
+
 # No source file over 700 lines.
 long=$(wc -l "$top_srcdir"/src/*.c "$top_srcdir"/src/*.h | awk '$2 != "total" && $1 > 700 { printf " %s (%d)", $2, $1 }')
 is "$long" "" "no file of src/ is over 700 lines"
