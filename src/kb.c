@@ -7,6 +7,7 @@
 #include "kb.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,16 +16,43 @@
 #include "kb_int.h"
 #include "kb_lazy.h"
 #include "text.h"
+#include "tokens.h"
 #include "util.h"
 
 const char *const kb_level_keys[LEVEL_COUNT] = {
-	"relogin", "settings", "config", "account", "update", "connection",
-	"power", "package", "hardware", "escalate",
+	"retry", "relogin", "settings", "config", "account", "update",
+	"connection", "driver", "pc", "power", "package", "auth", "hardware",
+	"escalate",
 };
 static const char *const level_labels[LEVEL_COUNT] = {
-	N_("re-login"), N_("tool settings"), N_("config file"),
-	N_("account"), N_("tool update"), N_("connection"), N_("power"),
-	N_("package"), N_("hardware"), N_("escalate"),
+	N_("try again"), N_("re-login"), N_("tool settings"),
+	N_("config file"), N_("account"), N_("tool update"),
+	N_("connection"), N_("driver"), N_("PC"), N_("power"),
+	N_("package"), N_("authorisation"), N_("hardware"), N_("escalate"),
+};
+const char *const kb_family_keys[FAM_COUNT] = {
+	"mtk-brom", "mtk-da", "mtk-dram", "mtk-auth", "mtk-image",
+	"mtk-download", "mtk-storage", "qcom-driver", "qcom-sahara",
+	"qcom-firehose", "qcom-auth", "qcom-storage", "qcom-state",
+	"vendor-account", "vendor-package", "vendor-tool",
+};
+static const char *const family_labels[FAM_COUNT] = {
+	N_("MTK: BROM and preloader connection"),
+	N_("MTK: download agent (DA)"),
+	N_("MTK: DRAM initialisation"),
+	N_("MTK: authentication (SLA, DAA, auth file)"),
+	N_("MTK: scatter, partitions and images"),
+	N_("MTK: writing and formatting"),
+	N_("MTK: the phone's storage"),
+	N_("Qualcomm: PC driver and 9008 port"),
+	N_("Qualcomm: Sahara (programmer upload)"),
+	N_("Qualcomm: Firehose programmer"),
+	N_("Qualcomm: signature and authentication"),
+	N_("Qualcomm: the phone's storage"),
+	N_("Qualcomm: device in another mode"),
+	N_("Flash tool account and server (WCSM)"),
+	N_("Firmware package (OFP)"),
+	N_("Flash tool program and PC"),
 };
 const char *const kb_cat_keys[CAT_COUNT] = {
 	"account", "wcsm", "package", "settings", "version", "pc",
@@ -51,13 +79,25 @@ kb_level_label(enum level l)
 const char *
 kb_category_key(enum category c)
 {
-	return c < CAT_COUNT ? kb_cat_keys[c] : "?";
+	return c < CAT_COUNT ? kb_cat_keys[c] : NULL;
 }
 
 const char *
 kb_category_label(enum category c)
 {
-	return c < CAT_COUNT ? _(cat_labels[c]) : "?";
+	return c < CAT_COUNT ? _(cat_labels[c]) : "";
+}
+
+const char *
+kb_family_key(enum family f)
+{
+	return f < FAM_COUNT ? kb_family_keys[f] : "";
+}
+
+const char *
+kb_family_label(enum family f)
+{
+	return f < FAM_COUNT ? _(family_labels[f]) : "";
 }
 
 const char *
@@ -186,88 +226,53 @@ kb_add_error(struct kb *kb, const struct kb_error *e)
 	return true;
 }
 
-/* Copies a cell into the arena, trimmed of surrounding spaces; NULL when
- * empty. */
-
-const char *
-kb_cause(const struct kb *kb, const struct kb_error *e, bool zh)
+/* Splits s at separators (any of seps) into trimmed, non-empty items. */
+size_t
+kb_split(const char *s, const char *seps, const char ***out, struct arena *a)
 {
-	return kb_lazy_get(kb->lazy, KB_SRC_ERRORS, zh ? e->cause_zh :
-	    e->cause_en);
-}
+	const char **v = NULL;
+	size_t n = 0, cap = 0;
 
-const char *
-kb_action(const struct kb *kb, const struct fix *f, bool zh)
-{
-	return kb_lazy_get(kb->lazy, f->src, zh ? f->action_zh :
-	    f->action_en);
-}
-
-enum cond_result
-kb_cond_eval(const struct condition *cond, unsigned platform,
-    const struct version *ver)
-{
-	enum cond_result res = cond->n ? COND_FALSE : COND_TRUE;
-
-	for (size_t i = 0; i < cond->n; i++) {
-		const struct cond_clause *c = &cond->c[i];
-		enum cond_result r;
-
-		if (platform && !(platform & c->platform))
-			continue; /* another platform: this clause fails */
-		if (c->op == OP_ANY) {
-			r = platform ? COND_TRUE : COND_UNKNOWN;
-		} else if (!ver || ver->nparts == 0) {
-			r = COND_UNKNOWN;
-		} else {
-			int k = version_cmp(ver, &c->ver);
-			bool t = (c->op == OP_LT && k < 0) ||
-			    (c->op == OP_LE && k <= 0) ||
-			    (c->op == OP_EQ && k == 0) ||
-			    (c->op == OP_GE && k >= 0) ||
-			    (c->op == OP_GT && k > 0);
-			r = t ? (platform ? COND_TRUE : COND_UNKNOWN) :
-			    COND_FALSE;
+	while (s && *s) {
+		size_t k = strcspn(s, seps);
+		const char *p = s;
+		size_t m = k;
+		while (m && (*p == ' ' || *p == '\n'))
+			p++, m--;
+		while (m && (p[m - 1] == ' ' || p[m - 1] == '\n'))
+			m--;
+		if (m) {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = arena_strndup(a, p, m);
 		}
-		if (r == COND_TRUE)
-			return COND_TRUE;
-		if (r == COND_UNKNOWN)
-			res = COND_UNKNOWN;
+		s += k;
+		if (*s)
+			s++;
 	}
-	return res;
-}
-
-char *
-kb_cond_str(const struct condition *cond)
-{
-	static const char *const ops[] = { "", " < ", " <= ", " = ", " >= ",
-		" > " };
-	struct buf b;
-
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	for (size_t i = 0; i < cond->n; i++) {
-		const struct cond_clause *c = &cond->c[i];
-		if (i)
-			buf_adds(&b, " or ");
-		buf_adds(&b, kb_platform_key(c->platform));
-		if (c->op != OP_ANY) {
-			char *v = version_str(&c->ver);
-			buf_adds(&b, ops[c->op]);
-			buf_adds(&b, v);
-			free(v);
-		}
+	if (n) {
+		const char **keep = arena_alloc(a, n * sizeof *keep);
+		memcpy(keep, v, n * sizeof *keep);
+		*out = keep;
+	} else {
+		*out = NULL;
 	}
-	return buf_take(&b);
+	free(v);
+	return n;
 }
-
 
 bool
 kb_valid_code(const char *s)
 {
 	size_t len = strlen(s);
+	uint32_t v;
+	char canon[16];
 
-	return len >= 1 && len <= 9 && strspn(s, "0123456789") == len;
+	/* As the loader keeps it: the value in decimal, no leading zero. */
+	if (len < 1 || len > 10 || strspn(s, "0123456789") != len ||
+	    !tok_code_value(s, len, &v))
+		return false;
+	snprintf(canon, sizeof canon, "%lu", (unsigned long)v);
+	return strcmp(canon, s) == 0;
 }
 
 bool
@@ -311,3 +316,16 @@ kb_free(struct kb *kb)
 	free(kb);
 }
 
+const char *
+kb_cause(const struct kb *kb, const struct kb_error *e, bool zh)
+{
+	return kb_lazy_get(kb->lazy, KB_SRC_ERRORS, zh ? e->cause_zh :
+	    e->cause_en);
+}
+
+const char *
+kb_action(const struct kb *kb, const struct fix *f, bool zh)
+{
+	return kb_lazy_get(kb->lazy, f->src, zh ? f->action_zh :
+	    f->action_en);
+}

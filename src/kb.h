@@ -18,19 +18,46 @@ enum platform {
 	PLAT_BOTH = 3,
 };
 
-/* Fix levels, cheapest first. */
+/* What kind of action a fix is.  Roughly cheapest first, but a base
+ * lists an error's fixes in the order its source gives them. */
 enum level {
+	LEVEL_RETRY,
 	LEVEL_RELOGIN,
 	LEVEL_SETTINGS,
 	LEVEL_CONFIG,
 	LEVEL_ACCOUNT,
 	LEVEL_UPDATE,
 	LEVEL_CONNECTION,
+	LEVEL_DRIVER,
+	LEVEL_PC,
 	LEVEL_POWER,
 	LEVEL_PACKAGE,
+	LEVEL_AUTH,
 	LEVEL_HARDWARE,
 	LEVEL_ESCALATE,
 	LEVEL_COUNT
+};
+
+/* The family of an error: where in the flash it failed (a fixed list;
+ * flashfix(5) says what belongs where). */
+enum family {
+	FAM_MTK_BROM,
+	FAM_MTK_DA,
+	FAM_MTK_DRAM,
+	FAM_MTK_AUTH,
+	FAM_MTK_IMAGE,
+	FAM_MTK_DOWNLOAD,
+	FAM_MTK_STORAGE,
+	FAM_QCOM_DRIVER,
+	FAM_QCOM_SAHARA,
+	FAM_QCOM_FIREHOSE,
+	FAM_QCOM_AUTH,
+	FAM_QCOM_STORAGE,
+	FAM_QCOM_STATE,
+	FAM_VENDOR_ACCOUNT,
+	FAM_VENDOR_PACKAGE,
+	FAM_VENDOR_TOOL,
+	FAM_COUNT
 };
 
 enum category {
@@ -42,7 +69,7 @@ enum category {
 	CAT_PC,
 	CAT_CONNECTION,
 	CAT_HARDWARE,
-	CAT_COUNT
+	CAT_COUNT   /* also: none given */
 };
 
 enum cond_op { OP_ANY, OP_LT, OP_LE, OP_EQ, OP_GE, OP_GT };
@@ -77,6 +104,7 @@ struct kb_text {
 struct fix {
 	const struct condition *cond; /* never NULL */
 	struct kb_text action_en, action_zh;
+	const char *source; /* where the step comes from; never NULL */
 	uint32_t line;
 	uint16_t step;      /* 1 to 9999 */
 	unsigned char level; /* enum level */
@@ -98,9 +126,11 @@ struct kb_error {
 	const struct kb_notes *notes; /* never NULL */
 	struct fix *fixes;
 	struct kb_text cause_en, cause_zh;
+	const char *source;      /* where the entry comes from; never NULL */
 	uint32_t ncodes, naliases, nfixes;
 	unsigned char platforms; /* PLAT_ bits */
-	unsigned char category;  /* enum category */
+	unsigned char category;  /* enum category; CAT_COUNT: none */
+	unsigned char family;    /* enum family */
 };
 
 struct tool {
@@ -165,6 +195,9 @@ const char *kb_level_key(enum level l);
 const char *kb_level_label(enum level l);
 const char *kb_category_key(enum category c);
 const char *kb_category_label(enum category c);
+const char *kb_family_key(enum family f);
+/* "MediaTek BROM and preloader" ... (translated). */
+const char *kb_family_label(enum family f);
 
 /* Whether cond holds for a platform (0: not known) and a tool version
  * (nparts 0: not known). */

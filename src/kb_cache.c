@@ -46,6 +46,8 @@ put_u64(struct buf *b, uint64_t v)
 
 struct enc {
 	struct buf *str, *rec;
+	const char *last;    /* the last text written, and where it is */
+	uint32_t last_ref;
 };
 
 static void
@@ -55,7 +57,15 @@ put_str(struct enc *w, const char *s)
 		put_u32(w->rec, 0);
 		return;
 	}
-	put_u32(w->rec, (uint32_t)w->str->len + 1);
+	/* A text kept once and shared (a source) is written once for a
+	 * run of its users. */
+	if (s == w->last) {
+		put_u32(w->rec, w->last_ref);
+		return;
+	}
+	w->last = s;
+	w->last_ref = (uint32_t)w->str->len + 1;
+	put_u32(w->rec, w->last_ref);
 	buf_add(w->str, s, strlen(s) + 1);
 }
 
@@ -76,6 +86,7 @@ put_fixes(struct enc *w, const struct fix *f, size_t n)
 		put_u32(w->rec, (uint32_t)f[i].line);
 		put_text(w, f[i].action_en);
 		put_text(w, f[i].action_zh);
+		put_str(w, f[i].source);
 		put_u32(w->rec, f[i].cond->n);
 		for (size_t c = 0; c < f[i].cond->n; c++) {
 			const struct cond_clause *cl = &f[i].cond->c[c];
@@ -92,7 +103,7 @@ void
 kb_cache_encode(const struct kb *kb, struct buf *strings,
     struct buf *records)
 {
-	struct enc w = { strings, records };
+	struct enc w = { strings, records, NULL, 0 };
 	size_t i = 0, n = 0;
 	enum kb_src src;
 	uint32_t off;
@@ -107,6 +118,8 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 		put_str(&w, err->id);
 		put_u8(records, err->platforms);
 		put_u8(records, err->category);
+		put_u8(records, err->family);
+		put_str(&w, err->source);
 		put_str(&w, err->error_en);
 		put_str(&w, err->error_zh);
 		put_text(&w, err->cause_en);
@@ -254,6 +267,7 @@ get_fixes(struct rd *r, struct kb *kb, enum kb_src src, struct fix *v,
 		f->line = get_u32(r);
 		f->action_en = get_text(r);
 		f->action_zh = get_text(r);
+		f->source = need_str(r);
 		ncl = get_count(r, 3);
 		f->cond = &kb_no_cond;
 		if (step != i + 1 || f->level >= LEVEL_COUNT ||
@@ -298,6 +312,8 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	e.id = need_str(r);
 	e.platforms = (unsigned char)get_u8(r);
 	e.category = (unsigned char)get_u8(r);
+	e.family = (unsigned char)get_u8(r);
+	e.source = need_str(r);
 	e.error_en = need_str(r);
 	e.error_zh = get_str(r);
 	e.cause_en = get_text(r);
@@ -308,7 +324,8 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	notes.escalate_zh = get_str(r);
 	e.notes = kb_keep_notes(kb, &notes);
 	if (r->bad || !kb_valid_id(e.id) || e.platforms == 0 ||
-	    e.platforms > PLAT_BOTH || e.category >= CAT_COUNT ||
+	    e.platforms > PLAT_BOTH || e.category > CAT_COUNT ||
+	    e.family >= FAM_COUNT ||
 	    e.cause_en.len == 0)
 		return !(r->bad = true);
 	e.ncodes = get_count(r, 4);

@@ -10,7 +10,7 @@
 #include "util.h"
 
 /* Bumped whenever the layout, or what the loader accepts, changes. */
-#define KB_CACHE_FORMAT 2
+#define KB_CACHE_FORMAT 3
 
 /* Writes kb as the cache's two parts: its texts, each ending in NUL, and
  * its records (counts, enumerations, and texts as 1 + their offset in

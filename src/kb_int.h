@@ -15,10 +15,20 @@ extern const char *const kb_file_names[KB_NFILES];
 /* The keys of the levels and categories, as the files write them. */
 extern const char *const kb_level_keys[LEVEL_COUNT];
 extern const char *const kb_cat_keys[CAT_COUNT];
+extern const char *const kb_family_keys[FAM_COUNT];
 /* The index of the key of len bytes at s in keys[n]; -1 when absent. */
 int kb_key_find(const char *const *keys, int n, const char *s, size_t len);
 /* Builds the id table again, for the errors as they now are. */
 void kb_idtab_rebuild(struct kb *kb);
+
+/* The items of a list cell, split at any of seps and trimmed, kept in a;
+ * returns how many (*out NULL for none). */
+size_t kb_split(const char *s, const char *seps, const char ***out,
+    struct arena *a);
+/* Parses "qcom < 2.0.11 or mtk < 19.36.101" into cond (clauses in kb's
+ * arena, scratch in tmp); false with a message in *why (malloc'd). */
+bool kb_cond_parse(struct kb *kb, struct arena *tmp, const char *s,
+    struct condition *cond, char **why);
 
 /* An empty base. */
 struct kb *kb_new(void);

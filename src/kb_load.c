@@ -6,6 +6,7 @@
 #include "kb.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,8 +16,11 @@
 #include "kb_int.h"
 #include "kb_lazy.h"
 #include "text.h"
+#include "tokens.h"
 #include "util.h"
 
+/* Copies a cell into the arena, trimmed of surrounding spaces; NULL when
+ * empty. */
 static const char *
 cell(struct kb *kb, const struct csvrec *r, int c)
 {
@@ -48,6 +52,8 @@ struct loadctx {
 	struct csvsum *sums; /* per file, what was read */
 	unsigned long *lines; /* per error, its line in errors.csv */
 	size_t caplines;
+	const char **sources; /* the sources kept, by hash; NULL: free */
+	size_t nsources, capsources;
 };
 
 /* A cell that is only parsed (a platform, a level): scratch room. */
@@ -62,6 +68,41 @@ cell_tmp(struct loadctx *lc, const struct csvrec *r, int c)
 	lc->tmp = lc->kb->arena;
 	lc->kb->arena = keep;
 	return s;
+}
+
+/* The source s, kept once in the base however many rows name it;
+ * NULL for none. */
+static const char *
+keep_source(struct loadctx *lc, const char *s)
+{
+	size_t h;
+
+	if (!s || !*s)
+		return NULL;
+	if (4 * (lc->nsources + 1) > 3 * lc->capsources) {
+		size_t cap = lc->capsources ? lc->capsources * 2 : 64;
+		const char **v = xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < lc->capsources; i++) {
+			if (!lc->sources[i])
+				continue;
+			h = (size_t)util_fnv1a(lc->sources[i],
+			    strlen(lc->sources[i])) & (cap - 1);
+			while (v[h])
+				h = (h + 1) & (cap - 1);
+			v[h] = lc->sources[i];
+		}
+		free(lc->sources);
+		lc->sources = v;
+		lc->capsources = cap;
+	}
+	h = (size_t)util_fnv1a(s, strlen(s)) & (lc->capsources - 1);
+	while (lc->sources[h]) {
+		if (strcmp(lc->sources[h], s) == 0)
+			return lc->sources[h];
+		h = (h + 1) & (lc->capsources - 1);
+	}
+	lc->nsources++;
+	return lc->sources[h] = arena_strndup(&lc->kb->arena, s, strlen(s));
 }
 
 /* Reports an empty required cell. */
@@ -88,131 +129,20 @@ want_zh(struct diag *d, const struct csvrec *r, int c, const char *col,
 		    "shown instead"), col);
 }
 
-/* Splits s at separators (any of seps) into trimmed, non-empty items. */
-static size_t
-split(const char *s, const char *seps, const char ***out, struct arena *a)
-{
-	const char **v = NULL;
-	size_t n = 0, cap = 0;
-
-	while (s && *s) {
-		size_t k = strcspn(s, seps);
-		const char *p = s;
-		size_t m = k;
-		while (m && (*p == ' ' || *p == '\n'))
-			p++, m--;
-		while (m && (p[m - 1] == ' ' || p[m - 1] == '\n'))
-			m--;
-		if (m) {
-			v = xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = arena_strndup(a, p, m);
-		}
-		s += k;
-		if (*s)
-			s++;
-	}
-	if (n) {
-		const char **keep = arena_alloc(a, n * sizeof *keep);
-		memcpy(keep, v, n * sizeof *keep);
-		*out = keep;
-	} else {
-		*out = NULL;
-	}
-	free(v);
-	return n;
-}
-
-/* Parses "qcom < 2.0.11 or mtk < 19.36.101" into cond. */
-static bool
-parse_cond(struct kb *kb, struct arena *tmp, const char *s,
-    struct condition *cond, char **why)
-{
-	const char **clauses;
-	struct buf b;
-	size_t n;
-
-	cond->c = NULL;
-	cond->n = 0;
-	if (!s)
-		return true;
-	/* Replace the word "or" by a separator. */
-	buf_init(&b);
-	for (const char *p = s; *p;) {
-		if ((p == s || p[-1] == ' ') && strncmp(p, "or ", 3) == 0) {
-			buf_addc(&b, '|');
-			p += 3;
-		} else {
-			buf_addc(&b, *p++);
-		}
-	}
-	n = split(b.s, "|", &clauses, tmp);
-	buf_free(&b);
-	if (n == 0) {
-		*why = xstrdup(_("empty condition"));
-		return false;
-	}
-	cond->c = arena_alloc(&kb->arena, n * sizeof *cond->c);
-	cond->n = n;
-	for (size_t i = 0; i < n; i++) {
-		const char *c = clauses[i];
-		struct cond_clause *cl = &cond->c[i];
-		size_t k = strcspn(c, " <>=");
-		const char *op;
-
-		cl->platform = (enum platform)kb_platform_parse(c, k);
-		if (!cl->platform) {
-			*why = xasprintf(_("unknown platform '%.*s' in the "
-			    "condition; write mtk or qcom"), (int)k, c);
-			return false;
-		}
-		op = c + k;
-		while (*op == ' ')
-			op++;
-		cl->op = OP_ANY;
-		cl->ver.nparts = 0;
-		if (!*op)
-			continue;
-		if (op[0] == '<' && op[1] == '=')
-			cl->op = OP_LE, op += 2;
-		else if (op[0] == '>' && op[1] == '=')
-			cl->op = OP_GE, op += 2;
-		else if (op[0] == '<')
-			cl->op = OP_LT, op += 1;
-		else if (op[0] == '>')
-			cl->op = OP_GT, op += 1;
-		else if (op[0] == '=')
-			cl->op = OP_EQ, op += 1;
-		else {
-			*why = xasprintf(_("expected <, <=, =, >= or > after "
-			    "'%.*s' in the condition"), (int)k, c);
-			return false;
-		}
-		while (*op == ' ')
-			op++;
-		if (!version_parse(op, strlen(op), &cl->ver, NULL)) {
-			char *e = text_sanitize(op, true);
-			*why = xasprintf(_("'%s' is not a version such as "
-			    "2.0.11"), e);
-			free(e);
-			return false;
-		}
-	}
-	return true;
-}
-
 /* ---- errors.csv ---- */
 
 enum {
 	E_ID, E_PLATFORMS, E_CATEGORY, E_CODES, E_ERROR_EN, E_ERROR_ZH,
 	E_ALIASES, E_CAUSE_EN, E_CAUSE_ZH, E_DIST_EN, E_DIST_ZH, E_ESC_EN,
-	E_ESC_ZH, E_NCOLS
+	E_ESC_ZH, E_FAMILY, E_SOURCE, E_NCOLS
 };
 static const struct csvcol error_cols[E_NCOLS] = {
-	{ "id", true }, { "platforms", true }, { "category", true },
+	{ "id", true }, { "platforms", true }, { "category", false },
 	{ "codes", false }, { "error_en", true }, { "error_zh", false },
 	{ "aliases", false }, { "cause_en", true }, { "cause_zh", false },
 	{ "distinguish_en", false }, { "distinguish_zh", false },
 	{ "escalate_en", false }, { "escalate_zh", false },
+	{ "family", true }, { "source", true },
 };
 
 
@@ -225,14 +155,17 @@ error_row(const struct csvrec *r, void *ctx)
 	struct diag *d = lc->d;
 	struct kb_error e;
 	struct kb_notes notes;
-	const char *plat, *cat, *codes, *aliases, *cause_en, *cause_zh;
+	const char *plat, *cat, *fam, *codes, *aliases, *cause_en, *cause_zh;
 	const struct kb_error *dup;
 	bool ok = true;
 
 	memset(&e, 0, sizeof e);
+	e.category = CAT_COUNT;
 	e.id = cell(kb, r, E_ID);
 	plat = cell_tmp(lc, r, E_PLATFORMS);
 	cat = cell_tmp(lc, r, E_CATEGORY);
+	fam = cell_tmp(lc, r, E_FAMILY);
+	e.source = keep_source(lc, cell_tmp(lc, r, E_SOURCE));
 	codes = cell(kb, r, E_CODES);
 	aliases = cell(kb, r, E_ALIASES);
 	e.error_en = cell(kb, r, E_ERROR_EN);
@@ -247,7 +180,21 @@ error_row(const struct csvrec *r, void *ctx)
 
 	ok &= need(d, r, E_ID, "id", e.id);
 	ok &= need(d, r, E_PLATFORMS, "platforms", plat);
-	ok &= need(d, r, E_CATEGORY, "category", cat);
+	ok &= need(d, r, E_FAMILY, "family", fam);
+	ok &= need(d, r, E_SOURCE, "source", e.source);
+	if (fam) {
+		int f = kb_key_find(kb_family_keys, FAM_COUNT, fam, strlen(fam));
+		if (f < 0) {
+			char *s = text_sanitize(fam, true);
+			diag_add(d, DIAG_ERROR, r->file, r->pos[E_FAMILY].line,
+			    r->pos[E_FAMILY].col, _("unknown family '%s'; see "
+			    "flashfix(5) for the families"), s);
+			free(s);
+			ok = false;
+		} else {
+			e.family = (unsigned char)f;
+		}
+	}
 	ok &= need(d, r, E_ERROR_EN, "error_en", e.error_en);
 	ok &= need(d, r, E_CAUSE_EN, "cause_en", cause_en);
 	want_zh(d, r, E_ERROR_ZH, "error_zh", e.error_en, e.error_zh);
@@ -273,7 +220,7 @@ error_row(const struct csvrec *r, void *ctx)
 	}
 	if (plat) {
 		const char **v;
-		size_t n = split(plat, ";,| ", &v, &lc->tmp);
+		size_t n = kb_split(plat, ";,| ", &v, &lc->tmp);
 		for (size_t i = 0; i < n; i++) {
 			int p = kb_platform_parse(v[i], strlen(v[i]));
 			if (!p) {
@@ -303,18 +250,35 @@ error_row(const struct csvrec *r, void *ctx)
 			e.category = (enum category)c;
 		}
 	}
-	e.ncodes = split(codes, ";,| ", &e.codes, &kb->arena);
+	e.ncodes = kb_split(codes, ";,| ", &e.codes, &kb->arena);
 	for (size_t i = 0; i < e.ncodes; i++) {
-		if (!kb_valid_code(e.codes[i])) {
+		uint32_t v;
+		if (!tok_code_value(e.codes[i], strlen(e.codes[i]), &v)) {
 			char *s = text_sanitize(e.codes[i], true);
 			diag_add(d, DIAG_ERROR, r->file, r->pos[E_CODES].line,
-			    r->pos[E_CODES].col, _("code '%s' is not a number "
-			    "of at most 9 digits"), s);
+			    r->pos[E_CODES].col, _("code '%s' is not a code: "
+			    "write it in decimal (4032), in hex with 0x (0xFC0) "
+			    "or signed (-1073348605), within 32 bits"), s);
 			free(s);
 			ok = false;
+		} else {
+			/* Kept in decimal: every printed form finds it. */
+			char num[16];
+			snprintf(num, sizeof num, "%lu", (unsigned long)v);
+			e.codes[i] = arena_strndup(&kb->arena, num,
+			    strlen(num));
 		}
 	}
-	e.naliases = split(aliases, "\n", &e.aliases, &kb->arena);
+	/* One code written twice (4032 and 0xFC0) is kept once. */
+	for (size_t i = 0, k; i < e.ncodes;) {
+		for (k = 0; k < i && strcmp(e.codes[k], e.codes[i]); k++)
+			;
+		if (k < i)
+			e.codes[i] = e.codes[--e.ncodes];
+		else
+			i++;
+	}
+	e.naliases = kb_split(aliases, "\n", &e.aliases, &kb->arena);
 	if (ok && kb_add_error(kb, &e)) {
 		lc->lines = xgrow(lc->lines, &lc->caplines, kb->nerrors,
 		    sizeof *lc->lines);
@@ -324,15 +288,20 @@ error_row(const struct csvrec *r, void *ctx)
 
 /* ---- fixes.csv and generic.csv ---- */
 
-enum { F_ERROR, F_STEP, F_LEVEL, F_COND, F_ACTION_EN, F_ACTION_ZH, F_NCOLS };
+enum {
+	F_ERROR, F_STEP, F_LEVEL, F_COND, F_ACTION_EN, F_ACTION_ZH, F_SOURCE,
+	F_NCOLS
+};
 static const struct csvcol fix_cols[F_NCOLS] = {
 	{ "error", true }, { "step", true }, { "level", true },
 	{ "condition", false }, { "action_en", true }, { "action_zh", false },
+	{ "source", true },
 };
 /* generic.csv: the same without the error column. */
 static const struct csvcol generic_cols[F_NCOLS] = {
 	{ "-", false }, { "step", true }, { "level", true },
 	{ "condition", false }, { "action_en", true }, { "action_zh", false },
+	{ "source", true },
 };
 
 /* Parses a fix row into f; false after reporting a problem. */
@@ -356,6 +325,8 @@ parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
 	f->src = src;
 	f->action_en = cell_ref(kb, src, r, F_ACTION_EN, &en);
 	f->action_zh = cell_ref(kb, src, r, F_ACTION_ZH, &zh);
+	f->source = keep_source(lc, cell_tmp(lc, r, F_SOURCE));
+	ok &= need(d, r, F_SOURCE, "source", f->source);
 	ok &= need(d, r, F_STEP, "step", step);
 	ok &= need(d, r, F_LEVEL, "level", level);
 	ok &= need(d, r, F_ACTION_EN, "action_en", en);
@@ -388,7 +359,7 @@ parse_fix(struct loadctx *lc, const struct csvrec *r, enum kb_src src,
 			f->level = (enum level)l;
 		}
 	}
-	if (!parse_cond(kb, &lc->tmp, cond, &c, &why)) {
+	if (!kb_cond_parse(kb, &lc->tmp, cond, &c, &why)) {
 		diag_add(d, DIAG_ERROR, r->file, r->pos[F_COND].line,
 		    r->pos[F_COND].col, "%s", why);
 		free(why);
@@ -425,11 +396,8 @@ check_order(struct diag *d, const struct csvrec *r, const struct fix *prev,
 		    f->step, what, want);
 		return false;
 	}
-	if (nprev && f->level < prev[nprev - 1].level)
-		diag_add(d, DIAG_WARNING, r->file, r->pos[F_LEVEL].line,
-		    r->pos[F_LEVEL].col, _("level '%s' comes after '%s': "
-		    "fixes should escalate, cheapest first"),
-		    kb_level_key(f->level), kb_level_key(prev[nprev - 1].level));
+	/* The levels are not checked for order: the steps are shown in
+	 * the order their source gives, never bent to the levels. */
 	return true;
 }
 
@@ -626,6 +594,7 @@ kb_load_sums(const char *dir, struct diag *d, struct csvsum *sums)
 	}
 	arena_free(&lc.tmp);
 	free(lc.lines);
+	free(lc.sources);
 	gather_fixes(kb);
 	/* Give back the room that doubling left. */
 	if (kb->nerrors) {

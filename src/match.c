@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logline.h"
 #include "match_int.h"
 #include "tokens.h"
 #include "util.h"
@@ -125,7 +126,7 @@ repeated(const struct toklist *tl, size_t i)
  * first), to the messages that hold them; new messages go to touched. */
 static void
 score_word(struct match_index *ix, const struct cand *cv, size_t nc,
-    double qw, unsigned first, size_t *ntouched)
+    double qw, bool specific, unsigned first, size_t *ntouched)
 {
 	ix->stamp++;
 	for (size_t c = 0; c < nc; c++) {
@@ -138,12 +139,33 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 			ix->doc_stamp[d] = ix->stamp;
 			if (was < first) {
 				ix->q_acc[d] = ix->d_acc[d] = 0;
+				ix->d_spec[d] = 0;
 				ix->touched[(*ntouched)++] = d;
 			}
+			ix->d_spec[d] |= specific;
 			ix->q_acc[d] += (float)(qw * cv[c].sim);
 			ix->d_acc[d] += (float)(ix->weight[v] * cv[c].sim);
 		}
 	}
+}
+
+/* The first of the codes equal to s, in code order; ix->ncodes when no
+ * code is. */
+static size_t
+code_find(const struct match_index *ix, const char *s)
+{
+	size_t lo = 0, hi = ix->ncodes;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(match_code_of(ix, mid), s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
+		return ix->ncodes;
+	return lo;
 }
 
 /* The words of the query, each counted once at its best, into each
@@ -166,9 +188,10 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 
 		if (stop == 0 || repeated(tl, i))
 			continue;
-		if (t->kind == TK_NUM) {
+		if (t->kind == TK_NUM && code_find(ix, s) < ix->ncodes) {
 			/* A known code the message lacks is evidence against
-			 * it; the code itself is matched in score_codes. */
+			 * it; the code itself is matched in score_codes.  A
+			 * number that is no code ("9008") is a word. */
 			size_t v = match_vocab_find(ix, s, t->len);
 			if (v != SIZE_MAX && ix->vkind[v] == TK_NUM)
 				*q_total += log(1.0 + (double)ix->nerr /
@@ -191,19 +214,24 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 		    ix->max_idf;
 		qw *= stop;
 		*q_total += qw;
-		score_word(ix, cv, nc, qw, first, &ntouched);
+		score_word(ix, cv, nc, qw, t->kind != TK_WORD &&
+		    t->kind != TK_HAN ? true : !logline_generic_word(s), first,
+		    &ntouched);
 	}
 	free(cv);
 	return ntouched;
 }
 
 /* Each touched message's score from its two coverages; an error scores
- * as its best message. */
+ * as its best message.  A message that only generic words of the query
+ * found ("error", "failed") is not a match at all. */
 static void
 score_messages(struct match_index *ix, size_t ntouched, double q_total)
 {
 	for (size_t i = 0; i < ntouched; i++) {
 		size_t d = ix->touched[i], e = ix->doc_err[d];
+		if (!ix->d_spec[d])
+			continue;
 		double dc = ix->doc_total[d] > 0 ?
 		    ix->d_acc[d] / ix->doc_total[d] : 0;
 		double qc = q_total > 0 ? ix->q_acc[d] / q_total : 0;
@@ -230,7 +258,8 @@ code_context(const struct toklist *tl, size_t i)
 	 * stand between. */
 	for (size_t j = i; j-- > 0;) {
 		const struct tok *w = &tl->v[j];
-		if (w->kind == TK_NUM)
+		/* The number's own word (C0060003 is a word and a code). */
+		if (w->kind == TK_NUM || w->run == t->run)
 			continue;
 		if (t->run - w->run > CODE_CONTEXT)
 			break;
@@ -244,25 +273,6 @@ code_context(const struct toklist *tl, size_t i)
 		return w;
 	}
 	return NULL;
-}
-
-/* The first of the codes equal to s, in code order; ix->ncodes when no
- * code is. */
-static size_t
-code_find(const struct match_index *ix, const char *s)
-{
-	size_t lo = 0, hi = ix->ncodes;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(match_code_of(ix, mid), s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
-		return ix->ncodes;
-	return lo;
 }
 
 /* Codes: a number that is an error's code names it, bare or after words
@@ -370,10 +380,18 @@ match_same_message(struct match_index *ix, const struct kb_error *e,
 	return m;
 }
 
+bool
+match_refused(const char *text)
+{
+	return logline_benign(text, strlen(text));
+}
+
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
 {
+	if (match_refused(text))
+		return 0;
 	score(ix, text);
 	return collect(ix, platform, MATCH_THRESHOLD, out, max, false);
 }

@@ -32,6 +32,11 @@ size_t match_same_message(struct match_index *ix, const struct kb_error *e,
     const struct kb_error **out, size_t max);
 
 
+/* Whether text is a line no error can be read from (success, progress,
+ * debug data): match_query() finds nothing in it, and a front end must
+ * offer nothing as its best match. */
+bool match_refused(const char *text);
+
 /* Ranks the errors against text, best first, keeping those that score at
  * least MATCH_THRESHOLD and occur on platform (0: any).  Writes at most max
  * results to out; returns how many. */

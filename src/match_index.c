@@ -298,6 +298,7 @@ match_index_scratch(struct match_index *ix)
 {
 	ix->q_acc = xcalloc(ix->ndocs + 1, sizeof *ix->q_acc);
 	ix->d_acc = xcalloc(ix->ndocs + 1, sizeof *ix->d_acc);
+	ix->d_spec = xcalloc(ix->ndocs + 1, 1);
 	ix->doc_stamp = xcalloc(ix->ndocs + 1, sizeof *ix->doc_stamp);
 	ix->touched = xmalloc((ix->ndocs + 1) * sizeof *ix->touched);
 	ix->err_score = xcalloc(ix->nerr + 1, sizeof *ix->err_score);
@@ -334,6 +335,7 @@ match_index_free(struct match_index *ix)
 	free(ix->tvid);
 	free(ix->q_acc);
 	free(ix->d_acc);
+	free(ix->d_spec);
 	free(ix->err_score);
 	free(ix->doc_stamp);
 	free(ix->err_gen);

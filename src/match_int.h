@@ -55,6 +55,7 @@ struct match_index {
 
 	/* per-query scratch */
 	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
+	unsigned char *d_spec; /* per message: found by a word not generic */
 	double *err_score;
 	unsigned *doc_stamp, *err_gen, *vstamp;
 	unsigned char *err_code;

@@ -4,6 +4,8 @@
 
 #include "tokens.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -103,6 +105,81 @@ add(struct toklist *tl, const uint8_t *s, size_t n, enum tok_kind kind,
 }
 
 /* A word: the whole, and its CamelCase parts when it has several. */
+bool
+tok_code_value(const char *s, size_t n, uint32_t *v)
+{
+	uint64_t x = 0;
+	bool neg = false, hex = false;
+	size_t i = 0, start;
+
+	if (n && s[0] == '-') {
+		neg = true;
+		i = 1;
+	} else if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		hex = true;
+		i = 2;
+	}
+	start = i;
+	for (; i < n; i++) {
+		unsigned d;
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (hex && c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (hex && c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return false;
+		x = x * (hex ? 16 : 10) + d;
+		if (x > UINT32_MAX)
+			return false;
+	}
+	if (i == start || (hex && i - start > 8))
+		return false;
+	if (neg) {
+		/* Only a 32-bit code printed signed: -1 .. -2^31. */
+		if (x == 0 || x > 0x80000000u)
+			return false;
+		x = 0x100000000ull - x;
+	}
+	*v = (uint32_t)x;
+	return true;
+}
+
+/* Adds the code of value v as a number token, written in decimal: 4032,
+ * 0xFC0 and 0xfc0 are one token. */
+static void
+add_code(struct toklist *tl, uint32_t v, unsigned run)
+{
+	char num[16];
+	int k = snprintf(num, sizeof num, "%lu", (unsigned long)v);
+
+	add(tl, (const uint8_t *)num, (size_t)k, TK_NUM, run);
+}
+
+/* Whether s[0..n) is a hex number as new-architecture MediaTek codes are
+ * printed without 0x: eight hex digits, letters and digits both
+ * (C0060003). */
+static bool
+bare_hex_code(const uint8_t *s, size_t n)
+{
+	bool letter = false, digit = false;
+
+	if (n != 8)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+		else if ((s[i] >= 'a' && s[i] <= 'f') ||
+		    (s[i] >= 'A' && s[i] <= 'F'))
+			letter = true;
+		else
+			return false;
+	}
+	return letter && digit;
+}
+
 static void
 add_word(struct toklist *tl, const uint8_t *s, size_t n, bool has_digit)
 {
@@ -144,6 +221,44 @@ add_word(struct toklist *tl, const uint8_t *s, size_t n, bool has_digit)
 			add(tl, s + from, cuts[i] - from, TK_WORD,
 			    run)->part = true;
 		from = cuts[i];
+	}
+}
+
+/* The length of the identifier at s (letters, digits and underscores,
+ * ASCII, with an underscore between two letters or digits and a letter
+ * somewhere: S_FT_ENABLE_DRAM_FAIL), or 0 when there is none. */
+static size_t
+identifier(const uint8_t *s, const uint8_t *end)
+{
+	const uint8_t *p = s;
+	bool under = false, letter = false;
+
+	while (p < end && (isalnum(*p) || *p == '_')) {
+		if (*p == '_' && p > s && p + 1 < end && isalnum(p[1]) &&
+		    isalnum(p[-1]))
+			under = true;
+		if (isalpha(*p))
+			letter = true;
+		p++;
+	}
+	return under && letter ? (size_t)(p - s) : 0;
+}
+
+/* An identifier: the whole of it, which names one error, and each part
+ * between underscores (the words it is made of), in one run. */
+static void
+add_identifier(struct toklist *tl, const uint8_t *s, size_t n)
+{
+	unsigned run = tl->runs++;
+	size_t from = 0;
+
+	add(tl, s, n, TK_WORD, run);
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != '_')
+			continue;
+		if (i - from >= 2)
+			add(tl, s + from, i - from, TK_WORD, run)->part = true;
+		from = i + 1;
 	}
 }
 
@@ -278,6 +393,14 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 			p += k;
 			continue;
 		}
+		{
+			size_t idn = identifier(p, end);
+			if (idn) {
+				add_identifier(tl, p, idn);
+				p += idn;
+				continue;
+			}
+		}
 		/* A run of letters and digits. */
 		bool letters = false, digits = false;
 		q = p;
@@ -290,7 +413,22 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 			q += k;
 		}
 		if (letters) {
-			add_word(tl, p, (size_t)(q - p), digits);
+			size_t wn = (size_t)(q - p);
+			uint32_t v;
+			if (wn > 2 && p[0] == '0' && (p[1] == 'x' ||
+			    p[1] == 'X') && tok_code_value((const char *)p, wn,
+			    &v)) {
+				/* 0xFC0: a code in hex. */
+				if (v)
+					add_code(tl, v, tl->runs++);
+				p = q;
+				continue;
+			}
+			add_word(tl, p, wn, digits);
+			if (bare_hex_code(p, wn)) {
+				v = (uint32_t)strtoul((const char *)p, NULL, 16);
+				add_code(tl, v, tl->runs - 1);
+			}
 			p = q;
 			continue;
 		}
@@ -320,10 +458,22 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 					break;
 			}
 			if (ng == 1 || !small) {
-				for (size_t i = 0; i < ng; i++)
-					if (gl[i] >= 2)
+				/* -1073348605: a 32-bit code printed signed
+				 * (not a date's or a range's dash). */
+				bool neg = ng == 1 && p > s && p[-1] == '-' &&
+				    (p - 1 == s || !is_digit(p[-2])) &&
+				    gl[0] >= 9;
+				for (size_t i = 0; i < ng; i++) {
+					uint32_t v;
+					if (gl[i] < 2)
+						continue;
+					if (tok_code_value((const char *)gs[i] -
+					    neg, gl[i] + neg, &v))
+						add_code(tl, v, tl->runs++);
+					else
 						add(tl, gs[i], gl[i], TK_NUM,
 						    tl->runs++);
+				}
 			}
 			p = r;
 		}

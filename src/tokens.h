@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -47,6 +48,12 @@ enum {
  * CamelCase words also give their parts (FirehoseCheckRSP: firehose,
  * check, rsp), and timestamps, dates and dotted versions are dropped. */
 void tokenize(const char *s, size_t n, int flags, struct toklist *tl);
+
+/* The value of an error code as tools print it: decimal (4032), hex with
+ * 0x (0xFC0, 0xC0060003) or a 32-bit value printed signed (-1073348605,
+ * which is 0xC0060003).  False when s[0..n) is none of these or does not
+ * fit in 32 bits. */
+bool tok_code_value(const char *s, size_t n, uint32_t *v);
 
 /* Weight factor of a word: low for English function words, zero for log
  * levels in pasted text. */

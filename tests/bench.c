@@ -93,8 +93,8 @@ gen(const char *dir, long n)
 		return 1;
 	}
 	fputs("id,platforms,category,codes,error_en,error_zh,cause_en,"
-	    "cause_zh\n", e);
-	fputs("error,step,level,action_en,action_zh\n", f);
+	    "cause_zh,family,source\n", e);
+	fputs("error,step,level,action_en,action_zh,source\n", f);
 	for (long i = 0; i < n; i++) {
 		fprintf(e, "e%ld,%s,wcsm,%ld,", i,
 		    i % 3 == 0 ? "mtk" : i % 3 == 1 ? "qcom" : "mtk;qcom",
@@ -108,14 +108,14 @@ gen(const char *dir, long n)
 		put_words(e, 8 + rnd(6));
 		fputc(',', e);
 		put_han(e, 10 + rnd(6));
-		fputc('\n', e);
+		fputs(",vendor-account,bench\n", e);
 		for (int s = 1; s <= 2; s++) {
 			fprintf(f, "e%ld,%d,%s,", i, s,
 			    s == 1 ? "settings" : "hardware");
 			put_words(f, 6 + rnd(4));
 			fputc(',', f);
 			put_han(f, 8 + rnd(4));
-			fputc('\n', f);
+			fputs(",bench\n", f);
 		}
 	}
 	if (fclose(e) || fclose(f))
@@ -131,7 +131,7 @@ gen(const char *dir, long n)
 	fp = fopen(path, "w");
 	if (!fp)
 		return 1;
-	fputs("step,level,action_en,action_zh\n1,escalate,Ask HQ.,问总部\n", fp);
+	fputs("step,level,action_en,action_zh,source\n1,escalate,Ask HQ.,问总部,bench\n", fp);
 	return fclose(fp) ? 1 : 0;
 }
 

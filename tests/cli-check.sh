@@ -5,11 +5,11 @@
 run "$FLASHFIX" check
 is "$rc" 0 "the shipped knowledge base is valid"
 is "$out" "" "and has no problems"
-like "$err" "valid: 47 errors" "the summary counts 47 errors"
+like "$err" "valid: 149 errors" "the summary counts 149 errors (the FAQ's 47 and 102 public ones)"
 
 # A broken errors.csv does not drown its own problem in others.
 rm -rf "$T/kb" && cp -r "$DATA" "$T/kb"
-printf 'id,platforms,category,error_en,cause_en\nx,mtk,pc,"M"x,C\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source\nx,mtk,pc,"M"x,C,vendor-tool,s\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
 is "$(printf '%s\n' "$out" | grep -c ': error: ')" 1 \
@@ -22,7 +22,7 @@ mk() {
 	rm -rf "$T/kb" && cp -r "$DATA" "$T/kb"
 }
 mk
-printf 'id,platforms,category,error_en,cause_en\nx,mtk,pc,"open,c\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source\nx,mtk,pc,"open,c\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
 is "$rc" 1 "unterminated quote: invalid, exit 1"
@@ -30,22 +30,22 @@ like "$out" "^$T/kb/errors.csv:2:10: error: quoted value is never closed" \
 	"unterminated quote at 2:10, where it opens"
 
 mk
-printf 'id,platforms,category,error_en,cause_en,colour\nx,mtk,pc,M,C,red,1\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source,colour\nx,mtk,pc,M,C,vendor-tool,s,red,1\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
-like "$out" "errors.csv:1:41: warning: unknown column 'colour'" \
+like "$out" "errors.csv:1:55: warning: unknown column 'colour'" \
 	"unknown column is a warning at its header cell"
-like "$out" "errors.csv:2:18: error: this row has 7 fields but the header has 6" \
+like "$out" "errors.csv:2:32: error: this row has 9 fields but the header has 8" \
 	"wrong field count at the first extra field"
 
 mk
-printf 'id,platforms,error_en,cause_en\nx,mtk,M,C\n' >"$T/kb/errors.csv"
+printf 'id,platforms,error_en,cause_en,source\nx,mtk,M,C,s\n' >"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
-like "$out" "errors.csv:1:1: error: required column 'category' is missing" \
+like "$out" "errors.csv:1:1: error: required column 'family' is missing" \
 	"missing required column"
 
 mk
-printf 'error,step,level,action_en,action_zh\nsahara,1,update,Do it.,做\nsahara,1,power,Again.,再\nghost,1,power,Boo.,嘘\n' >"$T/kb/fixes.csv"
+printf 'error,step,level,action_en,action_zh,source\nsahara,1,update,Do it.,做,s\nsahara,1,power,Again.,再,s\nghost,1,power,Boo.,嘘,s\n' >"$T/kb/fixes.csv"
 run "$FLASHFIX" check "$T/kb"
 like "$out" "fixes.csv:3:8: error: step 1 of sahara is already on line 2" \
 	"duplicate step"
@@ -62,14 +62,14 @@ like "$out" "tools.csv:2:10: error: '2\\.0\\\\x0A\\.11' is not a version" \
 	"a version with a line break in it (BOM, CRLF), the break escaped"
 
 mk
-printf 'id,platforms,category,error_en,cause_en\nx,mtk,pc,M\377,C\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source\nx,mtk,pc,M\377,C,vendor-tool,s\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
 like "$out" "errors.csv:2:" "bytes that are neither UTF-8 nor GB18030 are located"
 
 # A GB18030 save from a Chinese spreadsheet is read, with a warning.
 mk
-printf 'step,level,action_en,action_zh\n1,escalate,Call HQ.,\310\355\274\376\n' \
+printf 'step,level,action_en,action_zh,source\n1,escalate,Call HQ.,\310\355\274\376,own\n' \
 	>"$T/kb/generic.csv"
 run "$FLASHFIX" check "$T/kb"
 is "$rc" 0 "a GB18030 file is valid"
@@ -85,7 +85,7 @@ is "$rc" 1 "random bytes: invalid, not a crash"
 printf '%s' "$out" | grep -q "$(printf '\033')"
 ok $((! $?)) "no escape character in the report"
 mk
-printf 'id,platforms,category,error_en,cause_en\nx\033]0;pwned\007,mtk,pc,M,C\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source\nx\033]0;pwned\007,mtk,pc,M,C,vendor-tool,s\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" check "$T/kb"
 like "$out" 'errors.csv:2:2: error: control character U\+001B' \
@@ -102,7 +102,7 @@ is "$rc" 2 "check takes one directory"
 
 # lookup refuses an invalid base, pointing at check.
 mk
-printf 'id,platforms,category,error_en,cause_en\nx,mars,pc,M,C\n' \
+printf 'id,platforms,category,error_en,cause_en,family,source\nx,mars,pc,M,C,vendor-tool,s\n' \
 	>"$T/kb/errors.csv"
 run "$FLASHFIX" --data "$T/kb" lookup x
 is "$rc" 3 "lookup on an invalid base exits 3"

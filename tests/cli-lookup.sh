@@ -26,7 +26,6 @@ is "$(first "$(printf '\033[1;31mDL system ERR\033[0m')")" dl-system-err \
 
 # Nothing matches: exit 1 and a message, nothing on stdout.
 for q in "banana keyboard weather" \
-	"BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)" \
 	"2020-08-04 10:42:13 [INFO] Download started on COM5, please wait" \
 	"[12:01:33] Searching for devices... 2 ports open"; do
 	run "$FLASHFIX" lookup "$q"

@@ -21,13 +21,16 @@ nothing_raw() {
 # A knowledge base with control characters: refused with their places.
 K=$T/kb
 cp -r "$DATA" "$K"
-printf 'evil-1,mtk,hardware,,EVIL \033[2J clear \033]52;c;aGk=\007 osc \033]0;pwned\007 title,,,"cause \302\233 c1",,,,,\n' >>"$K/errors.csv"
-printf 'evil-1,1,hardware,,"fix \033[2J now",\n' >>"$K/fixes.csv"
+# The lines the rows below land on (the shipped base's lines plus one).
+el=$(($(wc -l <"$K/errors.csv") + 1))
+fl=$(($(wc -l <"$K/fixes.csv") + 1))
+printf 'evil-1,mtk,hardware,,EVIL \033[2J clear \033]52;c;aGk=\007 osc \033]0;pwned\007 title,,,"cause \302\233 c1",,,,,,vendor-tool,test\n' >>"$K/errors.csv"
+printf 'evil-1,1,hardware,,"fix \033[2J now",,test\n' >>"$K/fixes.csv"
 run "$FLASHFIX" check "$K"
 is "$rc" 1 "control characters in the base: invalid"
-like "$err$out" "errors.csv:56:27: error: control character U\+001B" "the escape is located"
-like "$err$out" "errors.csv:56:[0-9]+: error: control character U\+009B" "the C1 control is located"
-like "$err$out" "fixes.csv:62:[0-9]+: error: control character U\+001B" "in fixes too"
+like "$err$out" "errors.csv:$el:27: error: control character U\+001B" "the escape is located"
+like "$err$out" "errors.csv:$el:[0-9]+: error: control character U\+009B" "the C1 control is located"
+like "$err$out" "fixes.csv:$fl:[0-9]+: error: control character U\+001B" "in fixes too"
 nothing_raw "check shows none of them raw"
 run "$FLASHFIX" --data "$K" lookup evil
 is "$rc" 3 "lookup refuses the base"
@@ -39,18 +42,18 @@ nothing_raw "the wizard shows none of them raw"
 # Invalid UTF-8 and NUL: located, not a crash.
 K2=$T/kb2
 cp -r "$DATA" "$K2"
-printf 'bad-1,mtk,hardware,,bad \377\376 bytes,,,cause,,,,,\n' >>"$K2/errors.csv"
-printf 'bad-2,mtk,hardware,,nul \000 byte,,,cause,,,,,\n' >>"$K2/errors.csv"
+printf 'bad-1,mtk,hardware,,bad \377\376 bytes,,,cause,,,,,,vendor-tool,test\n' >>"$K2/errors.csv"
+printf 'bad-2,mtk,hardware,,nul \000 byte,,,cause,,,,,,vendor-tool,test\n' >>"$K2/errors.csv"
 run "$FLASHFIX" check "$K2"
 is "$rc" 1 "invalid UTF-8 and NUL: invalid"
-like "$err$out" "errors.csv:56:[0-9]+: error: .*(UTF-8|invalid)" "invalid UTF-8 is located"
-like "$err$out" "errors.csv:57:[0-9]+: error: " "NUL is located"
+like "$err$out" "errors.csv:$el:[0-9]+: error: .*(UTF-8|invalid)" "invalid UTF-8 is located"
+like "$err$out" "errors.csv:$((el + 1)):[0-9]+: error: " "NUL is located"
 
 # A bidirectional override is text a base may hold; it is shown escaped.
 K3=$T/kb3
 cp -r "$DATA" "$K3"
-printf 'bidi-1,mtk,hardware,,Bidi \342\200\256reversed\342\200\254 text,,,cause,,,,,\n' >>"$K3/errors.csv"
-printf 'bidi-1,1,hardware,,"fix \342\200\256 it",\n' >>"$K3/fixes.csv"
+printf 'bidi-1,mtk,hardware,,Bidi \342\200\256reversed\342\200\254 text,,,cause,,,,,,vendor-tool,test\n' >>"$K3/errors.csv"
+printf 'bidi-1,1,hardware,,"fix \342\200\256 it",,test\n' >>"$K3/fixes.csv"
 run "$FLASHFIX" --data "$K3" lookup bidi reversed
 is "$rc" 0 "a bidirectional override in the base: it loads"
 like "$out" 'Bidi \\u202Ereversed\\u202C text' "lookup shows it escaped"
@@ -97,18 +100,19 @@ cp -r "$DATA" "$K4"
 {
 	printf 'big-1,mtk,hardware,,big,,,"'
 	head -c 1048576 /dev/zero | tr '\0' 'a'
-	printf '",,,,,\n'
+	printf '",,,,,,vendor-tool,test\n'
 } >>"$K4/errors.csv"
 run "$FLASHFIX" check "$K4"
 ok "$([ "$rc" -le 1 ]; echo $?)" "a 1 MB field: checked, no crash (exit $rc)"
 K5=$T/kb5
 cp -r "$DATA" "$K5"
+last=$(($(wc -l <"$K5/errors.csv") + 100000))
 awk 'BEGIN { for (i = 0; i < 100000; i++)
-	printf "gen-%d,mtk,hardware,,Generated error %d,,,cause,,,,,\n", i, i }' \
+	printf "gen-%d,mtk,hardware,,Generated error %d,,,cause,,,,,,vendor-tool,test\n", i, i }' \
 	>>"$K5/errors.csv"
 run "$FLASHFIX" check "$K5"
 ok "$([ "$rc" -le 1 ]; echo $?)" "100,000 rows: checked, no crash (exit $rc)"
-like "$out$err" "errors.csv:100055:1: error: error .gen-99999. has no fixes" \
+like "$out$err" "errors.csv:$last:1: error: error .gen-99999. has no fixes" \
 	"and all of them read, the last at its line"
 {
 	answers platform=1 version=1

@@ -88,7 +88,7 @@ is "$(ls "$C" | grep -c 'AbCdEf$')" 1 "an old temporary file removed, a recent o
 
 # A base with an error is reported every time, never cached.
 rm -rf "$T/cache"
-printf 'x,9,relogin,,Step.,\n' >>"$T/kb/fixes.csv"
+printf 'x,9,relogin,,Step.,,test\n' >>"$T/kb/fixes.csv"
 run "$FLASHFIX" --data "$T/kb" lookup -- "$q"
 is "$rc" 3 "a base with an error: refused"
 like "$err" "fixes.csv:[0-9]+:1: error: no error has the id 'x'" "with the error"

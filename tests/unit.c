@@ -313,12 +313,15 @@ make_kb(const char *errors, const char *fixes, const char *tools,
 	return dir;
 }
 
+/* Rows of the fixtures end in their family and source (F) or source (S). */
 static const char ERR_HEAD[] = "id,platforms,category,codes,error_en,"
-    "error_zh,cause_en,cause_zh\n";
+    "error_zh,cause_en,cause_zh,family,source\n";
 static const char FIX_HEAD[] = "error,step,level,condition,action_en,"
-    "action_zh\n";
-static const char GEN_OK[] = "step,level,action_en,action_zh\n"
-    "1,relogin,Log in again.,\xe9\x87\x8d\xe6\x96\xb0\xe7\x99\xbb\xe5\xbd\x95\n";
+    "action_zh,source\n";
+#define F ",vendor-tool,test\n"
+#define S ",test\n"
+static const char GEN_OK[] = "step,level,action_en,action_zh,source\n"
+    "1,relogin,Log in again.,\xe9\x87\x8d\xe6\x96\xb0\xe7\x99\xbb\xe5\xbd\x95" S;
 
 static void
 test_kb_validation(void)
@@ -329,22 +332,25 @@ test_kb_validation(void)
 	const char *dir;
 
 	snprintf(e, sizeof e, "%s"
-	    "a,mtk,wcsm,4009,Msg A,A,Cause,C\n"
-	    "a,mtk,wcsm,,Msg B,B,Cause,C\n"
-	    "b,nokia,wcsm,,Msg C,C,Cause,C\n"
-	    "c,qcom,weather,,Msg D,D,Cause,C\n"
-	    "d,qcom,pc,12x,Msg E,E,,C\n"
-	    "E!,qcom,pc,,Msg F,F,Cause,C\n"
-	    "f,qcom,pc,,Msg G,,Cause,C\n", ERR_HEAD);
+	    "a,mtk,wcsm,4009,Msg A,A,Cause,C" F
+	    "a,mtk,wcsm,,Msg B,B,Cause,C" F
+	    "b,nokia,wcsm,,Msg C,C,Cause,C" F
+	    "c,qcom,weather,,Msg D,D,Cause,C" F
+	    "d,qcom,pc,12x,Msg E,E,,C" F
+	    "E!,qcom,pc,,Msg F,F,Cause,C" F
+	    "f,qcom,pc,,Msg G,,Cause,C" F
+	    "g,qcom,,,Msg H,H,Cause,C,weather,test\n"
+	    "h,qcom,,,Msg I,I,Cause,C,vendor-tool,\n", ERR_HEAD);
 	snprintf(f, sizeof f, "%s"
-	    "a,1,relogin,,Do,D\n"
-	    "a,3,settings,,Do,D\n"
-	    "zz,1,relogin,,Do,D\n"
-	    "f,1,teleport,,Do,D\n"
-	    "f,1,update,qcom < 2.x,Do,D\n"
-	    "f,1,update,nokia < 2.0,Do,D\n"
-	    "f,1,hardware,qcom < 2.0.11,Do,\n"
-	    "f,2,relogin,,Do,D\n", FIX_HEAD);
+	    "a,1,relogin,,Do,D" S
+	    "a,3,settings,,Do,D" S
+	    "zz,1,relogin,,Do,D" S
+	    "f,1,teleport,,Do,D" S
+	    "f,1,update,qcom < 2.x,Do,D" S
+	    "f,1,update,nokia < 2.0,Do,D" S
+	    "f,1,hardware,qcom < 2.0.11,Do," S
+	    "f,2,relogin,,Do,D" S
+	    "g,1,hardware,,Do,D,\n", FIX_HEAD);
 	snprintf(g, sizeof g, "platform,tool,version\nqcom,Msm,2.0.x\n"
 	    "mtk,Dl,19.36.101\nmtk,Dl,19.36.101\n");
 	dir = make_kb(e, f, g, GEN_OK);
@@ -357,7 +363,7 @@ test_kb_validation(void)
 	    "errors.csv:4:3 bad platform");
 	ok(has_diag(&d, 5, 8, "unknown category 'weather'"),
 	    "errors.csv:5:8 bad category");
-	ok(has_diag(&d, 6, 11, "code '12x' is not a number"),
+	ok(has_diag(&d, 6, 11, "code '12x' is not a code"),
 	    "errors.csv:6:11 bad code");
 	ok(has_diag(&d, 6, 23, "'cause_en' is empty; it is required"),
 	    "errors.csv:6:23 empty required text");
@@ -376,8 +382,15 @@ test_kb_validation(void)
 	    "fixes.csv:7:12 bad platform in a condition");
 	ok(has_diag(&d, 8, 31, "'action_zh' is empty"),
 	    "fixes.csv:8:31 missing translation of an action");
-	ok(has_diag(&d, 9, 5, "level 'relogin' comes after 'hardware'"),
-	    "fixes.csv:9:5 levels that do not escalate warn");
+	ok(!has_diag(&d, 9, 5, "comes after"),
+	    "fixes.csv:9:5 a cheaper level after a dearer one is the "
+	    "source's order: no warning");
+	ok(has_diag(&d, 9, 26, "unknown family 'weather'"),
+	    "errors.csv:9:26 unknown family");
+	ok(has_diag(&d, 10, 38, "'source' is empty; it is required"),
+	    "errors.csv:10:38 an error without its source");
+	ok(has_diag(&d, 10, 20, "'source' is empty; it is required"),
+	    "fixes.csv:10:20 a fix without its source");
 	ok(has_diag(&d, 2, 10, "'2.0.x' is not a version"),
 	    "tools.csv:2:10 bad tool version");
 	ok(has_diag(&d, 4, 8, "version 19.36.101 is listed twice"),
@@ -418,7 +431,8 @@ test_shipped_kb(const char *datadir)
 		diag_free(&d);
 		return;
 	}
-	is_num(kb->nerrors, 47, "it holds the 47 errors of the seed");
+	is_num(kb->nerrors, 149, "it holds the 47 errors of the seed and "
+	    "102 public MTK and Qualcomm ones");
 	for (size_t i = 0; i < kb->nerrors; i++) {
 		nfix += kb->errors[i].nfixes;
 		if (!kb->errors[i].error_zh ||
@@ -512,7 +526,8 @@ test_match(const char *datadir)
 			}
 		}
 	}
-	is_num(bad, 0, "all 94 messages find their error first");
+	is_num(bad, 0, "all %zu messages find their error first",
+	    2 * kb->nerrors);
 	is_str(top(ix, "4009", 0), "wcsm-4009", "a code alone");
 	is_str(top(ix, "3005", 0), "wcsm-mac", "one of three codes");
 	is_str(top(ix, "wscm code 4009", 0), "wcsm-4009", "a swapped letter");
@@ -523,8 +538,8 @@ test_match(const char *datadir)
 	is_str(top(ix, "firehose check rsp", 0), "firehose-check-rsp",
 	    "CamelCase typed as words");
 	is_str(top(ix, "banana keyboard weather", 0), "", "nonsense: nothing");
-	is_str(top(ix, "BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)", 0), "",
-	    "MTK's BROM 4008 is not WCSM 4008");
+	is_str(top(ix, "BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)", 0),
+	    "mtk-download-fail", "MTK's BROM 4008 is not WCSM 4008");
 	is_str(top(ix, "4009", PLAT_MTK), "wcsm-4009",
 	    "WCSM codes occur on MTK too");
 	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
@@ -619,7 +634,8 @@ test_wizard(const char *datadir)
 	is_num(w.nsteps, 1, "private key on 2.0.0: update to 2.0.17");
 	wizard_free(&w);
 	start(&w, kb, PLAT_QCOM, "2.0.11", "private-key");
-	is_num(w.nsteps, 0, "private key on 2.0.11: the update does not apply");
+	is_num(w.nsteps, 1, "private key on 2.0.11: the FAQ's one step (a "
+	    "newer tool such as 2.0.17) still shows");
 	wizard_free(&w);
 	{
 		/* A base where the update comes last in the file: it moves
@@ -627,9 +643,9 @@ test_wizard(const char *datadir)
 		char e[512], f[512];
 		const char *dir;
 		struct kb *k2;
-		snprintf(e, sizeof e, "%sx,qcom,pc,,M,M,C,C\n", ERR_HEAD);
-		snprintf(f, sizeof f, "%sx,1,relogin,,A,A\nx,2,settings,,B,B\n"
-		    "x,3,update,qcom < 2.0.11,U,U\n", FIX_HEAD);
+		snprintf(e, sizeof e, "%sx,qcom,pc,,M,M,C,C" F, ERR_HEAD);
+		snprintf(f, sizeof f, "%sx,1,relogin,,A,A" S "x,2,settings,,B,B" S
+		    "x,3,update,qcom < 2.0.11,U,U" S, FIX_HEAD);
 		dir = make_kb(e, f, "platform,tool,version\nqcom,M,2.0.11\n",
 		    GEN_OK);
 		diag_init(&d);
@@ -743,16 +759,18 @@ static void
 test_lazy_texts(void)
 {
 	static const char errors[] = "\xef\xbb\xbf" /* a BOM */
-	    "id,platforms,category,codes,error_en,error_zh,cause_en,cause_zh\r\n"
+	    "id,platforms,category,codes,error_en,error_zh,cause_en,cause_zh,"
+	    "family,source\r\n"
 	    "a,qcom,pc,1,Msg A,,\"  He said \"\"no\"\", twice\r\nthen left  \","
-	    "\xe5\x8e\x9f\xe5\x9b\xa0\r\n"
-	    "b,mtk,pc,2,Msg B,, plain cause ,\r\n";
-	static const char fixes[] = "error,step,level,action_en,action_zh\n"
-	    "a,1,relogin,\"Log in, again\",\n"
-	    "b,1,settings,Check settings.,\xe6\xa3\x80\xe6\x9f\xa5\n";
+	    "\xe5\x8e\x9f\xe5\x9b\xa0,vendor-tool,test\r\n"
+	    "b,mtk,pc,2,Msg B,, plain cause ,,vendor-tool,test\r\n";
+	static const char fixes[] = "error,step,level,action_en,action_zh,"
+	    "source\n"
+	    "a,1,relogin,\"Log in, again\",,test\n"
+	    "b,1,settings,Check settings.,\xe6\xa3\x80\xe6\x9f\xa5,test\n";
 	/* "改" in GB18030, as a Chinese spreadsheet saves it */
-	static const char gb_generic[] = "step,level,action_en,action_zh\n"
-	    "1,escalate,Ask HQ.,\xb8\xc4\n";
+	static const char gb_generic[] = "step,level,action_en,action_zh,source\n"
+	    "1,escalate,Ask HQ.,\xb8\xc4,test\n";
 	char *fpath = NULL, *tmp = NULL;
 	struct diag d;
 	struct kb *kb;
@@ -790,7 +808,7 @@ test_lazy_texts(void)
 	tmp = xasprintf("%s/fixes.new", dir);
 	{
 		static const char other[] = "error,step,level,action_en,"
-		    "action_zh\nb,1,settings,Other text.,\n";
+		    "action_zh,source\nb,1,settings,Other text.,,test\n";
 		write_file("kb/fixes.new", other, sizeof other - 1);
 	}
 	ok(rename(tmp, fpath) == 0, "fixes.csv replaced by rename");
@@ -856,6 +874,7 @@ same_fixes(const struct kb *ka, const struct fix *a, const struct kb *kb_,
 	for (size_t i = 0; i < n; i++) {
 		char *ca = kb_cond_str(a[i].cond), *cb = kb_cond_str(b[i].cond);
 		bool same = a[i].step == b[i].step && a[i].level == b[i].level &&
+		    same_str(a[i].source, b[i].source) &&
 		    a[i].line == b[i].line && a[i].src == b[i].src &&
 		    strcmp(ca, cb) == 0 &&
 		    a[i].action_en.len == b[i].action_en.len &&
@@ -890,6 +909,7 @@ same_kb(const struct kb *a, const struct kb *b, bool texts)
 		bool same = strcmp(x->id, y->id) == 0 &&
 		    x->platforms == y->platforms &&
 		    x->category == y->category &&
+		    x->family == y->family && same_str(x->source, y->source) &&
 		    same_str(x->error_en, y->error_en) &&
 		    same_str(x->error_zh, y->error_zh) &&
 		    same_str(x->notes->distinguish_en,
@@ -931,18 +951,21 @@ same_kb(const struct kb *a, const struct kb *b, bool texts)
 }
 
 /* Whether kb holds what the loader guarantees: every error found by its
- * id, with fixes numbered 1, 2, 3... at known levels, valid codes. */
+ * id, in a known family and with its source, with fixes numbered 1, 2,
+ * 3... at known levels and with their sources, valid codes. */
 static bool
 kb_sound(const struct kb *kb)
 {
 	for (size_t i = 0; i < kb->nerrors; i++) {
 		const struct kb_error *e = &kb->errors[i];
 		if (kb_find(kb, e->id) != e || e->nfixes == 0 ||
-		    !e->error_en || e->category >= CAT_COUNT)
+		    !e->error_en || e->category > CAT_COUNT ||
+		    e->family >= FAM_COUNT || !e->source || !*e->source)
 			return false;
 		for (size_t f = 0; f < e->nfixes; f++)
 			if (e->fixes[f].step != f + 1 ||
-			    e->fixes[f].level >= LEVEL_COUNT)
+			    e->fixes[f].level >= LEVEL_COUNT ||
+			    !e->fixes[f].source)
 				return false;
 		for (size_t c = 0; c < e->ncodes; c++)
 			if (!*e->codes[c] || strspn(e->codes[c],
@@ -1043,17 +1066,19 @@ test_kb_cache(const char *datadir)
 {
 	static const char errors[] = "\xef\xbb\xbf"
 	    "id,platforms,category,codes,error_en,error_zh,aliases,cause_en,"
-	    "cause_zh,distinguish_en,escalate_en\r\n"
+	    "cause_zh,distinguish_en,escalate_en,family,source\r\n"
 	    "a,qcom,pc,1;22,Msg A \xe2\x80\xae,,\"x\ny\",\"  He said \"\"no\"\", "
-	    "twice\r\nthen left  \",\xe5\x8e\x9f\xe5\x9b\xa0,tell,send logs\r\n"
-	    "b,mtk;qcom,wcsm,,Msg B,\xe4\xb8\x80,,cause \xe2\x80\x8f red,,,\r\n";
+	    "twice\r\nthen left  \",\xe5\x8e\x9f\xe5\x9b\xa0,tell,send logs,"
+	    "qcom-sahara,edl sahara_defs.py\r\n"
+	    "b,mtk;qcom,wcsm,,Msg B,\xe4\xb8\x80,,cause \xe2\x80\x8f red,,,,"
+	    "vendor-account,FAQ\r\n";
 	static const char fixes[] = "error,step,level,condition,action_en,"
-	    "action_zh\n"
-	    "a,1,relogin,qcom < 2.0.11 or mtk,\"Log in, again\",\n"
-	    "b,1,settings,,Check \xe2\x80\xae settings.,\xe6\xa3\x80\n"
-	    "b,2,update,mtk >= 19.36.101,Update.,\n";
-	static const char gb_generic[] = "step,level,action_en,action_zh\n"
-	    "1,escalate,Ask HQ.,\xb8\xc4\n";
+	    "action_zh,source\n"
+	    "a,1,relogin,qcom < 2.0.11 or mtk,\"Log in, again\",,FAQ\n"
+	    "b,1,settings,,Check \xe2\x80\xae settings.,\xe6\xa3\x80,FAQ\n"
+	    "b,2,update,mtk >= 19.36.101,Update.,,own\n";
+	static const char gb_generic[] = "step,level,action_en,action_zh,source\n"
+	    "1,escalate,Ask HQ.,\xb8\xc4,own\n";
 	char *cachedir = xasprintf("%s/cache/flashfix", tmpdir);
 	char *cpath = NULL, *cpath2 = NULL;
 	struct kb *plain, *kb, *kb2;

@@ -1,0 +1,144 @@
+/* logline.c: lines that report success, progress or debug data, and the
+ * words that say only that something failed.  Layer: formats. */
+#include <config.h>
+
+#include "logline.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Words (ASCII, lowercase) and texts that tell of a failure.  A word
+ * matches at the start of a word of the line: "fail" finds "failed",
+ * "failure"; "err" finds "error", "errno". */
+static const char *const fail_words[] = {
+	"err", "fail", "exception", "invalid", "mismatch", "timeout",
+	"timed", "unable", "cannot", "can't", "couldn't", "could", "not",
+	"no", "wrong", "denied", "refused", "abort", "unsupport", "unknown",
+	"incorrect", "corrupt", "must", "bad", "unexpected", "missing",
+	"overflow", "reject", "crash", "lost", "stuck", "illegal", "forbid",
+	"locked", "expired", "unauthori", "violat", "panic", "fault",
+	"broken", "problem", "undefined", "unrecogni", "unable", "weird",
+	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
+	"only",
+};
+static const char *const fail_texts[] = {
+	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
+	"损坏", "锁", "停", "卡", "只",
+};
+
+/* Words of success and progress. */
+static const char *const ok_words[] = {
+	"success", "succeed", "completed", "complete", "done", "passed",
+	"ok", "okay", "finished", "progress", "percent", "searching",
+	"waiting", "scanning", "connecting", "loading", "sending", "writing",
+	"reading", "started", "starting", "opening", "detected", "found",
+	"ready", "jumping", "uploading", "downloading", "erasing",
+};
+static const char *const ok_texts[] = { "成功", "完成", "%" };
+
+/* Log levels that carry no failure when they lead a line. */
+static const char *const quiet_levels[] = {
+	"info", "debug", "verbose", "trace", "notice", "dbg", "inf",
+};
+/* The same as Android writes them: "I/", "D/", "V/". */
+static const char *const quiet_letters[] = { "i", "d", "v" };
+
+/* Words that label debug data ("offset: 0x0"). */
+static const char *const data_words[] = {
+	"offset", "addr", "address", "sector", "sectors", "bytes", "size",
+	"image", "lun", "start", "length", "num", "crc", "hash", "id",
+	"partition",
+};
+
+static bool
+in(const char *const *v, size_t n, const char *w, bool prefix)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(v[i]);
+		if (prefix ? strncmp(w, v[i], k) == 0 : strcmp(w, v[i]) == 0)
+			return true;
+	}
+	return false;
+}
+#define IN(v, w, prefix) in(v, sizeof v / sizeof *v, w, prefix)
+
+static bool
+has_text(const char *const *v, size_t n, const char *s, size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(v[i]);
+		for (size_t j = 0; j + k <= len; j++)
+			if (memcmp(s + j, v[i], k) == 0)
+				return true;
+	}
+	return false;
+}
+#define HAS(v, s, n) has_text(v, sizeof v / sizeof *v, s, n)
+
+bool
+logline_generic_word(const char *w)
+{
+	static const char *const generic[] = {
+		"error", "errors", "err", "erro", "fail", "fails", "failed",
+		"failure", "status", "code", "codes", "result", "错误", "失败",
+		"异常",
+	};
+
+	return IN(generic, w, false);
+}
+
+/* The line's ASCII words, lowercased, one at a time: *i is where to go
+ * on; false at the end.  A word is letters, digits, ' and _. */
+static bool
+next_word(const char *s, size_t n, size_t *i, char *w, size_t room,
+    char *after)
+{
+	size_t k = 0;
+
+	while (*i < n && !isalnum((unsigned char)s[*i]))
+		(*i)++;
+	if (*i >= n)
+		return false;
+	while (*i < n && (isalnum((unsigned char)s[*i]) || s[*i] == '\'' ||
+	    s[*i] == '_')) {
+		if (k + 1 < room)
+			w[k++] = (char)tolower((unsigned char)s[*i]);
+		(*i)++;
+	}
+	w[k] = '\0';
+	*after = *i < n ? s[*i] : '\0';
+	return true;
+}
+
+bool
+logline_benign(const char *s, size_t n)
+{
+	char w[32], after;
+	size_t i = 0, words = 0, data = 0;
+	bool ok = false, quiet = false, lead = true;
+
+	if (HAS(fail_texts, s, n))
+		return false;
+	while (next_word(s, n, &i, w, sizeof w, &after)) {
+		bool digits = strspn(w, "0123456789") == strlen(w);
+		if (IN(fail_words, w, true))
+			return false;
+		words++;
+		if (IN(ok_words, w, true))
+			ok = true;
+		if (IN(data_words, w, false) && (after == ':' || after == '='))
+			data++;
+		/* The level leads, after a time stamp or a tag: "INFO:",
+		 * "[DEBUG]", "I/". */
+		if (lead && !digits && ((IN(quiet_levels, w, false) &&
+		    (after == ':' || after == ']' || after == '/' ||
+		    after == ' ' || after == '>')) ||
+		    (IN(quiet_letters, w, false) && after == '/')))
+			quiet = true;
+		if (!digits && strcmp(w, "t") != 0)
+			lead = false;
+	}
+	if (HAS(ok_texts, s, n))
+		ok = true;
+	return words > 0 && (ok || quiet || data >= 1);
+}

@@ -1,0 +1,23 @@
+/* logline.h: what kind of line a log line is, before any knowledge
+ * base is asked: one that reports success, progress or debug data (no
+ * error can be read from it, so it never gets a guess), or one that may
+ * report a failure.  Layer: formats. */
+#ifndef FLASHFIX_LOGLINE_H
+#define FLASHFIX_LOGLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether the n bytes at s report success, progress or debug data and
+ * nothing that fails: "All command exec done!", "Sahara protocol
+ * completed", "INFO: TARGET SAID: 'INFO: ...'", "READ64 image: 13
+ * offset: 0x0", "Download 45%".  A line with any word of failure
+ * (error, fail, invalid, timeout, cannot, 失败 ...) is never benign. */
+bool logline_benign(const char *s, size_t n);
+
+/* Whether word w (case-folded) is generic: it says that something
+ * failed but not what ("error", "failed", "status", "错误", "失败").
+ * A match that rests on such words alone is no match. */
+bool logline_generic_word(const char *w);
+
+#endif
