@@ -17,19 +17,24 @@
 
 /* Writes one error as JSON. */
 static void
-json_error(const struct kb *kb, const struct match_result *r)
+json_error(const struct kb *kb, const struct match_result *r, bool ambiguous)
 {
 	const struct kb_error *e = r->err;
 
 	printf("{\"id\":");
 	json_str(stdout, e->id);
-	printf(",\"score\":%.3f,\"matched_code\":%s,\"platforms\":[",
-	    r->score, r->by_code ? "true" : "false");
+	printf(",\"score\":%.3f,\"matched_code\":%s,\"ambiguous_code\":%s,"
+	    "\"platforms\":[", r->score, r->by_code ? "true" : "false",
+	    ambiguous && r->by_code ? "true" : "false");
 	if (e->platforms & PLAT_MTK)
 		printf("\"mtk\"%s", e->platforms & PLAT_QCOM ? "," : "");
 	if (e->platforms & PLAT_QCOM)
 		printf("\"qcom\"");
-	printf("],\"category\":");
+	printf("],\"family\":");
+	json_str(stdout, kb_family_key(e->family));
+	printf(",\"source\":");
+	json_str(stdout, e->source);
+	printf(",\"category\":");
 	json_str(stdout, kb_category_key(e->category));
 	printf(",\"codes\":[");
 	for (size_t i = 0; i < e->ncodes; i++) {
@@ -65,6 +70,8 @@ json_error(const struct kb *kb, const struct match_result *r)
 		json_str(stdout, kb_action(kb, f, false));
 		printf(",\"action_zh\":");
 		json_str(stdout, kb_action(kb, f, true));
+		printf(",\"source\":");
+		json_str(stdout, f->source);
 		putchar('}');
 		free(cond);
 	}
@@ -97,14 +104,15 @@ text_error(const struct options *o, const struct kb *kb,
 	show(o, 0, head, e->error_en, e->error_zh, width);
 	free(head);
 	head = xasprintf(_("[%s] %s; %s; score %.2f%s"), e->id,
-	    kb_platforms_label(e->platforms), kb_category_label(e->category),
+	    kb_platforms_label(e->platforms), kb_family_label(e->family),
 	    r->score, r->by_code ? _(", by its code") : "");
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
 	show(o, 3, _("Cause: "), kb_cause(kb, e, false),
 	    kb_cause(kb, e, true), width);
-	output_wrapped(stdout, 3, _("Fixes, cheapest first:"), "", width,
-	    o->ascii);
+	output_wrapped(stdout, 3, _("Source: "), e->source, width, o->ascii);
+	output_wrapped(stdout, 3, _("Fixes, in the source's order:"), "",
+	    width, o->ascii);
 	for (size_t i = 0; i < e->nfixes; i++) {
 		const struct fix *f = &e->fixes[i];
 		char *cond = kb_cond_str(f->cond);
@@ -115,6 +123,9 @@ text_error(const struct options *o, const struct kb *kb,
 		    kb_level_label(f->level));
 		show(o, 5, label, kb_action(kb, f, false),
 		    kb_action(kb, f, true), width);
+		if (strcmp(f->source, e->source) != 0)
+			output_wrapped(stdout, 5 + text_width(label),
+			    _("Source: "), f->source, width, o->ascii);
 		free(label);
 		free(cond);
 	}
@@ -154,7 +165,7 @@ cmd_lookup(struct options *o)
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				putchar(',');
-			json_error(kb, &res[i]);
+			json_error(kb, &res[i], match_ambiguous_code(res, n));
 		}
 		printf("]\n");
 	} else if (n == 0) {
@@ -168,6 +179,26 @@ cmd_lookup(struct options *o)
 			if (i)
 				putchar('\n');
 			text_error(o, kb, &res[i], i + 1, width);
+		}
+		/* A bare number of several code systems: say which is
+		 * which. */
+		if (match_ambiguous_code(res, n)) {
+			putchar('\n');
+			output_wrapped(stdout, 0, "", _("This number is a code "
+			    "in more than one system; the words the tool printed "
+			    "before it (WCSM code, BROM ERROR and the error's "
+			    "name, Sahara status...) tell them apart:"), width,
+			    o->ascii);
+			for (size_t i = 0; i < n; i++) {
+				char *label;
+				if (!res[i].by_code)
+					continue;
+				label = xasprintf("- %s: ", res[i].err->id);
+				output_wrapped(stdout, 2, label,
+				    kb_family_label(res[i].err->family), width,
+				    o->ascii);
+				free(label);
+			}
 		}
 		/* Errors that share a message: say how to tell them
 		 * apart. */

@@ -381,6 +381,21 @@ match_same_message(struct match_index *ix, const struct kb_error *e,
 }
 
 bool
+match_ambiguous_code(const struct match_result *r, size_t n)
+{
+	/* A bare number: the errors it names score alike, by their codes
+	 * alone, and lie in different families. */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (r[i].by_code && r[j].by_code &&
+			    r[i].score - r[j].score < CODE_TEXT / 2 &&
+			    r[j].score - r[i].score < CODE_TEXT / 2 &&
+			    r[i].err->family != r[j].err->family)
+				return true;
+	return false;
+}
+
+bool
 match_refused(const char *text)
 {
 	return logline_benign(text, strlen(text));

@@ -32,6 +32,12 @@ size_t match_same_message(struct match_index *ix, const struct kb_error *e,
     const struct kb_error **out, size_t max);
 
 
+/* Whether the results hold a number that names errors of different
+ * families (code systems) alike: WCSM code 4008 and MediaTek's 4008 for a
+ * bare "4008".  Then the words printed before the number tell them
+ * apart, and a front end says so rather than choose. */
+bool match_ambiguous_code(const struct match_result *r, size_t n);
+
 /* Whether text is a line no error can be read from (success, progress,
  * debug data): match_query() finds nothing in it, and a front end must
  * offer nothing as its best match. */

@@ -171,24 +171,40 @@ ask_version(struct plain *p, struct wizard *w)
 	return ok;
 }
 
-/* Lets the engineer browse by category; returns the error or NULL. */
+/* Whether error e can occur on the platform chosen (any when none). */
+static bool
+on_platform(const struct wizard *w, const struct kb_error *e)
+{
+	return !w->platform || (e->platforms & w->platform);
+}
+
+/* Lets the engineer browse by family (those with errors on the platform
+ * chosen); returns the error or NULL. */
 static bool
 browse(struct plain *p, struct wizard *w, const struct kb_error **out)
 {
 	const struct kb *kb = w->kb;
 	const struct kb_error **list = xmalloc((kb->nerrors + 1) *
 	    sizeof *list);
-	size_t n = 0, k;
+	unsigned fams[FAM_COUNT];
+	size_t n = 0, nfam = 0, k;
 	bool ok = false;
 
 	say(p, 0, "", _("Which kind of error?"));
-	for (int c = 0; c < CAT_COUNT; c++)
-		printf("  %d) %s\n", c + 1, kb_category_label((enum category)c));
-	if (!ask(p, "") || !(k = number(p->line.s, CAT_COUNT)))
+	for (unsigned f = 0; f < FAM_COUNT; f++)
+		for (size_t i = 0; i < kb->nerrors; i++)
+			if (kb->errors[i].family == f &&
+			    on_platform(w, &kb->errors[i])) {
+				fams[nfam++] = f;
+				printf("  %zu) %s\n", nfam,
+				    kb_family_label((enum family)f));
+				break;
+			}
+	if (!ask(p, "") || !(k = number(p->line.s, nfam)))
 		goto done;
 	for (size_t i = 0; i < kb->nerrors; i++)
-		if (kb->errors[i].category == (enum category)(k - 1) &&
-		    (!w->platform || (kb->errors[i].platforms & w->platform)))
+		if (kb->errors[i].family == fams[k - 1] &&
+		    on_platform(w, &kb->errors[i]))
 			list[n++] = &kb->errors[i];
 	for (size_t i = 0; i < n; i++) {
 		char *label = xasprintf("  %zu) ", i + 1);
@@ -323,6 +339,8 @@ parse_answer(char *s, char **note)
 		return ANS_SKIPPED;
 	if (!strcasecmp(s, "b") || !strcasecmp(s, "back"))
 		return -1;
+	if (!strcasecmp(s, "i") || !strcasecmp(s, "source"))
+		return -2;
 	return 0;
 }
 
@@ -356,11 +374,15 @@ run_steps(struct plain *p, struct wizard *w)
 			free(label);
 		}
 		say(p, 0, "", _("y = fixed, n = not fixed, s = can't do it "
-		    "here, b = back; a note after a colon (n: tried two "
-		    "cables)"));
+		    "here, b = back, i = where this step comes from; a note "
+		    "after a colon (n: tried two cables)"));
 		if (!ask(p, ""))
 			return false;
 		a = parse_answer(p->line.s, &note);
+		if (a == -2) {
+			say(p, 2, _("Source: "), s->fix->source);
+			continue;
+		}
 		if (a < 0) {
 			if (!wizard_back(w))
 				say(p, 0, "", _("This is the first step."));

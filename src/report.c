@@ -130,6 +130,8 @@ write_text(struct report *rp)
 		s = kbtext(rp, kb_cause(kb, e, false), kb_cause(kb, e, true));
 		text_line(rp, _("Cause:"), s);
 		free(s);
+		text_line(rp, _("Family:"), kb_family_label(e->family));
+		text_line(rp, _("Source:"), e->source);
 	} else {
 		text_line(rp, _("Recognised:"), *r->error_id ? r->error_id :
 		    _("not in the knowledge base (the general steps)"));
@@ -153,6 +155,8 @@ write_text(struct report *rp)
 			output_wrapped(rp->fp, 0, "      ", s, REPORT_WIDTH,
 			    !rp->utf8);
 			free(s);
+			output_wrapped(rp->fp, 0, _("      Source: "),
+			    f->source, REPORT_WIDTH, !rp->utf8);
 		}
 		if (st->note)
 			output_wrapped(rp->fp, 0, _("      Note: "), st->note,
@@ -235,6 +239,10 @@ write_markdown(struct report *rp)
 		md_kb(rp, e->error_en, e->error_zh);
 		fprintf(rp->fp, " (`%s`)\n\n**%s** ", e->id, _("Cause:"));
 		md_kb(rp, kb_cause(kb, e, false), kb_cause(kb, e, true));
+		fprintf(rp->fp, "\n\n**%s** ", _("Family:"));
+		md(rp, kb_family_label(e->family));
+		fprintf(rp->fp, "\n\n**%s** ", _("Source:"));
+		md(rp, e->source);
 		fputc('\n', rp->fp);
 	} else {
 		md(rp, _("not in the knowledge base (the general steps)"));
@@ -261,6 +269,8 @@ write_markdown(struct report *rp)
 			fputs(": ", rp->fp);
 			md_kb(rp, kb_action(kb, f, false),
 			    kb_action(kb, f, true));
+			fprintf(rp->fp, "<br>*%s* ", _("Source:"));
+			md(rp, f->source);
 		}
 		if (st->note) {
 			fprintf(rp->fp, "<br>*%s* ", _("Note:"));
@@ -330,6 +340,8 @@ write_json(struct report *rp)
 		    kb_cause(kb, e, true));
 		json_kb(rp, "hq_needs", e->notes->escalate_en,
 		    e->notes->escalate_zh);
+		json_kv(fp, "family", kb_family_key(e->family), false);
+		json_kv(fp, "source", e->source, false);
 	}
 	fputs(",\"steps\":[", fp);
 	for (size_t i = 0; i < rp->r->nsteps; i++) {
@@ -340,9 +352,11 @@ write_json(struct report *rp)
 		json_kv(fp, "answer", wizard_answer_key(st->answer), false);
 		json_kv(fp, "at", *st->at ? st->at : NULL, false);
 		json_kv(fp, "note", st->note, false);
-		if (f)
+		if (f) {
 			json_kb(rp, "action", kb_action(kb, f, false),
 			    kb_action(kb, f, true));
+			json_kv(fp, "source", f->source, false);
+		}
 		putc('}', fp);
 	}
 	putc(']', fp);
@@ -378,7 +392,8 @@ write_csv(struct report *rp)
 	buf_init(&b);
 	buf_adds(&b, "id,started,finished,engineer,host,model,serial,platform,"
 	    "tool_version,query,error_id,error,cause,outcome,fixed_at_step,"
-	    "hq_needs,step,level,answer,at,note,action\n");
+	    "hq_needs,step,level,answer,at,note,action,family,source,"
+	    "step_source\n");
 	for (size_t i = 0; i < rows; i++) {
 		const struct rstep *st = rp->r->nsteps ? &rp->r->steps[i] :
 		    NULL;
@@ -410,6 +425,9 @@ write_csv(struct report *rp)
 		csv_field(&b, st ? st->at : "", false);
 		csv_field(&b, st ? st->note : "", false);
 		csv_field(&b, act, false);
+		csv_field(&b, e ? kb_family_key(e->family) : "", false);
+		csv_field(&b, e ? e->source : "", false);
+		csv_field(&b, f ? f->source : "", false);
 		buf_addc(&b, '\n');
 		free(act);
 	}

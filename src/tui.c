@@ -98,14 +98,26 @@ build_symptoms(struct tui *t)
 	if (!t->ranked)
 		t->ranked = xmalloc((kb->nerrors + 1) * sizeof *t->ranked);
 	n = match_rank_all(t->ix, q, t->w->platform, t->ranked, kb->nerrors);
+	/* What lookup would refuse (a success or progress line, a weak
+	 * match) is never first: "not listed" comes before it. */
+	if (*q && match_refused(q))
+		n = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (*q && t->ranked[i].score <= 0)
+		if (*q && t->ranked[i].score < MATCH_THRESHOLD)
 			break;
 		add_item(t, IT_ERROR, t->ranked[i].err, 0,
 		    error_label(t, t->ranked[i].err));
 	}
 	add_item(t, IT_NOTLISTED, NULL, 0,
 	    xstrdup(_("not listed: the general steps")));
+	for (size_t i = 0; *q && i < n; i++) {
+		if (t->ranked[i].score >= MATCH_THRESHOLD)
+			continue;
+		if (t->ranked[i].score <= 0)
+			break;
+		add_item(t, IT_ERROR, t->ranked[i].err, 0,
+		    error_label(t, t->ranked[i].err));
+	}
 	add_item(t, IT_BROWSE, NULL, 0, xstrdup(_("browse by kind of error")));
 }
 
@@ -137,20 +149,20 @@ build_items(struct tui *t)
 		build_symptoms(t);
 		break;
 	case SC_CATEGORY:
-		for (int c = 0; c < CAT_COUNT; c++) {
+		for (unsigned c = 0; c < FAM_COUNT; c++) {
 			size_t n = 0;
 			for (size_t i = 0; i < kb->nerrors; i++)
-				n += kb->errors[i].category == (enum category)c &&
+				n += kb->errors[i].family == c &&
 				    on_platform(t, &kb->errors[i]);
 			if (n)
-				add_item(t, IT_CATEGORY, NULL, (unsigned)c,
-				    xasprintf("%s (%zu)", kb_category_label(
-				    (enum category)c), n));
+				add_item(t, IT_CATEGORY, NULL, c,
+				    xasprintf("%s (%zu)", kb_family_label(
+				    (enum family)c), n));
 		}
 		break;
 	case SC_CATLIST:
 		for (size_t i = 0; i < kb->nerrors; i++)
-			if (kb->errors[i].category == t->cat &&
+			if (kb->errors[i].family == t->fam &&
 			    on_platform(t, &kb->errors[i]))
 				add_item(t, IT_ERROR, &kb->errors[i], 0,
 				    error_label(t, &kb->errors[i]));
@@ -379,7 +391,7 @@ choose(struct tui *t)
 		go(t, SC_CATEGORY);
 		break;
 	case IT_CATEGORY:
-		t->cat = (enum category)it->n;
+		t->fam = (enum family)it->n;
 		go(t, SC_CATLIST);
 		break;
 	case IT_SESSION:
@@ -490,6 +502,8 @@ step_key(struct tui *t, unsigned ch)
 
 	if (ch == ':' || ch == 't' || ch == 'T') {
 		t->noting = true;
+	} else if (ch == 'i' || ch == 'I') {
+		t->show_source = !t->show_source;
 	} else if (ans != ANS_NONE) {
 		wizard_answer(t->w, ans, note);
 		to_step_or_outcome(t);

@@ -130,9 +130,9 @@ keys_line(const struct tui *t)
 	case SC_STEP:
 		if (t->noting)
 			return _("Type the note  Enter keep  Esc drop");
-		return fit(_("y/n/s answer  : note  ? help  q quit"),
-		    _("y fixed  n not fixed  s can't do it  : note  Esc back  "
-		    "? help  q quit"));
+		return fit(_("y/n/s answer  : note  i source  ? help"),
+		    _("y fixed  n not fixed  s can't do it  : note  i source  "
+		    "Esc back  ? help  q quit"));
 	case SC_OUTCOME:
 		return fit(_("Enter go on  r report  Esc back  ? help"),
 		    _("Enter job details  r report for HQ  Esc change an answer  "
@@ -213,7 +213,7 @@ question(const struct tui *t)
 	case SC_CATEGORY:
 		return _("Which kind of error?");
 	case SC_CATLIST:
-		return kb_category_label(t->cat);
+		return kb_family_label(t->fam);
 	case SC_DISAMBIG:
 		return _("Errors with this message differ. Which fits?");
 	default:
@@ -328,6 +328,8 @@ draw_step(struct tui *t, struct page *p, int width)
 		page_add(p, R_DIM, "", s, width);
 		free(s);
 	}
+	if (t->show_source)
+		page_add(p, R_DIM, _("Source: "), st->fix->source, width);
 	if (t->note.len && !t->noting)
 		page_add(p, R_DIM, _("Note: "), t->note.s, width);
 	page_add(p, R_MSG, "", words_question(STAGE_STEPS), width);
@@ -414,7 +416,8 @@ draw_help(struct tui *t)
 	page_add(&p, R_TEXT, "", _("Up/Down or j/k: move; Enter: choose or "
 	    "go on; Esc, or Backspace on an empty field: back."), width);
 	page_add(&p, R_TEXT, "", _("On a step: y fixed, n not fixed, s can't "
-	    "do it here, : (or t) adds a note."), width);
+	    "do it here, : (or t) adds a note, i shows where the step comes "
+	    "from."), width);
 	page_add(&p, R_TEXT, "", _("Where you can type (version, error, job "
 	    "details), letters go to the field: F1 help, F2 language, F10 "
 	    "quit."), width);

@@ -61,9 +61,10 @@ struct tui {
 	struct buf version, query, note, detail[DETAIL_FIELDS];
 	int detail_at;
 	bool noting;                /* typing a note for the step */
+	bool show_source;           /* i: where the step comes from */
 	bool help, asking;
 	char *msg;                  /* shown above the keys until a key */
-	enum category cat;
+	enum family fam;            /* the family browsed */
 	const struct kb_error *shared[8];
 	size_t nshared;
 	char *shared_query;

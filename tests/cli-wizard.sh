@@ -65,10 +65,10 @@ like "$(cat "$T/out")" "Which fits" "the wizard asks which one fits"
 is "$(J 0.error_id)" wcsm-3003 "and records the one chosen"
 
 # Browse by kind with an empty symptom.
-answers platform=1 version=4 error= pick=8 pick=1 step=y |
+answers platform=1 version=4 error= pick=6 pick=1 step=y |
 	"$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
 is "$(J 0.outcome)/$(J 0.error_id)" fixed/oppo-custom-err \
-	"browsing by kind (hardware, first entry) works"
+	"browsing by family (MTK: writing and formatting, first entry) works"
 
 # Hostile text never reaches the screen or the records raw.
 answers platform=1 version=4 \
