@@ -19,7 +19,7 @@ static const char *const fail_words[] = {
 	"locked", "expired", "unauthori", "violat", "panic", "fault",
 	"broken", "problem", "undefined", "unrecogni", "unable", "weird",
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
-	"only",
+	"only", "qhsusb", "quit", "auth",
 };
 static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
@@ -31,8 +31,8 @@ static const char *const ok_words[] = {
 	"success", "succeed", "completed", "complete", "done", "passed",
 	"ok", "okay", "finished", "progress", "percent", "searching",
 	"waiting", "scanning", "connecting", "loading", "sending", "writing",
-	"reading", "started", "starting", "opening", "detected", "found",
-	"ready", "jumping", "uploading", "downloading", "erasing",
+	"reading", "started", "starting", "opening", "ready", "detected",
+	"jumping", "uploading", "downloading", "erasing", "start", "idle",
 };
 static const char *const ok_texts[] = { "成功", "完成", "%" };
 
@@ -47,7 +47,8 @@ static const char *const quiet_letters[] = { "i", "d", "v" };
 static const char *const data_words[] = {
 	"offset", "addr", "address", "sector", "sectors", "bytes", "size",
 	"image", "lun", "start", "length", "num", "crc", "hash", "id",
-	"partition",
+	"partition", "mode", "version", "chip", "cpu", "hwid", "serial",
+	"memory", "storage", "target",
 };
 
 static bool
@@ -99,8 +100,18 @@ next_word(const char *s, size_t n, size_t *i, char *w, size_t room,
 		(*i)++;
 	if (*i >= n)
 		return false;
-	while (*i < n && (isalnum((unsigned char)s[*i]) || s[*i] == '\'' ||
-	    s[*i] == '_')) {
+	for (;;) {
+		/* The typographic apostrophe (can’t) is an apostrophe. */
+		if (*i + 2 < n && memcmp(s + *i, "\xe2\x80\x99", 3) == 0 &&
+		    k > 0) {
+			if (k + 1 < room)
+				w[k++] = '\'';
+			*i += 3;
+			continue;
+		}
+		if (*i >= n || !(isalnum((unsigned char)s[*i]) ||
+		    s[*i] == '\'' || s[*i] == '_'))
+			break;
 		if (k + 1 < room)
 			w[k++] = (char)tolower((unsigned char)s[*i]);
 		(*i)++;
@@ -126,7 +137,8 @@ logline_benign(const char *s, size_t n)
 		words++;
 		if (IN(ok_words, w, true))
 			ok = true;
-		if (IN(data_words, w, false) && (after == ':' || after == '='))
+		/* "offset: 0x0", "MemoryName=eMMC": a value labelled. */
+		if ((IN(data_words, w, false) && after == ':') || after == '=')
 			data++;
 		/* The level leads, after a time stamp or a tag: "INFO:",
 		 * "[DEBUG]", "I/". */

@@ -244,6 +244,19 @@ identifier(const uint8_t *s, const uint8_t *end)
 	return under && letter ? (size_t)(p - s) : 0;
 }
 
+/* Whether s starts a logger's frame: a module's name (letters, digits,
+ * underscores) and " - " (mtkclient's and edl's "DAXFlash - ", "main - "). */
+static bool
+module_frame(const uint8_t *s, const uint8_t *end)
+{
+	const uint8_t *p = s;
+
+	while (p < end && (isalnum(*p) || *p == '_'))
+		p++;
+	return p > s && isalpha(*s) && end - p >= 3 && p[0] == ' ' &&
+	    p[1] == '-' && p[2] == ' ';
+}
+
 /* An identifier: the whole of it, which names one error, and each part
  * between underscores (the words it is made of), in one run. */
 static void
@@ -353,6 +366,10 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 	}
 	p = s;
 	end = s + len;
+	/* A pasted line may start with its logger's frame, "Preloader - "
+	 * or "DAXFlash - [LIB]: ": the module's name is not the error. */
+	bool line_start = true;
+	size_t ntok = tl->n;
 	while (p < end) {
 		ucs4_t c;
 		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
@@ -362,6 +379,11 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 			p++;
 			continue;
 		}
+		if (tl->n != ntok)
+			line_start = false;
+		ntok = tl->n;
+		if (c == '\n')
+			line_start = true;
 		if (c == 0x1b) {
 			p = skip_escape(p, end);
 			continue;
@@ -391,6 +413,11 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 		}
 		if (!is_letter(c) && !is_digit(c)) {
 			p += k;
+			continue;
+		}
+		if ((flags & TOK_QUERY) && line_start && module_frame(p, end)) {
+			while (p < end && (isalnum(*p) || *p == '_'))
+				p++;
 			continue;
 		}
 		{
