@@ -29,6 +29,8 @@ screen_has "Cause: The tool version is abnormal" "the cause is shown"
 screen_has "3 steps to try" "with the number of steps"
 keys Enter
 screen_has "Step 1 of 3 \(tool update\)" "step 1: update the tool, the version is old"
+keys i
+screen_has "Source: vendor FAQ" "i: where the step comes from"
 keys : "tried twice" Enter
 screen_has "Note: tried twice" "a note is kept for the step"
 keys n
@@ -99,8 +101,20 @@ keys 3 End Enter
 screen_has "What does the error say" "not sure, don't know"
 keys Tab
 screen_has "Which kind of error\?" "Tab: browse by kind"
+screen_has "MTK: DRAM initialisation \([0-9]+\)" "the kinds are the families, with their counts"
 keys Escape
 screen_has "What does the error say" "Esc: back to the search"
+# What lookup would refuse is never the highlighted best match.
+keys "All command exec done!"
+screen_has "> not listed: the general steps" \
+	"a success line: not listed is highlighted, no guess"
+keys C-u "USB cable not detected"
+screen_has "> SP FLASH TOOL ERROR: \(8100\)" \
+	"a cable not detected: the USB port error, not an unrelated one"
+keys C-u "BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)"
+screen_has "> BROM ERROR : S_FT_DOWNLOAD_FAIL \(4008\)" \
+	"BROM's 4008 highlights MediaTek's download failure, not WCSM"
+keys C-u
 keys "Incorrect verification code" Enter
 screen_has "Errors with this message differ\. Which fits\?" \
 	"a shared message: the wizard asks which fits"
