@@ -41,8 +41,34 @@ print_id(const char *id, int width, bool ascii)
 	free(e);
 }
 
+/* Per family, when the knowledge base could be read. */
 static void
-print_text(const struct stats *st, const struct options *o)
+text_families(const struct stats *st, const struct kb *kb, bool ascii)
+{
+	struct stat_family f[FAM_COUNT + 1];
+	unsigned long max = 0;
+
+	stats_families(st, kb, f);
+	for (int i = 0; i <= FAM_COUNT; i++)
+		if (f[i].sessions > max)
+			max = f[i].sessions;
+	printf("\n%s\n", _("Per family: sessions, fixed, escalated"));
+	for (int i = 0; i <= FAM_COUNT; i++) {
+		if (!f[i].sessions)
+			continue;
+		printf("  ");
+		print_id(i < FAM_COUNT ? kb_family_key((enum family)i) : "", 24,
+		    ascii);
+		printf(" %5lu %5lu %5lu  ", f[i].sessions, f[i].fixed,
+		    f[i].escalated);
+		bar(f[i].sessions, max, ascii);
+		putchar('\n');
+	}
+}
+
+static void
+print_text(const struct stats *st, const struct kb *kb,
+    const struct options *o)
 {
 	unsigned long max = 0, wmax = 0;
 	bool ascii = o->ascii;
@@ -73,6 +99,8 @@ print_text(const struct stats *st, const struct options *o)
 			free(lv);
 		}
 	}
+	if (kb)
+		text_families(st, kb, ascii);
 	printf("\n%s\n", _("The most frequent errors this week"));
 	if (!wmax)
 		printf("  %s\n", _("none"));
@@ -101,7 +129,7 @@ print_text(const struct stats *st, const struct options *o)
 }
 
 static void
-print_json(const struct stats *st)
+print_json(const struct stats *st, const struct kb *kb)
 {
 	printf("{\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
 	    "\"abandoned\":%lu,\"errors\":[", st->sessions, st->fixed,
@@ -120,6 +148,24 @@ print_json(const struct stats *st)
 			    e->steps[k].tried, e->steps[k].fixed);
 		}
 		printf("]}");
+	}
+	printf("],\"families\":[");
+	if (kb) {
+		struct stat_family f[FAM_COUNT + 1];
+		bool first = true;
+		stats_families(st, kb, f);
+		for (int i = 0; i <= FAM_COUNT; i++) {
+			if (!f[i].sessions)
+				continue;
+			printf("%s{\"family\":", first ? "" : ",");
+			json_str(stdout, i < FAM_COUNT ?
+			    kb_family_key((enum family)i) : NULL);
+			printf(",\"sessions\":%lu,\"fixed\":%lu,"
+			    "\"escalated\":%lu,\"abandoned\":%lu}",
+			    f[i].sessions, f[i].fixed, f[i].escalated,
+			    f[i].abandoned);
+			first = false;
+		}
 	}
 	printf("],\"engineers\":[");
 	for (size_t i = 0; i < st->neng; i++) {
@@ -151,10 +197,14 @@ cmd_stats(struct options *o)
 	diag_print(&d, stderr);
 	stats_build(&st, &set, o->since, time(NULL));
 	if (rc == EXIT_OK) {
+		/* The families come from the base; without it, the rest. */
+		struct store base = { 0 };
+		bool have = env_load_quiet(o, &base);
 		if (o->json)
-			print_json(&st);
+			print_json(&st, have ? base.kb : NULL);
 		else
-			print_text(&st, o);
+			print_text(&st, have ? base.kb : NULL, o);
+		store_free(&base);
 	}
 	stats_free(&st);
 	recset_free(&set);

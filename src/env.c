@@ -32,6 +32,22 @@ env_load(const struct options *o, struct store *st)
 	return ok;
 }
 
+bool
+env_load_quiet(const struct options *o, struct store *st)
+{
+	struct diag d;
+	char *cache = o->no_cache ? NULL : paths_cache_dir();
+	bool ok;
+
+	diag_init(&d);
+	ok = store_load(st, o->data_dir, cache, &d) && d.errors == 0;
+	free(cache);
+	diag_free(&d);
+	if (!ok)
+		store_free(st);
+	return ok;
+}
+
 char *
 env_state_dir(const struct options *o)
 {

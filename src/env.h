@@ -14,6 +14,10 @@
  * false (after a message) when it cannot be used. */
 bool env_load(const struct options *o, struct store *st);
 
+/* The same without a word: false (st empty) when the base cannot be
+ * used, for a command that can do without it. */
+bool env_load_quiet(const struct options *o, struct store *st);
+
 /* The state directory and the records file that o names (or the
  * defaults).  Each malloc'd. */
 char *env_state_dir(const struct options *o);

@@ -131,3 +131,19 @@ stats_step(const struct stats *st, const char *error_id, const char *level)
 	}
 	return NULL;
 }
+
+void
+stats_families(const struct stats *st, const struct kb *kb,
+    struct stat_family out[FAM_COUNT + 1])
+{
+	memset(out, 0, (FAM_COUNT + 1) * sizeof *out);
+	for (size_t i = 0; i < st->n; i++) {
+		const struct stat_error *e = &st->errors[i];
+		const struct kb_error *k = *e->id ? kb_find(kb, e->id) : NULL;
+		struct stat_family *f = &out[k ? k->family : FAM_COUNT];
+		f->sessions += e->sessions;
+		f->fixed += e->fixed;
+		f->escalated += e->escalated;
+		f->abandoned += e->abandoned;
+	}
+}

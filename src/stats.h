@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "kb.h"
 #include "records.h"
 
 struct stat_step {
@@ -40,6 +41,15 @@ struct stats {
 void stats_build(struct stats *st, const struct recset *set, time_t since,
     time_t now);
 void stats_free(struct stats *st);
+/* Sessions per family of the knowledge base: out[f] for family f, and
+ * out[FAM_COUNT] for sessions whose error the base does not hold (or
+ * none).  Strings are the families' keys. */
+struct stat_family {
+	unsigned long sessions, fixed, escalated, abandoned;
+};
+void stats_families(const struct stats *st, const struct kb *kb,
+    struct stat_family out[FAM_COUNT + 1]);
+
 /* The figures of one step of an error, or NULL when never tried. */
 const struct stat_step *stats_step(const struct stats *st,
     const char *error_id, const char *level);

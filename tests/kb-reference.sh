@@ -112,4 +112,12 @@ is "$(printf '%s' "$out" | "$JSONCHECK" family)" mtk-dram "the report names the 
 like "$(printf '%s' "$out" | "$JSONCHECK" steps.0.source)" "SP Flash Tool" \
 	"and the step's source, for HQ"
 
+# stats groups the sessions by family.
+run "$FLASHFIX" stats --json --state-dir "$S"
+like "$out" '"family":"mtk-dram","sessions":1,"fixed":1' "stats --json: per family"
+like "$out" '"family":"qcom-firehose","sessions":1,"fixed":1' "each family its own"
+run "$FLASHFIX" stats --state-dir "$S"
+like "$out" "Per family: sessions, fixed, escalated" "stats: a family table"
+like "$out" "vendor-tool +1 +1 +0" "with the tool's family"
+
 done_testing
