@@ -11,5 +11,6 @@ int cmd_wizard(struct options *o);
 int cmd_history(struct options *o);
 int cmd_report(struct options *o);
 int cmd_stats(struct options *o);
+int cmd_scan(struct options *o);
 
 #endif

@@ -154,3 +154,82 @@ logline_benign(const char *s, size_t n)
 		ok = true;
 	return words > 0 && (ok || quiet || data >= 1);
 }
+
+/* Marks of a possible failure, lowercase ASCII, looked for at the start of
+ * words; and texts (UTF-8 and GB18030 Chinese, "???") looked for
+ * anywhere. */
+static const char *const maybe_words[] = {
+	"err", "fail", "exception", "invalid", "mismatch", "timeout", "timed",
+	"unable", "cannot", "can't", "couldn't", "could", "denied",
+	"refused", "abort", "unsupport", "unknown", "incorrect", "corrupt",
+	"wrong", "must", "missing", "unexpected", "reject", "loss", "stuck",
+	"illegal", "forbid", "panic", "fault", "expired", "locked", "violat",
+	"don't", "doesn't", "sorry", "wcsm", "please", "getufsinfo", "frok",
+	"remain", "overflow", "qhsusb", "undefined", "weird", "auth",
+	"retry", "crash", "freez", "unrecogni",
+};
+/* Short ones, as whole words. */
+static const char *const maybe_whole[] = {
+	"no", "not", "bad", "lost", "only", "mes", "test", "hang", "quit",
+};
+static const char *const maybe_texts[] = {
+	"???", "失败", "错误", "异常", "无法", "超时", "不", "未",
+	"\xca\xa7\xb0\xdc", "\xb4\xed\xce\xf3", "\xd2\xec\xb3\xa3",
+	"\xce\xde\xb7\xa8",
+};
+
+bool
+logline_maybe_error(const char *s, size_t n)
+{
+	bool high = false;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			high = true;
+		if (!isalpha(c)) {
+			i++;
+			continue;
+		}
+		/* A word: compare its lowercase start with the marks. */
+		{
+			char w[16];
+			size_t k = 0, j = i;
+			while (j < n && (isalnum((unsigned char)s[j]) ||
+			    s[j] == '\'' || s[j] == '_')) {
+				if (k + 1 < sizeof w)
+					w[k++] = (char)tolower((unsigned char)s[j]);
+				j++;
+			}
+			w[k] = '\0';
+			if (IN(maybe_words, w, true) || IN(maybe_whole, w, false))
+				return true;
+			i = j;
+		}
+	}
+	if (memchr(s, '?', n) && HAS(maybe_texts, s, n))
+		return true;
+	return high && HAS(maybe_texts, s, n);
+}
+
+bool
+logline_success(const char *s, size_t n)
+{
+	static const char *const won[] = {
+		"success", "succeed", "completed", "done", "passed", "ok",
+		"okay", "finished", "成功", "完成",
+	};
+	char w[32], after;
+	size_t i = 0;
+	bool ok = false;
+
+	if (HAS(fail_texts, s, n))
+		return false;
+	while (next_word(s, n, &i, w, sizeof w, &after)) {
+		if (IN(fail_words, w, true))
+			return false;
+		if (IN(won, w, true))
+			ok = true;
+	}
+	return ok || HAS(won, s, n);
+}

@@ -20,4 +20,15 @@ bool logline_benign(const char *s, size_t n);
  * A match that rests on such words alone is no match. */
 bool logline_generic_word(const char *w);
 
+/* Whether the n bytes at s may report a failure and are worth asking the
+ * knowledge base about: a word of failure (error, fail, timeout, 失败 ...,
+ * also in GB18030) or of the vendor's tools' messages.  Fast: a whole log
+ * goes through it. */
+bool logline_maybe_error(const char *s, size_t n);
+
+/* Whether the n bytes at s report that something succeeded ("Download
+ * OK", "All command exec done!", "Sahara protocol completed") and nothing
+ * failed: a flash that goes on after it got past what failed before. */
+bool logline_success(const char *s, size_t n);
+
 #endif

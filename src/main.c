@@ -25,7 +25,8 @@ enum {
 	OPT_DATA = 256, OPT_STATE_DIR, OPT_RECORDS, OPT_LANG, OPT_NO_COLOR,
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
 	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL, OPT_FORMAT, OPT_OUTPUT,
-	OPT_FORCE, OPT_LAST, OPT_SINCE, OPT_NO_CACHE,
+	OPT_FORCE, OPT_LAST, OPT_SINCE, OPT_NO_CACHE, OPT_FOLLOW,
+	OPT_EXIT_ON_ERROR,
 };
 
 static const struct option longopts[] = {
@@ -48,6 +49,8 @@ static const struct option longopts[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "last", no_argument, NULL, OPT_LAST },
 	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "follow", no_argument, NULL, OPT_FOLLOW },
+	{ "exit-on-error", no_argument, NULL, OPT_EXIT_ON_ERROR },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -65,7 +68,8 @@ usage(void)
 	    "  check [DIR]         validate a knowledge base\n"
 	    "  history             list the recorded sessions, newest first\n"
 	    "  report [ID]         a report of one session, for HQ\n"
-	    "  stats               what fixed which error, from the records\n\n"));
+	    "  stats               what fixed which error, from the records\n"
+	    "  scan [FILE]...      the decisive error in whole logs\n\n"));
 	printf(_("Options for every command (before or after the command):\n"
 	    "      --data DIR       knowledge base directory\n"
 	    "      --state-dir DIR  where records and the session in progress "
@@ -96,6 +100,10 @@ usage(void)
 	printf(_("Options for stats:\n"
 	    "      --since DATE     only sessions started on or after DATE "
 	    "(YYYY-MM-DD)\n\n"));
+	printf(_("Options for scan:\n"
+	    "      --follow         watch the log as a running tool writes it\n"
+	    "      --exit-on-error  with --follow: stop at the first error\n"
+	    "      --json, --platform P as for lookup\n\n"));
 	printf(_("Options for lookup:\n"
 	    "      --limit N        at most N matches (default 5)\n"
 	    "      --platform P     only errors seen on P: mtk or qcom\n\n"));
@@ -164,6 +172,8 @@ static const struct command {
 	    N_("one session ID, or --last") },
 	{ "stats", cmd_stats, BIT(OPT_JSON) | BIT(OPT_SINCE), 0, 0,
 	    N_("no operands") },
+	{ "scan", cmd_scan, BIT(OPT_JSON) | BIT(OPT_PLATFORM) |
+	    BIT(OPT_FOLLOW) | BIT(OPT_EXIT_ON_ERROR), 0, -1, NULL },
 };
 
 static const struct command *
@@ -316,6 +326,12 @@ take_option(struct options *o, int c, char **argv)
 	case OPT_SERIAL:
 		o->serial = optarg;
 		break;
+	case OPT_FOLLOW:
+		o->follow = true;
+		break;
+	case OPT_EXIT_ON_ERROR:
+		o->exit_on_error = true;
+		break;
 	case ':':
 		return bad_usage(_("option '%s' needs a value"),
 		    argv[optind - 1]);
@@ -376,7 +392,7 @@ main(int argc, char **argv)
 	cmd = find_command(name);
 	if (!cmd)
 		return bad_usage(_("unknown command '%s'; the commands are "
-		    "lookup, check, history, report and stats"), name);
+		    "lookup, scan, check, history, report and stats"), name);
 	if ((rc = check_usage(cmd, given, o.nargs)) != EXIT_OK)
 		return rc;
 	if (!o.data_dir)

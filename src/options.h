@@ -41,6 +41,8 @@ struct options {
 	bool force, last;
 	enum lang lang_asked;   /* --lang as given, before a terminal limits it */
 	bool lang_given;
+	/* scan */
+	bool follow, exit_on_error;
 	/* stats */
 	time_t since;           /* (time_t)-1: all */
 	/* operands after the command word */

@@ -1,0 +1,256 @@
+/* cmd_scan.c: flashfix scan [FILE...]: the decisive error in whole logs
+ * (standard input without a file, or for "-"), with its place, the lines
+ * around it and its entry; the other errors after it.  --follow watches a
+ * log that a running tool writes.  Layer: commands. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "entry.h"
+#include "env.h"
+#include "i18n.h"
+#include "logread.h"
+#include "output.h"
+#include "scan.h"
+#include "sig.h"
+#include "text.h"
+#include "util.h"
+
+/* How long --follow waits before it looks for more of the log. */
+#define FOLLOW_MS 200
+
+/* Says that the log name cannot be used, and why. */
+static void
+refuse(const struct options *o, const char *name, const char *why)
+{
+	char *a = text_sanitize(name, !o->ascii);
+
+	fprintf(stderr, _("flashfix: cannot read %s: %s\n"), a, why);
+	free(a);
+}
+
+/* A line of the log with its number, escaped; mark: the decisive one. */
+static void
+text_line(const struct options *o, const char *file, unsigned long line,
+    const char *text, bool mark)
+{
+	char *t = text_sanitize(text, !o->ascii);
+	char *f = text_sanitize(file, !o->ascii);
+
+	printf("%s%s:%lu: %s\n", mark ? "> " : "  ", f, line, t);
+	free(t);
+	free(f);
+}
+
+static void
+text_finding(const struct options *o, const struct kb *kb,
+    const struct scan_finding *f, size_t width)
+{
+	for (size_t i = 0; i < f->nbefore; i++)
+		text_line(o, f->file, f->before[i].line, f->before[i].text,
+		    false);
+	text_line(o, f->file, f->line, f->text, true);
+	for (size_t i = 0; i < f->nafter; i++)
+		text_line(o, f->file, f->after[i].line, f->after[i].text,
+		    false);
+	putchar('\n');
+	entry_text(o, kb, &f->res, 1, width);
+}
+
+static void
+json_finding(const struct kb *kb, const struct scan_finding *f,
+    bool decisive)
+{
+	printf("{\"file\":");
+	json_str(stdout, f->file);
+	printf(",\"line\":%lu,\"text\":", f->line);
+	json_str(stdout, f->text);
+	printf(",\"decisive\":%s,\"count\":%lu,\"context\":[",
+	    decisive ? "true" : "false", f->count);
+	for (size_t i = 0; i < f->nbefore + f->nafter; i++) {
+		const struct scan_line *l = i < f->nbefore ? &f->before[i] :
+		    &f->after[i - f->nbefore];
+		printf("%s{\"line\":%lu,\"text\":", i ? "," : "", l->line);
+		json_str(stdout, l->text);
+		putchar('}');
+	}
+	printf("],");
+	entry_json(kb, &f->res, f->ambiguous);
+	putchar('}');
+}
+
+/* Everything found, the decisive finding first. */
+static void
+report(const struct options *o, const struct kb *kb, const struct scan *s)
+{
+	long d = scan_decisive(s);
+	size_t width = output_width(stdout);
+	bool first = true;
+
+	if (o->json) {
+		putchar('[');
+		if (d >= 0)
+			json_finding(kb, &s->f[d], true);
+		for (size_t i = 0; i < s->n; i++)
+			if ((long)i != d) {
+				putchar(',');
+				json_finding(kb, &s->f[i], false);
+			}
+		printf("]\n");
+		return;
+	}
+	if (d < 0)
+		return;
+	output_wrapped(stdout, 0, "", _("The decisive error:"), width,
+	    o->ascii);
+	text_finding(o, kb, &s->f[d], width);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct scan_finding *f = &s->f[i];
+		char *l;
+		if ((long)i == d)
+			continue;
+		if (first) {
+			putchar('\n');
+			output_wrapped(stdout, 0, "", _("Other errors in the "
+			    "log:"), width, o->ascii);
+			first = false;
+		}
+		l = xasprintf("%s (%s)", f->res.err->id,
+		    kb_family_key(f->res.err->family));
+		text_line(o, f->file, f->line, f->text, false);
+		output_wrapped(stdout, 4, "", l, width, o->ascii);
+		free(l);
+	}
+	if (s->dropped)
+		printf(_("(%lu more errors not shown)\n"), s->dropped);
+}
+
+/* Waits a little for a log to grow. */
+static void
+pause_follow(void)
+{
+	struct timespec ts = { 0, FOLLOW_MS * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Reads one log into s; false (after a message) when it cannot be read.
+ * With --follow, goes on reading as it grows until a signal, or (with
+ * --exit-on-error) the first finding. */
+static bool
+scan_file(const struct options *o, const struct kb *kb, struct scan *s,
+    const char *name, int fd)
+{
+	struct logread r;
+	int k;
+	bool ok = true;
+
+	logread_init(&r, fd);
+	for (;;) {
+		long made;
+		k = logread_next(&r);
+		if (k < 0) {
+			refuse(o, name, strerror(errno));
+			ok = false;
+			break;
+		}
+		if (k == 0) {
+			if (!o->follow || sig_caught())
+				break;
+			pause_follow();
+			continue;
+		}
+		made = scan_line(s, name, r.lineno, r.line.s, r.line.len);
+		if (made >= 0 && o->follow) {
+			/* Said at once: the tool is still running. */
+			if (o->json) {
+				json_finding(kb, &s->f[made], true);
+				putchar('\n');
+			} else {
+				text_finding(o, kb, &s->f[made],
+				    output_width(stdout));
+				putchar('\n');
+			}
+			fflush(stdout);
+			if (o->exit_on_error)
+				break;
+		}
+	}
+	if (ok && logread_flush(&r) == 1)
+		scan_line(s, name, r.lineno, r.line.s, r.line.len);
+	scan_end_file(s);
+	logread_free(&r);
+	return ok;
+}
+
+/* Opens a log: "-" is standard input.  -1 (after a message) when it
+ * cannot be read as a file. */
+static int
+open_log(const struct options *o, const char *name)
+{
+	struct stat st;
+	int fd;
+
+	if (strcmp(name, "-") == 0)
+		return STDIN_FILENO;
+	fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		refuse(o, name, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+		refuse(o, name, _("a directory, not a log"));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+cmd_scan(struct options *o)
+{
+	struct store st;
+	struct scan s;
+	char *stdin_name[] = { "-" };
+	char **names = o->nargs ? o->args : stdin_name;
+	int nnames = o->nargs ? o->nargs : 1, rc;
+	bool failed = false;
+
+	if (o->follow && nnames != 1) {
+		fprintf(stderr, _("flashfix: --follow watches one log\n"
+		    "Try 'flashfix --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	if (!env_load(o, &st))
+		return EXIT_FAILED;
+	scan_init(&s, st.ix, o->platform);
+	if (o->follow)
+		sig_install();
+	for (int i = 0; i < nnames; i++) {
+		int fd = open_log(o, names[i]);
+		if (fd < 0) {
+			failed = true;
+			continue;
+		}
+		if (!scan_file(o, st.kb, &s, names[i], fd))
+			failed = true;
+		if (fd != STDIN_FILENO)
+			close(fd);
+	}
+	if (!o->follow)
+		report(o, st.kb, &s);
+	rc = s.n ? EXIT_OK : failed ? EXIT_FAILED : EXIT_NEGATIVE;
+	if (!s.n && !failed && !o->json)
+		fprintf(stderr, _("flashfix: no known error in the log\n"));
+	scan_free(&s);
+	store_free(&st);
+	return rc;
+}

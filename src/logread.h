@@ -1,0 +1,56 @@
+/* logread.h: a flash tool's log, read as lines of UTF-8 whatever it was
+ * written in: UTF-8 with or without a BOM, UTF-16LE with a BOM (Windows
+ * tools), GB18030 (a Chinese Windows), CRLF, colour escapes raw or printed
+ * as "←[31m", NUL bytes and binary junk, lines of any length.  Streaming:
+ * memory stays bounded whatever the size of the log, and a log still being
+ * written can be read on as it grows.  Layer: formats. */
+#ifndef FLASHFIX_LOGREAD_H
+#define FLASHFIX_LOGREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "digest.h"
+#include "util.h"
+
+/* The part of a line kept; the rest of a longer line is read and
+ * dropped. */
+#define LOGREAD_LINE_MAX 65536
+
+struct logread {
+	int fd;
+	unsigned char *in;     /* one read's bytes */
+	char *raw;             /* bytes read, not yet cut into lines */
+	size_t rlen, rpos, rcap;
+	unsigned char pend[4]; /* UTF-16LE: a code unit or pair cut by a read */
+	size_t npend;
+	enum { LR_START, LR_UTF8, LR_UTF16LE } enc;
+	bool eof;              /* the last read returned nothing */
+	bool dropping;         /* in the part of a long line that is dropped */
+	struct buf line;       /* the current line, cleaned */
+	unsigned long lineno;  /* its number, from 1 */
+	uint64_t bytes;        /* bytes read so far */
+	struct digest dg;      /* of those bytes */
+};
+
+/* Starts reading fd (not closed by logread_free). */
+void logread_init(struct logread *r, int fd);
+void logread_free(struct logread *r);
+
+/* The next line into r->line (without its end, \r and colour escapes
+ * gone, NUL bytes as spaces, GB18030 converted when the line is not
+ * UTF-8): 1; 0 at the end of what is there now (more may be read later,
+ * as a log grows: a last line without its end is held back until it
+ * ends, or until logread_flush()); -1 on a read error (errno). */
+int logread_next(struct logread *r);
+/* At the real end of the input: the last line even without its end.  1
+ * with it in r->line, 0 when there is none. */
+int logread_flush(struct logread *r);
+
+/* The line of text cleaned as logread_next() cleans a line: colour
+ * escapes (raw or printed as ←[..m) removed, NUL and other C0 controls
+ * but TAB as spaces; into out (reset first). */
+void logread_clean(const char *s, size_t n, struct buf *out);
+
+#endif

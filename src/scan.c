@@ -1,0 +1,180 @@
+/* scan.c: the decisive error in a whole log.  Layer: scan. */
+#include <config.h>
+
+#include "scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "logline.h"
+#include "util.h"
+
+void
+scan_init(struct scan *s, struct match_index *ix, unsigned platform)
+{
+	memset(s, 0, sizeof *s);
+	s->ix = ix;
+	s->platform = platform;
+	s->waiting = -1;
+}
+
+static void
+free_lines(struct scan_line *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+}
+
+void
+scan_free(struct scan *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->f[i].text);
+		free_lines(s->f[i].before, s->f[i].nbefore);
+		free_lines(s->f[i].after, s->f[i].nafter);
+	}
+	free(s->f);
+	memset(s, 0, sizeof *s);
+	s->waiting = -1;
+}
+
+/* At most SCAN_KEEP bytes of text, not cutting a UTF-8 character. */
+static size_t
+keep_len(const char *text, size_t n)
+{
+	if (n <= SCAN_KEEP)
+		return n;
+	n = SCAN_KEEP;
+	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static void
+remember(struct scan *s, unsigned long line, const char *text, size_t n)
+{
+	size_t k = keep_len(text, n);
+	char *slot = s->ring[s->ringat];
+
+	memcpy(slot, text, k);
+	slot[k] = '\0';
+	s->ringline[s->ringat] = line;
+	s->ringat = (s->ringat + 1) % SCAN_CONTEXT;
+	if (s->ringn < SCAN_CONTEXT)
+		s->ringn++;
+}
+
+/* The finding of error e in the current run, or NULL. */
+static struct scan_finding *
+same_in_run(struct scan *s, const struct kb_error *e)
+{
+	for (size_t i = s->n; i-- > 0;) {
+		if (s->f[i].run != s->run)
+			break;
+		if (s->f[i].res.err == e)
+			return &s->f[i];
+	}
+	return NULL;
+}
+
+static long
+add_finding(struct scan *s, const char *file, unsigned long line,
+    const char *text, size_t n, const struct match_result *r,
+    bool ambiguous)
+{
+	struct scan_finding *f;
+
+	if (s->n == SCAN_MAX) {
+		s->dropped++;
+		return -1;
+	}
+	s->f = xgrow(s->f, &s->cap, s->n + 1, sizeof *s->f);
+	f = &s->f[s->n];
+	memset(f, 0, sizeof *f);
+	f->res = *r;
+	f->ambiguous = ambiguous;
+	f->file = file;
+	f->line = line;
+	f->text = xstrndup(text, keep_len(text, n));
+	f->count = 1;
+	f->run = s->run;
+	/* The lines before it, oldest first. */
+	for (size_t i = 0; i < s->ringn; i++) {
+		size_t at = (s->ringat + SCAN_CONTEXT - s->ringn + i) %
+		    SCAN_CONTEXT;
+		f->before[f->nbefore].line = s->ringline[at];
+		f->before[f->nbefore++].text = xstrdup(s->ring[at]);
+	}
+	s->waiting = (long)s->n;
+	return (long)s->n++;
+}
+
+long
+scan_line(struct scan *s, const char *file, unsigned long line,
+    const char *text, size_t n)
+{
+	struct match_result r[4];
+	struct scan_finding *same;
+	long made = -1;
+	size_t k;
+
+	s->lines++;
+	/* The context after the last finding. */
+	if (s->waiting >= 0) {
+		struct scan_finding *f = &s->f[s->waiting];
+		f->after[f->nafter].line = line;
+		f->after[f->nafter++].text = xstrndup(text, keep_len(text, n));
+		if (f->nafter == SCAN_CONTEXT)
+			s->waiting = -1;
+	}
+	if (logline_success(text, n)) {
+		/* Past what failed before: a new run starts. */
+		if (s->run_has_errors) {
+			s->run++;
+			s->run_has_errors = false;
+		}
+	} else if (logline_maybe_error(text, n) && !logline_benign(text, n)) {
+		char *z = xstrndup(text, n);
+		s->asked++;
+		k = match_query(s->ix, z, s->platform, r, 4);
+		free(z);
+		if (k > 0) {
+			s->run_has_errors = true;
+			if ((same = same_in_run(s, r[0].err)) != NULL)
+				same->count++;
+			else
+				made = add_finding(s, file, line, text, n, &r[0],
+				    match_ambiguous_code(r, k));
+		}
+	}
+	remember(s, line, text, n);
+	return made;
+}
+
+void
+scan_end_file(struct scan *s)
+{
+	/* Another log: another run. */
+	if (s->run_has_errors) {
+		s->run++;
+		s->run_has_errors = false;
+	}
+	s->ringn = 0;
+	s->ringat = 0;
+	s->waiting = -1;
+}
+
+long
+scan_decisive(const struct scan *s)
+{
+	unsigned long last;
+
+	if (s->n == 0)
+		return -1;
+	/* The first finding of the run of the last finding. */
+	last = s->f[s->n - 1].run;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->f[i].run == last)
+			return (long)i;
+	return -1;
+}

@@ -1,0 +1,66 @@
+/* scan.h: the decisive error in a whole log: every line that may report a
+ * failure is asked of the knowledge base; success, progress and debug
+ * lines never are.  The decisive error is the first of the last run of
+ * errors, the run that no success line followed: the stage that failed,
+ * not a later consequence, nor an earlier error the tool got past.
+ * Streaming: memory does not grow with the log.
+ * Layer: scan (above the store). */
+#ifndef FLASHFIX_SCAN_H
+#define FLASHFIX_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "match.h"
+
+/* Lines kept on each side of a finding, and the bytes of each kept. */
+#define SCAN_CONTEXT 2
+#define SCAN_KEEP 512
+/* At most this many distinct findings are kept (the rest are counted). */
+#define SCAN_MAX 64
+
+struct scan_line {
+	unsigned long line;
+	char *text;               /* cleaned, at most SCAN_KEEP bytes */
+};
+
+struct scan_finding {
+	struct match_result res;  /* the entry */
+	bool ambiguous;           /* a bare number of several code systems */
+	const char *file;
+	unsigned long line;
+	char *text;               /* the line, at most SCAN_KEEP bytes */
+	struct scan_line before[SCAN_CONTEXT], after[SCAN_CONTEXT];
+	size_t nbefore, nafter;
+	unsigned long count;      /* lines naming the same error in its run */
+	unsigned long run;        /* which run of errors it belongs to */
+};
+
+struct scan {
+	struct match_index *ix;
+	unsigned platform;
+	struct scan_finding *f;
+	size_t n, cap;
+	unsigned long dropped;    /* findings past SCAN_MAX */
+	unsigned long run;        /* the current run of errors */
+	bool run_has_errors;
+	/* the last lines, for the context before a finding */
+	char ring[SCAN_CONTEXT][SCAN_KEEP + 1];
+	unsigned long ringline[SCAN_CONTEXT];
+	size_t ringn, ringat;
+	long waiting;             /* the finding whose after-context grows */
+	unsigned long lines, asked;
+};
+
+void scan_init(struct scan *s, struct match_index *ix, unsigned platform);
+void scan_free(struct scan *s);
+/* One line of file (its number, its cleaned text); returns the index of a
+ * new finding it made, or -1. */
+long scan_line(struct scan *s, const char *file, unsigned long line,
+    const char *text, size_t n);
+/* Ends a file: the next file's lines are not the context of this one's. */
+void scan_end_file(struct scan *s);
+/* The index of the decisive finding, or -1 when there is none. */
+long scan_decisive(const struct scan *s);
+
+#endif

@@ -1,0 +1,134 @@
+#!/bin/sh
+# scan.sh: flashfix scan on whole logs built in each tool's format: the
+# decisive error at the start, in the middle and at the end among noise,
+# in each encoding, with colour escapes, NUL bytes and a 1 MB line; a log
+# that only succeeded; several logs; standard input; JSON; --follow on a
+# log that grows.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+J() { "$JSONCHECK" "$@"; }
+noise() {
+	printf '%s\n' "[2024-03-01 10:42:13] Searching for devices..." \
+		"Port - Device detected :)" "Preloader - [LIB]: CPU: MT6765(Helio P35)" \
+		"DA_handler - Sending DA, done" "Download DA 100%" "Format flash 45%" \
+		"INFO: TARGET SAID: 'INFO: Calling handler for configure'"
+}
+
+# SP Flash Tool / mtkclient: a retried handshake the tool got past, then
+# the DRAM failure that stopped it, then its consequences.
+{
+	noise
+	printf '%s\n' "Preloader - [LIB]: Status: Handshake failed, retrying..." \
+		"Port - Device detected :)" "All command exec done!" \
+		"BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" \
+		"[EMI] Enable DRAM Failed!" "Download failed" "Disconnect!"
+} >"$T/spft.log"
+run "$FLASHFIX" scan "$T/spft.log"
+is "$rc" 0 "a failed MediaTek flash: found, exit 0"
+like "$out" "^> $T/spft.log:11: BROM ERROR : S_FT_ENABLE_DRAM_FAIL \\(4032\\)" \
+	"the decisive line is the DRAM failure, with its file and line"
+like "$out" "  $T/spft.log:10: All command exec done!" "the lines before it"
+like "$out" "  $T/spft.log:12: \\[EMI\\] Enable DRAM Failed!" "and after it"
+like "$out" "\\[mtk-dram-enable\\] MTK; MTK: DRAM initialisation" "its entry, as lookup prints it"
+like "$out" "Other errors in the log:" "the others after it"
+like "$out" "$T/spft.log:8: Preloader - \\[LIB\\]: Status: Handshake failed" \
+	"the retried handshake is among them, not first"
+run "$FLASHFIX" scan --json "$T/spft.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 11/mtk-dram-enable \
+	"JSON: the decisive finding first"
+is "$(printf '%s' "$out" | J 0.decisive)/$(printf '%s' "$out" | J 0.family)" true/mtk-dram \
+	"JSON: marked decisive, with the entry's family"
+is "$(printf '%s' "$out" | J 0.file)" "$T/spft.log" "JSON: its file"
+is "$(printf '%s' "$out" | J 0.context.0.line)" 9 "JSON: its context, with line numbers"
+is "$(printf '%s' "$out" | J 0.text)" "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" "JSON: its text"
+is "$(printf '%s' "$out" | J 1.decisive)" false "JSON: the others are not decisive"
+
+# The decisive error at the start and at the end of a log.
+{ printf '%s\n' "Sahara communication failed"; noise; } >"$T/start.log"
+run "$FLASHFIX" scan --json "$T/start.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 1/sahara "at the start"
+{ noise; noise; printf '%s' "sahara - [LIB]: Error: Failed to verify hash for a given segment of ELF image"; } >"$T/end.log"
+run "$FLASHFIX" scan --json "$T/end.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 15/qcom-auth-segment-hash \
+	"at the end, without a line end"
+
+# A log that only succeeded: nothing, exit 1.
+{ noise; printf '%s\n' "Download OK" "All command exec done!"; } >"$T/ok.log"
+run "$FLASHFIX" scan "$T/ok.log"
+is "$rc" 1 "a log that only succeeded: exit 1"
+like "$err" "no known error in the log" "and it says so"
+is "$out" "" "nothing on standard output"
+run "$FLASHFIX" scan --json "$T/ok.log"
+is "$rc/$out" "1/[]" "JSON: an empty array"
+
+# Encodings: UTF-16LE with a BOM and CRLF (Windows tools), GB18030.
+if command -v iconv >/dev/null 2>&1; then
+	{ printf '\377\376'; printf 'Start download\r\nBROM ERROR : S_FT_DOWNLOAD_FAIL (4008)\r\nDisconnect!\r\n' |
+		iconv -f UTF-8 -t UTF-16LE; } >"$T/u16.log"
+	run "$FLASHFIX" scan --json "$T/u16.log"
+	is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 2/mtk-download-fail \
+		"UTF-16LE with a BOM and CRLF"
+	printf '开始下载\r\n刷机失败：Sahara通信失败\r\n' | iconv -f UTF-8 -t GB18030 >"$T/gb.log"
+	run "$FLASHFIX" scan --json "$T/gb.log"
+	is "$(printf '%s' "$out" | J 0.id)" sahara "GB18030 (a Chinese Windows)"
+	is "$(printf '%s' "$out" | J 0.text)" "刷机失败：Sahara通信失败" "its line shown as UTF-8"
+else
+	ok 0 "# SKIP iconv not installed"
+fi
+
+# Colour escapes, raw and as a console printed them; NUL and binary
+# junk; a 1 MB line.  Never a raw control character on the terminal.
+{
+	printf '\033[1;31mERROR : STATUS_DA_HASH_MISMATCH (0xC0070004)\033[0m\n'
+	printf '\342\206\220[31mERROR : STATUS_EXT_RAM_EXCEPTION (0xC0050005)\342\206\220[0m\n'
+	printf 'bin\000ary\001\002\377\376 junk\n'
+	head -c 1048576 /dev/zero | tr '\0' 'x'
+	printf '\nDL system ERR\n'
+} >"$T/junk.log"
+run "$FLASHFIX" scan "$T/junk.log"
+is "$rc" 0 "colour, NUL bytes, binary junk and a 1 MB line: read"
+like "$out" "^> $T/junk.log:1: ERROR : STATUS_DA_HASH_MISMATCH \\(0xC0070004\\)" \
+	"the decisive line (the first of the run), its raw escapes gone"
+like "$out" "  $T/junk.log:2: ERROR : STATUS_EXT_RAM_EXCEPTION \\(0xC0050005\\)" \
+	"the next line, its printed escapes (←[31m) gone too"
+like "$out" "$T/junk.log:5: DL system ERR" "the line after the 1 MB one is found"
+hasnt "$out$err" "$(printf '\033')" "no raw escape reaches the terminal"
+hasnt "$out$err" "$(printf '\001')" "nor a raw control character"
+
+# Several logs, standard input and "-".
+run "$FLASHFIX" scan "$T/ok.log" "$T/start.log"
+like "$out" "^> $T/start.log:1: Sahara communication failed" "several logs: the one that failed"
+"$FLASHFIX" scan --json <"$T/start.log" >"$T/out" 2>"$T/err"
+is "$(J 0.file <"$T/out")/$(J 0.id <"$T/out")" "-/sahara" "standard input, named -"
+"$FLASHFIX" scan --json - <"$T/start.log" >"$T/out" 2>"$T/err"
+is "$(J 0.id <"$T/out")" sahara "and - for it"
+run "$FLASHFIX" scan "$T/none.log"
+is "$rc" 3 "a log that cannot be read: exit 3"
+like "$err" "cannot read $T/none.log: No such file" "and why"
+run "$FLASHFIX" scan --limit 3 "$T/ok.log"
+is "$rc" 2 "an option of lookup's is not scan's: exit 2"
+
+# --follow: a log that a running tool writes.
+: >"$T/grow.log"
+"$FLASHFIX" scan --follow --exit-on-error --json "$T/grow.log" >"$T/fout" 2>"$T/ferr" &
+pid=$!
+noise >>"$T/grow.log"
+i=0
+while [ "$i" -lt 20 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+kill -0 "$pid" 2>/dev/null
+ok $? "--follow waits while the log holds no error"
+printf '%s\n' "Sahara communication failed" >>"$T/grow.log"
+i=0
+while [ "$i" -lt 100 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$pid" 2>/dev/null; then
+	kill "$pid"
+	ok 1 "--exit-on-error stops at the first error"
+else
+	wait "$pid"
+	is "$?" 0 "--exit-on-error stops at the first error, exit 0"
+fi
+is "$(J id <"$T/fout")/$(J line <"$T/fout")" sahara/8 "and prints it as it appears"
+run "$FLASHFIX" scan --follow "$T/spft.log" "$T/ok.log"
+is "$rc" 2 "--follow watches one log"
+
+done_testing
