@@ -168,7 +168,7 @@ scan_file(const struct options *o, const struct kb *kb, struct scan *s,
 			pause_follow();
 			continue;
 		}
-		made = scan_line(s, name, r.lineno, r.line.s, r.line.len);
+		made = scan_line(s, name, r.lineno, r.cur, r.curlen);
 		if (made >= 0 && o->follow) {
 			/* Said at once: the tool is still running. */
 			if (o->json) {
@@ -185,7 +185,7 @@ scan_file(const struct options *o, const struct kb *kb, struct scan *s,
 		}
 	}
 	if (ok && logread_flush(&r) == 1)
-		scan_line(s, name, r.lineno, r.line.s, r.line.len);
+		scan_line(s, name, r.lineno, r.cur, r.curlen);
 	scan_end_file(s);
 	logread_free(&r);
 	return ok;

@@ -5,7 +5,9 @@
 #include "logline.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Words (ASCII, lowercase) and texts that tell of a failure.  A word
  * matches at the start of a word of the line: "fail" finds "failed",
@@ -212,13 +214,135 @@ logline_maybe_error(const char *s, size_t n)
 	return high && HAS(maybe_texts, s, n);
 }
 
+/* Words of success (prefixes), for logline_success and the glance. */
+static const char *const won[] = {
+	"success", "succeed", "completed", "done", "passed", "ok", "okay",
+	"finished", "成功", "完成",
+};
+
+/* The glance's table: for each pair of bytes, whether a mark (bit 1) or
+ * a word of success (bit 2) may start with them, any case; each such
+ * place is then checked against the marks of its first byte. */
+static unsigned char glance_tab[256][256];
+static bool glance_ready;
+
+struct mark {
+	const char *m;
+	size_t len;
+	unsigned char bit;
+	bool whole;   /* a whole word (no), else the start of one (fail) */
+};
+/* Bytes that continue an ASCII word: a mark never starts after one. */
+static unsigned char in_word[256];
+/* Bytes lowercased (ASCII letters only). */
+static unsigned char lower[256];
+static struct mark marks[128];
+static size_t nmarks;
+/* The marks by their first byte, lowercase: marks[first[c]..first[c+1]). */
+static unsigned char first[257];
+
+static void
+glance_mark(const char *m, unsigned char bit, bool whole)
+{
+	unsigned char a = (unsigned char)m[0], b = (unsigned char)m[1];
+
+	if (b)
+		for (int i = 0; i < 2; i++)
+			for (int j = 0; j < 2; j++)
+				glance_tab[i ? toupper(a) : a][j ? toupper(b) :
+				    b] |= bit;
+	if (nmarks < sizeof marks / sizeof *marks)
+		marks[nmarks++] = (struct mark){ m, strlen(m), bit, whole };
+}
+
+static int
+cmp_mark(const void *x, const void *y)
+{
+	const struct mark *a = x, *b = y;
+
+	return (unsigned char)a->m[0] - (unsigned char)b->m[0];
+}
+
+static void
+glance_init(void)
+{
+#define ADD(v, bit, whole) for (size_t i = 0; i < sizeof v / sizeof *v; i++) \
+	glance_mark(v[i], bit, whole)
+	ADD(maybe_words, LOGLINE_MAYBE_ERROR, false);
+	ADD(maybe_whole, LOGLINE_MAYBE_ERROR, true);
+	ADD(maybe_texts, LOGLINE_MAYBE_ERROR, false);
+	ADD(won, LOGLINE_MAYBE_OK, false);
+#undef ADD
+	qsort(marks, nmarks, sizeof *marks, cmp_mark);
+	for (int c = 0; c < 256; c++) {
+		in_word[c] = c < 0x80 && (isalnum(c) || c == '_' || c == '\'');
+		lower[c] = (unsigned char)(c < 0x80 ? tolower(c) : c);
+	}
+	for (int c = 0, k = 0; c <= 256; c++) {
+		while ((size_t)k < nmarks && (unsigned char)marks[k].m[0] < c)
+			k++;
+		first[c] = (unsigned char)k;
+	}
+	glance_ready = true;
+}
+
+/* Which marks start at p[i] (a word's start for ASCII ones). */
+static unsigned
+glance_at(const unsigned char *p, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)tolower(p[i]);
+	unsigned seen = 0;
+	bool start = i == 0 || !(isalnum(p[i - 1]) || p[i - 1] == '_');
+
+	for (size_t k = first[c]; k < first[c + 1]; k++) {
+		const struct mark *m = &marks[k];
+		size_t len = m->len;
+		bool ascii = (unsigned char)m->m[0] < 0x80;
+		size_t j = 0;
+		if (i + len > n || (ascii && !start))
+			continue;
+		while (j < len && lower[p[i + j]] == (unsigned char)m->m[j])
+			j++;
+		if (j < len)
+			continue;
+		if (m->whole && i + len < n && isalnum(p[i + len]))
+			continue;
+		seen |= m->bit;
+	}
+	return seen;
+}
+
+unsigned
+logline_glance(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned seen = 0;
+
+	if (!glance_ready)
+		glance_init();
+	for (size_t i = 0; i + 1 < n;) {
+		unsigned char c = p[i];
+		bool word = in_word[c];
+		/* A mark starts a word, or anywhere when it is not ASCII
+		 * ("失败", "???"). */
+		if ((word || c >= 0x80 || c == '?') &&
+		    (glance_tab[c][p[i + 1]] & ~seen)) {
+			seen |= glance_at(p, n, i);
+			if (seen == (LOGLINE_MAYBE_ERROR | LOGLINE_MAYBE_OK))
+				break;
+		}
+		i++;
+		/* The rest of an ASCII word starts no mark. */
+		if (word)
+			while (i < n && in_word[p[i]])
+				i++;
+	}
+	return seen;
+}
+
 bool
 logline_success(const char *s, size_t n)
 {
-	static const char *const won[] = {
-		"success", "succeed", "completed", "done", "passed", "ok",
-		"okay", "finished", "成功", "完成",
-	};
 	char w[32], after;
 	size_t i = 0;
 	bool ok = false;

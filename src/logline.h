@@ -26,6 +26,13 @@ bool logline_generic_word(const char *w);
  * goes through it. */
 bool logline_maybe_error(const char *s, size_t n);
 
+/* What a glance at the raw bytes of a line says, in one pass and before
+ * any decoding: LOGLINE_MAYBE_ERROR when it holds the start of a mark of
+ * logline_maybe_error(), LOGLINE_MAYBE_OK when it holds the start of a
+ * word of success.  A line with neither needs no more work. */
+enum { LOGLINE_MAYBE_ERROR = 1, LOGLINE_MAYBE_OK = 2 };
+unsigned logline_glance(const char *s, size_t n);
+
 /* Whether the n bytes at s report that something succeeded ("Download
  * OK", "All command exec done!", "Sahara protocol completed") and nothing
  * failed: a flash that goes on after it got past what failed before. */

@@ -23,8 +23,6 @@ logread_init(struct logread *r, int fd)
 	r->rcap = READ_CHUNK * 2;
 	r->raw = xmalloc(r->rcap);
 	r->in = xmalloc(READ_CHUNK);
-	buf_init(&r->line);
-	buf_add(&r->line, "", 0);
 	digest_init(&r->dg);
 }
 
@@ -33,7 +31,6 @@ logread_free(struct logread *r)
 {
 	free(r->raw);
 	free(r->in);
-	buf_free(&r->line);
 	memset(r, 0, sizeof *r);
 }
 
@@ -225,10 +222,8 @@ logread_clean(const char *s, size_t n, struct buf *out)
 	buf_add(out, s + from, n - from);
 }
 
-/* Sets r->line from the n bytes at s: cleaned, converted when not
- * UTF-8. */
-static void
-set_line(struct logread *r, const char *s, size_t n)
+void
+logread_decode(const char *s, size_t n, struct buf *out)
 {
 	size_t bad;
 
@@ -241,12 +236,22 @@ set_line(struct logread *r, const char *s, size_t n)
 		char *u = (char *)u8_conv_from_encoding("GB18030",
 		    iconveh_question_mark, s, n, NULL, NULL, &m);
 		if (u) {
-			logread_clean(u, m, &r->line);
+			logread_clean(u, m, out);
 			free(u);
 			return;
 		}
 	}
-	logread_clean(s, n, &r->line);
+	logread_clean(s, n, out);
+}
+
+/* Makes the n bytes at s the current line. */
+static void
+set_line(struct logread *r, const char *s, size_t n)
+{
+	if (n && s[n - 1] == '\r')
+		n--;
+	r->cur = s;
+	r->curlen = n > LOGREAD_LINE_MAX ? LOGREAD_LINE_MAX : n;
 }
 
 int
@@ -272,7 +277,8 @@ logread_next(struct logread *r)
 		}
 		if (!r->dropping && avail >= LOGREAD_LINE_MAX) {
 			/* A line longer than we keep: give its start now,
-			 * drop the rest up to its end. */
+			 * drop the rest up to its end (the bytes stay until
+			 * the next call reads more). */
 			set_line(r, start, LOGREAD_LINE_MAX);
 			r->rpos = r->rlen;
 			r->dropping = true;

@@ -28,7 +28,8 @@ struct logread {
 	enum { LR_START, LR_UTF8, LR_UTF16LE } enc;
 	bool eof;              /* the last read returned nothing */
 	bool dropping;         /* in the part of a long line that is dropped */
-	struct buf line;       /* the current line, cleaned */
+	const char *cur;       /* the current line, its bytes as read */
+	size_t curlen;
 	unsigned long lineno;  /* its number, from 1 */
 	uint64_t bytes;        /* bytes read so far */
 	struct digest dg;      /* of those bytes */
@@ -38,15 +39,21 @@ struct logread {
 void logread_init(struct logread *r, int fd);
 void logread_free(struct logread *r);
 
-/* The next line into r->line (without its end, \r and colour escapes
- * gone, NUL bytes as spaces, GB18030 converted when the line is not
- * UTF-8): 1; 0 at the end of what is there now (more may be read later,
- * as a log grows: a last line without its end is held back until it
- * ends, or until logread_flush()); -1 on a read error (errno). */
+/* The next line in r->cur and r->curlen, its bytes as read (UTF-16 is
+ * already UTF-8; without its line end; at most LOGREAD_LINE_MAX bytes),
+ * valid until the next call: 1; 0 at the end of what is there now (more
+ * may be read later, as a log grows: a last line without its end is held
+ * back until it ends, or until logread_flush()); -1 on a read error
+ * (errno).  Lines are not decoded here: most of a log never needs it. */
 int logread_next(struct logread *r);
 /* At the real end of the input: the last line even without its end.  1
- * with it in r->line, 0 when there is none. */
+ * with it in r->cur, 0 when there is none. */
 int logread_flush(struct logread *r);
+
+/* A line's bytes as text: \r and colour escapes gone, NUL and other
+ * controls as spaces, converted from GB18030 when it is not UTF-8; into
+ * out (reset first). */
+void logread_decode(const char *s, size_t n, struct buf *out);
 
 /* The line of text cleaned as logread_next() cleans a line: colour
  * escapes (raw or printed as ←[..m) removed, NUL and other C0 controls

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "logline.h"
+#include "logread.h"
 #include "util.h"
 
 void
@@ -16,6 +17,8 @@ scan_init(struct scan *s, struct match_index *ix, unsigned platform)
 	s->ix = ix;
 	s->platform = platform;
 	s->waiting = -1;
+	buf_init(&s->text);
+	buf_add(&s->text, "", 0);
 }
 
 static void
@@ -34,9 +37,11 @@ scan_free(struct scan *s)
 		free_lines(s->f[i].after, s->f[i].nafter);
 	}
 	free(s->f);
+	buf_free(&s->text);
 	memset(s, 0, sizeof *s);
 	s->waiting = -1;
 }
+
 
 /* At most SCAN_KEEP bytes of text, not cutting a UTF-8 character. */
 static size_t
@@ -48,6 +53,20 @@ keep_len(const char *text, size_t n)
 	while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n--;
 	return n;
+}
+
+/* The decoded text of n raw bytes, malloc'd, at most SCAN_KEEP bytes. */
+static char *
+decoded(const char *raw, size_t n)
+{
+	struct buf b;
+	char *t;
+
+	buf_init(&b);
+	logread_decode(raw, n, &b);
+	t = xstrndup(b.s, keep_len(b.s, b.len));
+	buf_free(&b);
+	return t;
 }
 
 static void
@@ -98,12 +117,13 @@ add_finding(struct scan *s, const char *file, unsigned long line,
 	f->text = xstrndup(text, keep_len(text, n));
 	f->count = 1;
 	f->run = s->run;
-	/* The lines before it, oldest first. */
+	/* The lines before it, oldest first, kept as read. */
 	for (size_t i = 0; i < s->ringn; i++) {
 		size_t at = (s->ringat + SCAN_CONTEXT - s->ringn + i) %
 		    SCAN_CONTEXT;
 		f->before[f->nbefore].line = s->ringline[at];
-		f->before[f->nbefore++].text = xstrdup(s->ring[at]);
+		f->before[f->nbefore++].text = decoded(s->ring[at],
+		    strlen(s->ring[at]));
 	}
 	s->waiting = (long)s->n;
 	return (long)s->n++;
@@ -111,22 +131,52 @@ add_finding(struct scan *s, const char *file, unsigned long line,
 
 long
 scan_line(struct scan *s, const char *file, unsigned long line,
-    const char *text, size_t n)
+    const char *raw, size_t rn)
 {
 	struct match_result r[4];
 	struct scan_finding *same;
 	long made = -1;
-	size_t k;
+	size_t k, n;
+	unsigned glance;
+	const char *text;
 
 	s->lines++;
 	/* The context after the last finding. */
 	if (s->waiting >= 0) {
 		struct scan_finding *f = &s->f[s->waiting];
 		f->after[f->nafter].line = line;
-		f->after[f->nafter++].text = xstrndup(text, keep_len(text, n));
+		f->after[f->nafter++].text = decoded(raw, rn);
 		if (f->nafter == SCAN_CONTEXT)
 			s->waiting = -1;
 	}
+	/* A glance at the bytes as read, or at the text when escapes or
+	 * another encoding hide the words. */
+	if (memchr(raw, 0x1b, rn) || memchr(raw, 0xe2, rn) ||
+	    memchr(raw, '\0', rn)) {
+		logread_decode(raw, rn, &s->text);
+		glance = logline_glance(s->text.s, s->text.len);
+	} else {
+		glance = logline_glance(raw, rn);
+		if (glance & LOGLINE_MAYBE_ERROR)
+			logread_decode(raw, rn, &s->text);
+	}
+	if (glance == LOGLINE_MAYBE_OK) {
+		/* A word of success and none of failure: past what failed
+		 * before, a new run starts. */
+		if (s->run_has_errors) {
+			s->run++;
+			s->run_has_errors = false;
+		}
+		remember(s, line, raw, rn);
+		return -1;
+	}
+	if (!glance) {
+		/* Most of a log: neither an error nor a success. */
+		remember(s, line, raw, rn);
+		return -1;
+	}
+	text = s->text.s;
+	n = s->text.len;
 	if (logline_success(text, n)) {
 		/* Past what failed before: a new run starts. */
 		if (s->run_has_errors) {
@@ -147,7 +197,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 				    match_ambiguous_code(r, k));
 		}
 	}
-	remember(s, line, text, n);
+	remember(s, line, raw, rn);
 	return made;
 }
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "match.h"
+#include "util.h"
 
 /* Lines kept on each side of a finding, and the bytes of each kept. */
 #define SCAN_CONTEXT 2
@@ -50,12 +51,14 @@ struct scan {
 	size_t ringn, ringat;
 	long waiting;             /* the finding whose after-context grows */
 	unsigned long lines, asked;
+	struct buf text;          /* the line being looked at, decoded */
 };
 
 void scan_init(struct scan *s, struct match_index *ix, unsigned platform);
 void scan_free(struct scan *s);
-/* One line of file (its number, its cleaned text); returns the index of a
- * new finding it made, or -1. */
+/* One line of file (its number, its bytes as read: logread_decode()
+ * makes text of them when they need a closer look); returns the index of
+ * a new finding it made, or -1. */
 long scan_line(struct scan *s, const char *file, unsigned long line,
     const char *text, size_t n);
 /* Ends a file: the next file's lines are not the context of this one's. */
