@@ -320,12 +320,15 @@ logline_glance(const char *s, size_t n)
 
 	if (!glance_ready)
 		glance_init();
-	for (size_t i = 0; i + 1 < n;) {
+	for (size_t i = 0; i < n;) {
 		unsigned char c = p[i];
 		bool word = in_word[c];
+		if (c == 0x1b || c == 0 || (c == 0xe2 && i + 2 < n &&
+		    p[i + 1] == 0x86 && p[i + 2] == 0x90))
+			return LOGLINE_HIDDEN; /* "←[31m" */
 		/* A mark starts a word, or anywhere when it is not ASCII
 		 * ("失败", "???"). */
-		if ((word || c >= 0x80 || c == '?') &&
+		if (i + 1 < n && (word || c >= 0x80 || c == '?') &&
 		    (glance_tab[c][p[i + 1]] & ~seen)) {
 			seen |= glance_at(p, n, i);
 			if (seen == (LOGLINE_MAYBE_ERROR | LOGLINE_MAYBE_OK))

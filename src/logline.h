@@ -30,7 +30,11 @@ bool logline_maybe_error(const char *s, size_t n);
  * any decoding: LOGLINE_MAYBE_ERROR when it holds the start of a mark of
  * logline_maybe_error(), LOGLINE_MAYBE_OK when it holds the start of a
  * word of success.  A line with neither needs no more work. */
-enum { LOGLINE_MAYBE_ERROR = 1, LOGLINE_MAYBE_OK = 2 };
+enum {
+	LOGLINE_MAYBE_ERROR = 1, LOGLINE_MAYBE_OK = 2,
+	LOGLINE_HIDDEN = 4,  /* escapes or NUL bytes may hide words: decode
+				 the line and glance again */
+};
 unsigned logline_glance(const char *s, size_t n);
 
 /* Whether the n bytes at s report that something succeeded ("Download

@@ -11,7 +11,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "digest.h"
 #include "util.h"
 
 /* The part of a line kept; the rest of a longer line is read and
@@ -32,7 +31,6 @@ struct logread {
 	size_t curlen;
 	unsigned long lineno;  /* its number, from 1 */
 	uint64_t bytes;        /* bytes read so far */
-	struct digest dg;      /* of those bytes */
 };
 
 /* Starts reading fd (not closed by logread_free). */

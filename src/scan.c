@@ -151,14 +151,12 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	}
 	/* A glance at the bytes as read, or at the text when escapes or
 	 * another encoding hide the words. */
-	if (memchr(raw, 0x1b, rn) || memchr(raw, 0xe2, rn) ||
-	    memchr(raw, '\0', rn)) {
+	glance = logline_glance(raw, rn);
+	if (glance == LOGLINE_HIDDEN) {
 		logread_decode(raw, rn, &s->text);
 		glance = logline_glance(s->text.s, s->text.len);
-	} else {
-		glance = logline_glance(raw, rn);
-		if (glance & LOGLINE_MAYBE_ERROR)
-			logread_decode(raw, rn, &s->text);
+	} else if (glance & LOGLINE_MAYBE_ERROR) {
+		logread_decode(raw, rn, &s->text);
 	}
 	if (glance == LOGLINE_MAYBE_OK) {
 		/* A word of success and none of failure: past what failed
