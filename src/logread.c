@@ -124,6 +124,8 @@ fill(struct logread *r, int *err)
 	}
 	r->eof = false;
 	r->bytes += (uint64_t)k;
+	if (r->dg)
+		digest_add(r->dg, in, (size_t)k);
 	{
 		const unsigned char *p = in;
 		size_t n = (size_t)k;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest.h"
 #include "util.h"
 
 /* The part of a line kept; the rest of a longer line is read and
@@ -31,6 +32,7 @@ struct logread {
 	size_t curlen;
 	unsigned long lineno;  /* its number, from 1 */
 	uint64_t bytes;        /* bytes read so far */
+	struct digest *dg;     /* when not NULL: the bytes go through it */
 };
 
 /* Starts reading fd (not closed by logread_free). */

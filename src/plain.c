@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "output.h"
+#include "scan.h"
 #include "sig.h"
 #include "text.h"
 #include "util.h"
@@ -249,6 +250,38 @@ disambiguate(struct plain *p, struct match_index *ix,
 	}
 }
 
+/* When what was typed names a log file: its decisive error, offered to
+ * be taken (with the log's line kept with the session).  True when it is
+ * taken; false to go on as with typed text. */
+static bool
+from_log(struct plain *p, struct wizard *w, struct match_index *ix,
+    const char *typed)
+{
+	char *path = scan_log_path(typed), *evidence = NULL, *why = NULL;
+	const struct kb_error *e = NULL;
+	bool taken = false;
+
+	if (!path)
+		return false;
+	if (!scan_log_file(ix, w->platform, path, &e, &evidence, &why)) {
+		say(p, 0, "", why);
+	} else {
+		say(p, 0, _("From the log: "), evidence);
+		say(p, 0, "", kbtext(p, e->error_en, e->error_zh));
+		say(p, 0, "", _("Take this error? (y/n)"));
+		if (ask(p, "") && (!strcasecmp(p->line.s, "y") ||
+		    !strcasecmp(p->line.s, "yes"))) {
+			wizard_choose(w, e, typed);
+			wizard_set_log(w, evidence);
+			taken = true;
+		}
+	}
+	free(path);
+	free(evidence);
+	free(why);
+	return taken;
+}
+
 static bool
 ask_symptom(struct plain *p, struct wizard *w, struct match_index *ix)
 {
@@ -271,6 +304,10 @@ ask_symptom(struct plain *p, struct wizard *w, struct match_index *ix)
 			return true;
 		}
 		q = xstrdup(p->line.s);
+		if (from_log(p, w, ix, q)) {
+			free(q);
+			return true;
+		}
 		n = match_query(ix, q, w->platform, r, 9);
 		if (n == 0)
 			say(p, 0, "", _("No known error matches."));
@@ -354,6 +391,7 @@ run_steps(struct plain *p, struct wizard *w)
 		say(p, 0, "", kbtext(p, e->error_en, e->error_zh));
 		say(p, 2, _("Cause: "), kbtext(p, kb_cause(w->kb, e, false),
 		    kb_cause(w->kb, e, true)));
+		say(p, 2, _("Family: "), kb_family_label(e->family));
 	} else {
 		say(p, 0, "", _("Not in the knowledge base: the general steps, "
 		    "cheapest first."));

@@ -25,7 +25,7 @@
 /* The columns, in the order written.  The texts of struct record are
  * found by offset; outcome and stage are texts in the file and parsed
  * into struct record's enumerations. */
-enum { COL_OUTCOME = 11, COL_STAGE = 14, NCOLS = 15 };
+enum { COL_OUTCOME = 11, COL_STAGE = 14, NCOLS = 16 };
 #define TEXT(f) offsetof(struct record, f)
 #define PARSED ((size_t)-1)
 static const struct column {
@@ -39,10 +39,11 @@ static const struct column {
 	{ "tool_version", TEXT(tool_version) }, { "query", TEXT(query) },
 	{ "error_id", TEXT(error_id) }, { "outcome", PARSED },
 	{ "fixed_at_step", TEXT(fixed_at_step) }, { "steps", TEXT(steps) },
-	{ "stage", PARSED },
+	{ "stage", PARSED }, { "log", TEXT(log) },
 };
-/* Files written before the stage had its column have the first 14; a
- * record appended to one of them is written in its columns. */
+/* Files written before the later columns were added hold the first 14
+ * (before stage) or 15 (before log); a record appended to one of them is
+ * written in its columns. */
 #define NCOLS_V1 14
 
 static const char **
@@ -138,6 +139,7 @@ line_of(const struct wizard *w, const char *host, bool in_progress,
 		.tool_version = w->version_text, .query = w->query,
 		.error_id = w->error ? w->error->id : "",
 		.fixed_at_step = w->fixed_at ? num : "", .steps = steps,
+		.log = w->log ? w->log : "",
 	};
 	buf_init(&b);
 	for (size_t i = 0; i < ncols; i++) {
@@ -163,26 +165,28 @@ records_line(const struct wizard *w, const char *host, bool in_progress)
 }
 
 /* How many columns the records file open on fd has: its first line is
- * this header or the one before the stage had a column.  0 (with a
- * message in *err) when it is not a records file. */
+ * this header or one of an earlier layout (its first columns).  0 (with
+ * a message in *err) when it is not a records file. */
 static size_t
 file_columns(int fd, const char *path, char **err)
 {
-	char *head = records_header(), *old = header_of(NCOLS_V1);
-	size_t n = strlen(head), nold = strlen(old), ncols = 0;
+	char *head = records_header();
+	size_t n = strlen(head), ncols = 0;
 	char *got = xmalloc(n);
 	ssize_t k = pread(fd, got, n, 0);
 
-	if (k == (ssize_t)n && memcmp(got, head, n) == 0)
-		ncols = NCOLS;
-	else if (k >= (ssize_t)nold && memcmp(got, old, nold) == 0)
-		ncols = NCOLS_V1;
-	else
+	for (size_t c = NCOLS; c >= NCOLS_V1 && !ncols; c--) {
+		char *h = header_of(c);
+		size_t hn = strlen(h);
+		if (k >= (ssize_t)hn && memcmp(got, h, hn) == 0)
+			ncols = c;
+		free(h);
+	}
+	if (!ncols)
 		*err = xasprintf(_("%s is not a flashfix records file (its first "
 		    "line is not the records header); nothing was written to "
 		    "it. Choose another with --records."), path);
 	free(head);
-	free(old);
 	free(got);
 	return ncols;
 }

@@ -20,6 +20,7 @@ struct record {
 	const char *id, *started, *finished, *engineer, *host, *model,
 	    *serial, *platform, *tool_version, *query, *error_id,
 	    *fixed_at_step, *steps;
+	const char *log;           /* the log line the error was read from */
 	enum wiz_outcome outcome;  /* OUT_NONE: a session in progress */
 	int stage;                 /* enum wiz_stage in progress, else -1 */
 	unsigned long line;

@@ -136,6 +136,16 @@ write_text(struct report *rp)
 		text_line(rp, _("Recognised:"), *r->error_id ? r->error_id :
 		    _("not in the knowledge base (the general steps)"));
 	}
+	if (*r->log) {
+		/* The log's lines as they were, one a line, escaped. */
+		char *l = text_escape(r->log, strlen(r->log), TEXT_KEEP_NL |
+		    (rp->utf8 ? 0 : TEXT_ASCII));
+		fputc('\n', rp->fp);
+		output_wrapped(rp->fp, 0, "", _("From the log:"), REPORT_WIDTH,
+		    !rp->utf8);
+		fprintf(rp->fp, "%s\n", l);
+		free(l);
+	}
 	fputc('\n', rp->fp);
 	output_wrapped(rp->fp, 0, "", _("Steps tried:"), REPORT_WIDTH,
 	    !rp->utf8);
@@ -248,6 +258,18 @@ write_markdown(struct report *rp)
 		md(rp, _("not in the knowledge base (the general steps)"));
 		fputc('\n', rp->fp);
 	}
+	if (*r->log) {
+		char *l = text_escape(r->log, strlen(r->log), TEXT_KEEP_NL);
+		/* An indented block: nothing in it is Markdown. */
+		fprintf(rp->fp, "\n## %s\n\n    ", _("From the log:"));
+		for (const char *c = l; *c; c++)
+			if (*c == '\n')
+				fputs("\n    ", rp->fp);
+			else
+				fputc(*c, rp->fp);
+		fputc('\n', rp->fp);
+		free(l);
+	}
 	fprintf(rp->fp, "\n## %s\n\n", _("Steps tried:"));
 	if (!rp->r->nsteps) {
 		md(rp, _("none"));
@@ -343,6 +365,7 @@ write_json(struct report *rp)
 		json_kv(fp, "family", kb_family_key(e->family), false);
 		json_kv(fp, "source", e->source, false);
 	}
+	json_kv(fp, "log", *r->log ? r->log : NULL, false);
 	fputs(",\"steps\":[", fp);
 	for (size_t i = 0; i < rp->r->nsteps; i++) {
 		const struct rstep *st = &rp->r->steps[i];
@@ -393,7 +416,7 @@ write_csv(struct report *rp)
 	buf_adds(&b, "id,started,finished,engineer,host,model,serial,platform,"
 	    "tool_version,query,error_id,error,cause,outcome,fixed_at_step,"
 	    "hq_needs,step,level,answer,at,note,action,family,source,"
-	    "step_source\n");
+	    "step_source,log\n");
 	for (size_t i = 0; i < rows; i++) {
 		const struct rstep *st = rp->r->nsteps ? &rp->r->steps[i] :
 		    NULL;
@@ -428,6 +451,7 @@ write_csv(struct report *rp)
 		csv_field(&b, e ? kb_family_key(e->family) : "", false);
 		csv_field(&b, e ? e->source : "", false);
 		csv_field(&b, f ? f->source : "", false);
+		csv_field(&b, r->log, false);
 		buf_addc(&b, '\n');
 		free(act);
 	}

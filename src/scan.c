@@ -3,12 +3,19 @@
 
 #include "scan.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
+#include "i18n.h"
 #include "logline.h"
 #include "logread.h"
 #include "util.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 void
 scan_init(struct scan *s, struct match_index *ix, unsigned platform)
@@ -225,4 +232,88 @@ scan_decisive(const struct scan *s)
 		if (s->f[i].run == last)
 			return (long)i;
 	return -1;
+}
+
+bool
+scan_log_file(struct match_index *ix, unsigned platform, const char *path,
+    const struct kb_error **err, char **evidence, char **why)
+{
+	struct scan s;
+	struct logread r;
+	struct digest dg;
+	struct stat st;
+	struct buf ev;
+	long d;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), k;
+
+	*err = NULL;
+	*evidence = *why = NULL;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*why = xasprintf(_("cannot read %s as a log: %s"), path,
+		    fd < 0 ? strerror(errno) : _("not a regular file"));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	scan_init(&s, ix, platform);
+	logread_init(&r, fd);
+	digest_init(&dg);
+	r.dg = &dg;
+	while ((k = logread_next(&r)) > 0)
+		scan_line(&s, path, r.lineno, r.cur, r.curlen);
+	if (k == 0 && logread_flush(&r) == 1)
+		scan_line(&s, path, r.lineno, r.cur, r.curlen);
+	d = scan_decisive(&s);
+	if (k < 0)
+		*why = xasprintf(_("cannot read %s as a log: %s"), path,
+		    strerror(errno));
+	else if (d < 0)
+		*why = xasprintf(_("no known error in the log %s"), path);
+	else {
+		const struct scan_finding *f = &s.f[d];
+		buf_init(&ev);
+		buf_printf(&ev, _("log %s, %llu bytes, digest %016llx"), path,
+		    (unsigned long long)r.bytes,
+		    (unsigned long long)digest_end(&dg));
+		for (size_t i = 0; i < f->nbefore; i++)
+			buf_printf(&ev, "\n  %lu: %s", f->before[i].line,
+			    f->before[i].text);
+		buf_printf(&ev, "\n> %lu: %s", f->line, f->text);
+		for (size_t i = 0; i < f->nafter; i++)
+			buf_printf(&ev, "\n  %lu: %s", f->after[i].line,
+			    f->after[i].text);
+		*evidence = buf_take(&ev);
+		*err = f->res.err;
+	}
+	logread_free(&r);
+	close(fd);
+	scan_free(&s);
+	return *err != NULL;
+}
+
+char *
+scan_log_path(const char *text)
+{
+	struct stat st;
+	size_t n;
+	char *p;
+
+	while (*text == ' ')
+		text++;
+	if (strncmp(text, "file://", 7) == 0)
+		text += 7;
+	p = xstrdup(text);
+	n = strlen(p);
+	while (n && p[n - 1] == ' ')
+		p[--n] = '\0';
+	if (n >= 2 && (p[0] == '\'' || p[0] == '"') && p[n - 1] == p[0]) {
+		memmove(p, p + 1, n - 2);
+		p[n - 2] = '\0';
+	}
+	if (!*p || (*p != '/' && *p != '.' && *p != '~' && !strchr(p, '/') &&
+	    !strchr(p, '.')) || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(p);
+		return NULL;
+	}
+	return p;
 }

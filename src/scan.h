@@ -66,4 +66,18 @@ void scan_end_file(struct scan *s);
 /* The index of the decisive finding, or -1 when there is none. */
 long scan_decisive(const struct scan *s);
 
+/* The path that text names when it names a regular file (what a terminal
+ * gives for a file dropped on it: quoted, or with a file:// prefix),
+ * malloc'd; NULL when it names none. */
+char *scan_log_path(const char *text);
+
+/* Reads the log at path (a regular file) and finds its decisive error:
+ * true with it in *err and, in *evidence (malloc'd), the log's name, size
+ * and digest, then the decisive line and the lines around it, numbered.
+ * False with why in *why (malloc'd): the file cannot be read, or holds no
+ * known error. */
+bool scan_log_file(struct match_index *ix, unsigned platform,
+    const char *path, const struct kb_error **err, char **evidence,
+    char **why);
+
 #endif

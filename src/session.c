@@ -139,6 +139,8 @@ replay(struct wizard *w, const struct rec *r, int stage)
 		if (*r->r.error_id && !(e = kb_find(w->kb, r->r.error_id)))
 			return false;
 		wizard_choose(w, e, r->r.query);
+		if (*r->r.log)
+			wizard_set_log(w, r->r.log);
 		for (size_t i = 0; i < r->nsteps; i++) {
 			const struct rstep *st = &r->steps[i];
 			const struct wiz_step *cur = wizard_step(w);

@@ -15,6 +15,7 @@
 #include "kb.h"
 #include "text.h"
 #include "tui_int.h"
+#include "scan.h"
 #include "tui_term.h"
 #include "words.h"
 
@@ -215,6 +216,30 @@ choose_error(struct tui *t, const struct kb_error *e, const char *query)
 	go(t, SC_CAUSE);
 }
 
+/* Enter on the error screen when the field names a log file: its
+ * decisive error is chosen, its line kept with the session.  True when
+ * the field named a file (chosen, or said why not). */
+static bool
+from_log(struct tui *t)
+{
+	char *path = scan_log_path(t->query.s ? t->query.s : "");
+	char *evidence = NULL, *why = NULL;
+	const struct kb_error *e = NULL;
+
+	if (!path)
+		return false;
+	if (scan_log_file(t->ix, t->w->platform, path, &e, &evidence, &why)) {
+		choose_error(t, e, t->query.s);
+		wizard_set_log(t->w, evidence);
+	} else {
+		say(t, why);
+	}
+	free(path);
+	free(evidence);
+	free(why);
+	return true;
+}
+
 /* After an answer, or to start: the step being asked, or the outcome. */
 static void
 to_step_or_outcome(struct tui *t)
@@ -351,6 +376,8 @@ choose(struct tui *t)
 			t->noting = false;
 		return ACT_GO;
 	}
+	if (t->sc == SC_SYMPTOM && from_log(t))
+		return ACT_GO;
 	if (t->sel >= t->nitems)
 		return ACT_GO;
 	it = &t->items[t->sel];

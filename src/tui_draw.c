@@ -295,6 +295,13 @@ draw_cause(struct tui *t, struct page *p, int width)
 		add_kb(t, p, R_TEXT, _("Cause: "), kb_cause(t->w->kb, e, false),
 		    kb_cause(t->w->kb, e, true),
 		    width);
+		page_add(p, R_DIM, _("Family: "), kb_family_label(e->family),
+		    width);
+		if (t->w->log) {
+			page_gap(p);
+			page_add(p, R_DIM, _("From the log: "), t->w->log,
+			    width);
+		}
 	} else {
 		page_add(p, R_HEAD, "", _("Not in the knowledge base: the "
 		    "general steps, cheapest first."), width);

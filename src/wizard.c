@@ -40,6 +40,7 @@ wizard_free(struct wizard *w)
 	free(w->engineer);
 	free(w->model);
 	free(w->serial);
+	free(w->log);
 	memset(w, 0, sizeof *w);
 }
 
@@ -226,6 +227,13 @@ set_field(char **dst, const char *v)
 		return;
 	free(*dst);
 	*dst = *v ? xstrdup(v) : NULL;
+}
+
+void
+wizard_set_log(struct wizard *w, const char *log)
+{
+	set_field(&w->log, log);
+	changed(w);
 }
 
 void

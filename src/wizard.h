@@ -40,6 +40,9 @@ struct wizard {
 	size_t fixed_at;            /* 1-based step that fixed it */
 	time_t started, finished;
 	char *engineer, *model, *serial;
+	/* The log the error was read from, when it was (its name, size and
+	 * digest, the decisive line and the lines around it), or NULL. */
+	char *log;
 	bool report;                /* a report for HQ asked for at the end */
 	/* Called after every answer, to save the session as it stands. */
 	void (*changed)(const struct wizard *w, void *ctx);
@@ -68,6 +71,8 @@ void wizard_answer(struct wizard *w, enum wiz_answer a, const char *note);
 /* Back to the previous step, to change its answer; false on the first. */
 bool wizard_back(struct wizard *w);
 void wizard_abandon(struct wizard *w);
+/* The log evidence of the error chosen (NULL: none). */
+void wizard_set_log(struct wizard *w, const char *log);
 /* Sets the job details (NULL leaves a field as it is). */
 void wizard_details(struct wizard *w, const char *engineer,
     const char *model, const char *serial);

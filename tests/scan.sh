@@ -131,4 +131,25 @@ is "$(J id <"$T/fout")/$(J line <"$T/fout")" sahara/8 "and prints it as it appea
 run "$FLASHFIX" scan --follow "$T/spft.log" "$T/ok.log"
 is "$rc" 2 "--follow watches one log"
 
+# In the wizard: a log's path at the error question (line mode).
+S=$T/state
+answers platform=1 version=4 error="$T/spft.log" pick=y step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "From the log: log $T/spft.log, [0-9]+ bytes, digest" \
+	"a log's path: scanned, its name, size and digest"
+like "$(cat "$T/out")" "^ *(digest )?[0-9a-f]{16}$" "the digest in hex"
+like "$(cat "$T/out")" "> 11: BROM ERROR : S_FT_ENABLE_DRAM_FAIL \\(4032\\)" "its decisive line"
+like "$(cat "$T/out")" "Step 1 of 7 \\(package\\)" "y takes its error: its steps"
+is "$("$FLASHFIX" history --json --state-dir "$S" | J 0.error_id)" mtk-dram-enable \
+	"recorded with the log's error"
+run "$FLASHFIX" report --last --state-dir "$S"
+like "$out" "From the log:" "the report for HQ carries the log's line"
+like "$out" "> 11: BROM ERROR : S_FT_ENABLE_DRAM_FAIL \\(4032\\)" "with its context"
+run "$FLASHFIX" report --last --format json --state-dir "$S"
+like "$(printf '%s' "$out" | J log)" "^log $T/spft.log, " "and in JSON"
+answers platform=1 version=4 error="'$T/ok.log'" pick=2 detail= detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "no known error in the log $T/ok.log" \
+	"a quoted path to a log without errors: said, and asked on"
+
 done_testing

@@ -345,4 +345,18 @@ for sig in TERM HUP KILL; do
 done
 
 tstop
+# A log's path at the error question: its decisive error is chosen.
+printf '%s\n' "Port - Device detected :)" "Sahara communication failed" \
+	"Disconnect!" >"$T/tool.log"
+tstart 80x24 "$FLASHFIX --state-dir $T/logstate"
+screen_has "Which platform" "a new session, for a log"
+keys 2 End Enter
+screen_has "What does the error say" "to the error question"
+keys "$T/tool.log" Enter
+screen_has "From the log: log $T/tool" "the log is scanned: its name"
+screen_has "> 2: Sahara communication failed" "and its decisive line, on the cause"
+screen_has "Cause: The tool version is abnormal" "the error of that line is chosen"
+keys q y
+screen_has "EXIT=0" "quit"
+
 done_testing
