@@ -48,4 +48,5 @@ fuzz-run: fuzz
 .PHONY: fuzz fuzz-run
 EXTRA_DIST += tests/fuzz/build.sh tests/fuzz/run.sh tests/fuzz/fuzz_kb.c \
 	tests/fuzz/fuzz_cache.c \
-	tests/fuzz/fuzz_records.c tests/fuzz/fuzz_lookup.c tests/fuzz/fuzz_version.c
+	tests/fuzz/fuzz_records.c tests/fuzz/fuzz_lookup.c tests/fuzz/fuzz_version.c \
+	tests/fuzz/fuzz_scan.c

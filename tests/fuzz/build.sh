@@ -21,7 +21,7 @@ lib=$(sed -n '/^src_libflashfix_a_SOURCES/,/^$/p' "$src/Makefile.am" |
 # config.h: what the library includes first.
 [ -f "$out/config.h" ] || printf '#define PACKAGE "flashfix"\n#define PACKAGE_VERSION "fuzz"\n' \
 	>"$out/config.h"
-for t in kb cache records lookup version; do
+for t in kb cache records lookup version scan; do
 	set --
 	for f in $lib; do set -- "$@" "$src/src/$f.c"; done
 	# shellcheck disable=SC2086

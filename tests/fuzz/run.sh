@@ -7,7 +7,7 @@ out=$1
 secs=$2
 shift 2
 src=$(cd "$(dirname "$0")/../.." && pwd)
-[ $# -gt 0 ] || set -- kb cache records lookup version
+[ $# -gt 0 ] || set -- kb cache records lookup version scan
 fail=0
 for t in "$@"; do
 	corpus=$out/corpus-$t
@@ -34,6 +34,12 @@ for t in "$@"; do
 		cut -f2 "$src/tests/fixtures/queries.tsv" | while IFS= read -r q; do
 			i=$((i + 1)); printf '%s' "$q" >"$corpus/q$i"
 		done
+		;;
+	scan)
+		printf '%s\n' "Port - Device detected :)" "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" \
+			"All command exec done!" "sahara - [LIB]: Error: Invalid ELF header received" >"$corpus/log"
+		printf '\377\376S\000a\000h\000a\000r\000a\000\n\000' >"$corpus/utf16"
+		printf '\033[31mERROR : STATUS_ERR (0xC0010001)\033[0m\r\n' >"$corpus/ansi"
 		;;
 	version)
 		for v in 2.0.11 19.36.101 V1936.91 2..1 1.2.3.4.5.6.7; do
