@@ -145,6 +145,48 @@ record_abandoned(const struct options *o, struct offer *of,
 	}
 }
 
+/* --resume, and a script's input: a script never answers a question it
+ * did not expect, so without a terminal the unfinished sessions are left
+ * alone (and counted on stderr) unless --resume takes one up.  False
+ * (after a message) when the session --resume names is not there. */
+static bool
+settle_offer(const struct options *o, struct offer *of, struct wizard *w,
+    bool use_tui)
+{
+	long i;
+
+	if (!o->resume && (use_tui || isatty(STDIN_FILENO)))
+		return true;
+	of->settled = true;
+	if (!o->resume) {
+		if (of->n)
+			fprintf(stderr, ngettext("flashfix: %zu unfinished "
+			    "session waits; --resume takes up the newest, "
+			    "--resume=ID another.\n", "flashfix: %zu unfinished "
+			    "sessions wait; --resume takes up the newest, "
+			    "--resume=ID another.\n", of->n), of->n);
+		return true;
+	}
+	i = offer_find(of, o->resume_id);
+	if (i >= 0 && offer_resume(of, (size_t)i, w)) {
+		if (!use_tui) {
+			char *d = text_sanitize(of->desc[i], !o->ascii);
+			printf(_("Resuming: %s\n"), d);
+			free(d);
+		}
+		return true;
+	}
+	if (o->resume_id) {
+		char *id = text_sanitize(o->resume_id, !o->ascii);
+		fprintf(stderr, _("flashfix: no unfinished session '%s' of "
+		    "this engineer\n"), id);
+		free(id);
+	} else {
+		fprintf(stderr, _("flashfix: no unfinished session to take up\n"));
+	}
+	return false;
+}
+
 int
 cmd_wizard(struct options *o)
 {
@@ -183,7 +225,7 @@ cmd_wizard(struct options *o)
 	}
 
 	diag_init(&d);
-	offer_init(&of, state, engineer, store.kb, &d);
+	offer_init(&of, state, engineer, store.kb, records, &d);
 	/* What fixed what here before, for each step. */
 	recset_init(&past);
 	if (!recset_load(&past, records, &d)) {
@@ -201,7 +243,10 @@ cmd_wizard(struct options *o)
 	w.changed = save;
 	w.changed_ctx = &sv;
 	sig_install();
-	if (use_tui) {
+	if (!settle_offer(o, &of, &w, use_tui)) {
+		res = FE_NOTHING;
+		rc = EXIT_NEGATIVE;
+	} else if (use_tui) {
 		enum tui_result r = tui_run(o, &w, store.ix, &st, &of, notice, &why);
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "

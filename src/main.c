@@ -26,7 +26,7 @@ enum {
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
 	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL, OPT_FORMAT, OPT_OUTPUT,
 	OPT_FORCE, OPT_LAST, OPT_SINCE, OPT_NO_CACHE, OPT_FOLLOW,
-	OPT_EXIT_ON_ERROR,
+	OPT_EXIT_ON_ERROR, OPT_RESUME,
 };
 
 static const struct option longopts[] = {
@@ -51,6 +51,7 @@ static const struct option longopts[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "follow", no_argument, NULL, OPT_FOLLOW },
 	{ "exit-on-error", no_argument, NULL, OPT_EXIT_ON_ERROR },
+	{ "resume", optional_argument, NULL, OPT_RESUME },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -89,7 +90,9 @@ usage(void)
 	    "      --engineer NAME  prefill the engineer (default: login "
 	    "name)\n"
 	    "      --model MODEL    prefill the phone model\n"
-	    "      --serial SN      prefill the serial or IMEI\n\n"));
+	    "      --serial SN      prefill the serial or IMEI\n"
+	    "      --resume[=ID]    take up the newest unfinished session (or\n"
+	    "                       ID); from a script, nothing else is\n\n"));
 	printf(_("Options for lookup, history and stats:\n"
 	    "      --json           print JSON\n\n"));
 	printf(_("Options for report:\n"
@@ -161,7 +164,7 @@ static const struct command {
 	const char *operands;     /* what they are, for the message */
 } commands[] = {
 	{ NULL, cmd_wizard, BIT(OPT_PLAIN) | BIT(OPT_ENGINEER) |
-	    BIT(OPT_MODEL) | BIT(OPT_SERIAL), 0, 0, NULL },
+	    BIT(OPT_MODEL) | BIT(OPT_SERIAL) | BIT(OPT_RESUME), 0, 0, NULL },
 	{ "lookup", cmd_lookup, BIT(OPT_JSON) | BIT(OPT_LIMIT) |
 	    BIT(OPT_PLATFORM), 1, -1, N_("the error text, for example: "
 	    "flashfix lookup 'WCSM code 4009'") },
@@ -328,6 +331,10 @@ take_option(struct options *o, int c, char **argv)
 		break;
 	case OPT_FOLLOW:
 		o->follow = true;
+		break;
+	case OPT_RESUME:
+		o->resume = true;
+		o->resume_id = optarg && *optarg ? optarg : NULL;
 		break;
 	case OPT_EXIT_ON_ERROR:
 		o->exit_on_error = true;

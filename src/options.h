@@ -35,6 +35,8 @@ struct options {
 	unsigned platform;
 	/* the wizard */
 	const char *engineer, *model, *serial;
+	bool resume;            /* --resume: take up an unfinished session */
+	const char *resume_id;  /* --resume=ID: that one; NULL: the newest */
 	/* report */
 	enum report_format format;
 	const char *output;

@@ -441,7 +441,7 @@ run_steps(struct plain *p, struct wizard *w)
 static bool
 offer(struct plain *p, struct offer *of, struct wizard *w)
 {
-	while (of->n) {
+	while (of->n && !of->settled) {
 		size_t k, left = 0;
 		bool abandon;
 		for (size_t i = 0; i < of->n; i++)
@@ -496,6 +496,9 @@ ended(struct wizard *w)
 {
 	if (sig_caught() || ferror(stdin))
 		return FE_CUT;
+	/* Nothing answered: nothing to record. */
+	if (w->stage == STAGE_PLATFORM)
+		return FE_NOTHING;
 	wizard_abandon(w);
 	return FE_DONE;
 }

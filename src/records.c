@@ -6,6 +6,7 @@
 #include "records.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -191,6 +192,92 @@ file_columns(int fd, const char *path, char **err)
 	return ncols;
 }
 
+/* Why path cannot be opened (errno e): with its owner and mode when it
+ * exists, and what to do.  malloc'd. */
+static char *
+open_error(const char *path, int e)
+{
+	struct stat st;
+	struct passwd *pw;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		return xasprintf(_("%s is a symbolic link; records are never "
+		    "read or written through one (it could lead anywhere). "
+		    "Give the file itself with --records."), path);
+	if (e == EACCES && stat(path, &st) == 0) {
+		pw = getpwuid(st.st_uid);
+		return xasprintf(_("cannot open %s: %s (it belongs to %s and "
+		    "its mode is %04o); a shared records file needs a group "
+		    "that every engineer is in and mode 0664: see flashfix(1)"),
+		    path, strerror(e), pw ? pw->pw_name : "?",
+		    (unsigned)(st.st_mode & 07777));
+	}
+	return xasprintf(_("cannot open %s: %s"), path, strerror(e));
+}
+
+/* Opens the records file at path (flags as open(2); created with the
+ * permissions the umask leaves, so that a shop's group can share it): a
+ * regular file only, never through a symbolic link, never blocking on a
+ * FIFO.  -1 with a message in *err. */
+static int
+open_records(const char *path, int flags, char **err)
+{
+	struct stat st;
+	int fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK |
+	    O_NOCTTY, 0666);
+
+	if (fd < 0) {
+		*err = open_error(path, errno);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err = xasprintf(_("%s is not a regular file (a FIFO, a device "
+		    "or a directory); records go to a plain file. Choose "
+		    "another with --records."), path);
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+/* Whether the record of session id is already in the records file open
+ * on fd (size bytes): looked for at the start of a line in its last MiB,
+ * where a session that was recorded and then cut off before its saved
+ * copy went would be. */
+static bool
+already_recorded(int fd, off_t size, const char *id)
+{
+	size_t n = size > 1048576 ? 1048576 : (size_t)size;
+	char *tail = xmalloc(n + 1), *needle = xasprintf("\n\"%s\",", id);
+	ssize_t k = pread(fd, tail, n, size - (off_t)n);
+	bool found = false;
+
+	if (k > 0) {
+		tail[k] = '\0';
+		found = memmem(tail, (size_t)k, needle, strlen(needle)) != NULL;
+	}
+	free(tail);
+	free(needle);
+	return found;
+}
+
+bool
+records_has(const char *path, const char *id)
+{
+	struct stat st;
+	char *err = NULL;
+	int fd = open_records(path, O_RDONLY, &err);
+	bool found;
+
+	free(err);
+	if (fd < 0)
+		return false;
+	found = fstat(fd, &st) == 0 && already_recorded(fd, st.st_size, id);
+	close(fd);
+	return found;
+}
+
 bool
 records_append(const char *path, const struct wizard *w, const char *host,
     char **err)
@@ -202,13 +289,9 @@ records_append(const char *path, const struct wizard *w, const char *host,
 	bool ok = false;
 
 	*err = NULL;
-	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	if (fd < 0) {
-		*err = xasprintf(_("cannot open %s: %s"), path,
-		    strerror(errno));
+	fd = open_records(path, O_RDWR | O_APPEND | O_CREAT, err);
+	if (fd < 0)
 		return false;
-	}
 	if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0) {
 		*err = xasprintf(_("cannot lock %s: %s"), path,
 		    strerror(errno));
@@ -218,6 +301,12 @@ records_append(const char *path, const struct wizard *w, const char *host,
 	ncols = st.st_size == 0 ? NCOLS : file_columns(fd, path, err);
 	if (!ncols)
 		goto out;
+	/* Recorded before, and cut off before its saved copy went: once
+	 * is enough. */
+	if (st.st_size > 0 && already_recorded(fd, st.st_size, w->id)) {
+		ok = true;
+		goto out;
+	}
 	rec = line_of(w, host, false, ncols);
 	if (st.st_size == 0) {
 		head = records_header();
@@ -400,11 +489,16 @@ records_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 	ssize_t len;
 	unsigned long lineno = 0, start = 0;
 	bool open_quote = false, ok = true;
-	FILE *fp = fopen(path, "re");
+	char *why = NULL;
+	int fd = open_records(path, O_RDONLY, &why);
+	FILE *fp = fd >= 0 ? fdopen(fd, "r") : NULL;
 
 	if (!fp) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, _("cannot open: %s"),
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", why ? why :
 		    strerror(errno));
+		free(why);
+		if (fd >= 0)
+			close(fd);
 		return false;
 	}
 	buf_init(&rec);

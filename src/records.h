@@ -39,6 +39,10 @@ char *records_line(const struct wizard *w, const char *host,
 bool records_append(const char *path, const struct wizard *w,
     const char *host, char **err);
 
+/* Whether the records file at path already holds session id (looked for
+ * in its last MiB). */
+bool records_has(const char *path, const char *id);
+
 typedef void (*record_fn)(const struct record *r, void *ctx);
 /* Reads every record of path; damaged records are reported to d (as
  * warnings, with their line) and skipped.  False when the file cannot be

@@ -515,6 +515,23 @@ report_make(const struct kb *kb, const struct rec *r, enum report_format f,
 	return data;
 }
 
+/* A report holds serials and IMEIs: its owner's only (0600), unless its
+ * directory is a shop's shared one (setgid: its group's too, as the umask
+ * allows). */
+static int
+report_mode(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 :
+	    (size_t)(slash - path)) : xstrdup(".");
+	struct stat st;
+	int mode = stat(dir, &st) == 0 && (st.st_mode & S_ISGID) ? 0660 :
+	    0600;
+
+	free(dir);
+	return mode;
+}
+
 bool
 report_save(const char *path, const char *data, size_t n, bool force,
     char **err)
@@ -540,8 +557,8 @@ report_save(const char *path, const char *data, size_t n, bool force,
 			return false;
 		}
 	}
-	if (files_write_atomic(path, &part, 1, 0644, force ? FILES_REPLACE :
-	    FILES_KEEP))
+	if (files_write_atomic(path, &part, 1, report_mode(path), force ?
+	    FILES_REPLACE : FILES_KEEP))
 		return true;
 	*err = errno == EEXIST ? xasprintf(_("%s exists; add --force to "
 	    "replace it."), path) : xasprintf(_("cannot write %s: %s"), path,

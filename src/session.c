@@ -207,7 +207,7 @@ session_describe(const struct wizard *w, const struct rec *r)
 
 void
 offer_init(struct offer *of, const char *state, const char *engineer,
-    const struct kb *kb, struct diag *d)
+    const struct kb *kb, const char *records, struct diag *d)
 {
 	memset(of, 0, sizeof *of);
 	of->resumed = -1;
@@ -217,6 +217,12 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);
 	for (size_t i = 0; i < of->set.n; i++) {
 		struct wizard w;
+		if (records && records_has(records, of->set.v[i].r.id)) {
+			/* Recorded already: only its saved copy was left. */
+			session_remove(state, of->set.v[i].r.id);
+			free(of->set.v[i].steps);
+			continue;
+		}
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i])) {
 			/* Kept in the order found; the newest is last. */
@@ -250,4 +256,15 @@ offer_resume(struct offer *of, size_t i, struct wizard *w)
 		return false;
 	of->resumed = (long)i;
 	return true;
+}
+
+long
+offer_find(const struct offer *of, const char *id)
+{
+	if (!id)
+		return of->n ? (long)of->n - 1 : -1;
+	for (size_t i = 0; i < of->n; i++)
+		if (strcmp(of->set.v[i].r.id, id) == 0)
+			return (long)i;
+	return -1;
 }

@@ -42,11 +42,16 @@ struct offer {
 	bool *abandon;       /* to be recorded as abandoned */
 	size_t n;
 	long resumed;        /* the one taken up, or -1 */
+	bool settled;        /* nothing is to be asked of them */
 };
 
-/* Lists the sessions of engineer that kb can rebuild. */
+/* Lists the sessions of engineer that kb can rebuild; one already in the
+ * records file (recorded, then cut off before its saved copy went) is
+ * removed, never offered. */
 void offer_init(struct offer *of, const char *state, const char *engineer,
-    const struct kb *kb, struct diag *d);
+    const struct kb *kb, const char *records, struct diag *d);
+/* The session whose id is id (NULL: the newest); -1 when none is. */
+long offer_find(const struct offer *of, const char *id);
 void offer_free(struct offer *of);
 /* Takes up session i in w; false if it cannot be rebuilt. */
 bool offer_resume(struct offer *of, size_t i, struct wizard *w);

@@ -652,7 +652,7 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	}
 	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(), why))
 		goto out;
-	if (of->n)
+	if (of->n && !of->settled)
 		go(&t, SC_RESUME);
 	else
 		start_at_stage(&t);

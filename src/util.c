@@ -12,9 +12,24 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
+
+uint32_t
+util_random32(void)
+{
+	uint32_t v;
+	struct timespec ts;
+
+	if (getrandom(&v, sizeof v, GRND_NONBLOCK) == (ssize_t)sizeof v)
+		return v;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint32_t)(util_fnv1a(&ts, sizeof ts) ^ (uint64_t)getpid() *
+	    2654435761u);
+}
 
 uint64_t
 util_fnv1a(const void *s, size_t n)

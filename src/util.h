@@ -23,6 +23,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* 32 random bits from the kernel (getrandom), or, where it cannot give
+ * them, from the time and the process. */
+uint32_t util_random32(void);
+
 /* The 64-bit FNV-1a hash of n bytes, for the hash tables. */
 uint64_t util_fnv1a(const void *s, size_t n);
 

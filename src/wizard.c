@@ -17,8 +17,11 @@ wizard_init(struct wizard *w, const struct kb *kb)
 	memset(w, 0, sizeof *w);
 	w->kb = kb;
 	w->started = time(NULL);
-	snprintf(w->id, sizeof w->id, "%lx-%lx", (unsigned long)w->started,
-	    (unsigned long)getpid());
+	/* The start time and 24 random bits: unique across the machines
+	 * and containers that share a records file, short enough to read
+	 * out on the phone, and sorting by start. */
+	snprintf(w->id, sizeof w->id, "%lx-%06lx", (unsigned long)w->started,
+	    (unsigned long)(util_random32() & 0xffffff));
 }
 
 static void

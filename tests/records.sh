@@ -65,7 +65,7 @@ like "$(cat "$T/err")" "kept and offered at the next start" "and that the sessio
 cmp -s "$R" "$T/records.orig"
 ok $? "the records are untouched"
 is "$(ls "$S/sessions" | wc -l)" 1 "the session is in progress"
-answers resume=y detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+answers detail= detail= detail= | "$FLASHFIX" --plain --resume --state-dir "$S" >"$T/out" 2>&1
 is "$(H | "$JSONCHECK" '#')" $((before + 1)) "once the disk has room, it is recorded"
 is "$(ls "$S/sessions" | wc -l)" 0 "and no longer in progress"
 
@@ -257,5 +257,71 @@ answers platform=2 version=2.0.11 error='Sahara communication failed' \
 	pick=1 step=n step=y |
 	"$FLASHFIX" --plain --records "$K" --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "this step fixed it 1 of 2 times" "the wizard shows a step's history"
+
+# Shared records: created as the umask allows (a shop's 002 in a group
+# directory gives 0664), never a FIFO, never through a symbolic link.
+U=$T/shared
+mkdir -p "$U"
+(
+	umask 002
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
+		"$FLASHFIX" --plain --records "$U/records.csv" --state-dir "$T/su" >/dev/null 2>&1
+)
+is "$(stat -c %a "$U/records.csv")" 664 "umask 002: the records file is 0664, for the group"
+(
+	umask 077
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
+		"$FLASHFIX" --plain --records "$U/private.csv" --state-dir "$T/su" >/dev/null 2>&1
+)
+is "$(stat -c %a "$U/private.csv")" 600 "umask 077: 0600"
+mkfifo "$U/fifo.csv"
+run timeout 10 "$FLASHFIX" history --records "$U/fifo.csv" --state-dir "$T/su"
+is "$rc" 3 "a FIFO as records: history refuses at once (no hang), exit 3"
+like "$err" "fifo.csv is not a regular file" "and says what it is"
+run timeout 10 "$FLASHFIX" stats --records "$U/fifo.csv" --state-dir "$T/su"
+is "$rc" 3 "stats too"
+answers platform=1 version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
+	timeout 10 "$FLASHFIX" --plain --records "$U/fifo.csv" --state-dir "$T/su" >"$T/out" 2>"$T/err"
+is "$?" 3 "the wizard runs, and cannot record to a FIFO: exit 3"
+like "$(cat "$T/err")" "not a regular file" "it says why"
+ln -s "$U/records.csv" "$U/link.csv"
+run "$FLASHFIX" history --records "$U/link.csv" --state-dir "$T/su"
+is "$rc" 3 "a symbolic link as records: refused"
+like "$err" "link.csv is a symbolic link; records are never read or written through one" \
+	"and why"
+
+# Recorded, then cut off before its saved copy went: never recorded twice.
+D=$T/twice
+answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+	detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$D" >/dev/null 2>&1
+mkdir -p "$D/sessions"
+id=$("$FLASHFIX" history --json --state-dir "$D" | "$JSONCHECK" 0.id)
+like "$id" '^[0-9a-f]+-[0-9a-f]{6}$' "a session id: its start and 24 random bits"
+# Its saved copy as a kill at the wrong moment leaves it.
+{ head -n 1 "$D/records.csv"; tail -n 1 "$D/records.csv"; } |
+	sed 's/,"fixed","1",/,"","1",/; s/,"",""$/,"at_details",""/' >"$D/sessions/$id.csv"
+answers detail= detail= detail= | "$FLASHFIX" --plain --resume --state-dir "$D" >"$T/out" 2>&1
+is "$("$FLASHFIX" history --json --state-dir "$D" | "$JSONCHECK" '#')" 1 \
+	"the next start does not record it again"
+is "$(ls "$D/sessions" | wc -l)" 0 "and its leftover copy is gone"
+like "$(cat "$T/out")" "no unfinished session to take up" "nothing to take up"
+
+# End of input with nothing answered: nothing recorded.
+E=$T/empty
+: | "$FLASHFIX" --plain --state-dir "$E" >/dev/null 2>&1
+is "$?" 0 "end of input before any answer: exit 0"
+is "$(ls "$E/records.csv" 2>/dev/null | wc -l)" 0 "and no empty session recorded"
+answers platform=1 | "$FLASHFIX" --plain --state-dir "$E" >/dev/null 2>&1
+is "$("$FLASHFIX" history --json --state-dir "$E" | "$JSONCHECK" 0.outcome)" abandoned \
+	"with an answer given, end of input records it abandoned"
+
+# Reports hold serials: their owner's only.
+"$FLASHFIX" report --last --output "$T/r.txt" --state-dir "$D" 2>/dev/null
+is "$(stat -c %a "$T/r.txt")" 600 "a report is written 0600"
+mkdir -p "$T/shop" && chmod 2775 "$T/shop"
+(umask 002; "$FLASHFIX" report --last --output "$T/shop/r.txt" --state-dir "$D" 2>/dev/null)
+is "$(stat -c %a "$T/shop/r.txt")" 660 "in a shop's shared (setgid) directory, its group's too"
 
 done_testing

@@ -65,9 +65,9 @@ for sig in HUP TERM KILL; do
 			*) ok 1 "SIG$sig after answer $k: a clean exit (got $rc)" ;;
 			esac
 		fi
-		# Resume: the offer first, y takes the newest up.
-		{ echo y; from "$(resume_from "$k")"; } |
-			"$FLASHFIX" --plain --engineer ana --state-dir "$S" \
+		# Resume: from a script, --resume takes the newest up.
+		from "$(resume_from "$k")" |
+			"$FLASHFIX" --plain --resume --engineer ana --state-dir "$S" \
 			>"$T/out2" 2>&1
 		if ! grep -q "Resuming: " "$T/out2"; then
 			ok 1 "SIG$sig after answer $k: the session is offered"
@@ -81,12 +81,11 @@ for sig in HUP TERM KILL; do
 	done
 done
 
-# n starts afresh and leaves the old one offered; a and a number records
-# it as abandoned.
+# On a terminal the line mode offers them: n starts afresh and leaves the
+# old one offered; a and a number records it as abandoned.  (From a
+# script they are left alone: below.)
+. "$top_srcdir/tests/tmux.sh"
 S=$T/choice
-answers platform=1 | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >/dev/null 2>&1 &
-wait
-# End of input there records it as abandoned; make one cut off instead.
 rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
 "$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
 pid=$!
@@ -95,16 +94,59 @@ answers platform=1 >&3
 i=0
 while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
 kill -TERM "$pid"; wait "$pid"; exec 3>&-
-answers resume=n | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >"$T/out" 2>&1
-like "$(cat "$T/out")" "Unfinished sessions" "the unfinished session is offered"
-is "$(ls "$S/sessions" | wc -l)" 1 "n: it stays offered"
-answers platform=1 | "$FLASHFIX" --plain --engineer bob --state-dir "$S" >"$T/out" 2>&1
-if grep -q "Unfinished sessions" "$T/out"; then r=1; else r=0; fi
-ok $r "another engineer is not offered it"
 id=$(ls "$S/sessions" | sed 's/\.csv$//')
-printf 'a1\n' | "$FLASHFIX" --plain --engineer ana --state-dir "$S" >"$T/out" 2>&1
-is "$(ls "$S/sessions" | wc -l)" 0 "a1: no longer in progress"
+tstart 100x30 "$FLASHFIX --plain --engineer ana --state-dir $S"
+screen_has "Unfinished sessions" "on a terminal, the line mode offers it"
+keys n Enter
+screen_has "Which platform" "n: a new session"
+keys C-c
+wait_for "EXIT=" >/dev/null
+is "$(ls "$S/sessions" | grep -c "$id")" 1 "n: the old one stays offered"
+tstart 100x30 "$FLASHFIX --plain --engineer bob --state-dir $S"
+screen_has "Which platform" "another engineer starts anew"
+if printf '%s\n' "$screen" | grep -q "Unfinished sessions"; then r=1; else r=0; fi
+ok $r "another engineer is not offered it"
+keys C-c
+wait_for "EXIT=" >/dev/null
+tstart 100x30 "$FLASHFIX --plain --engineer ana --state-dir $S"
+screen_has "Unfinished sessions" "offered again"
+keys a1 Enter
+screen_has "Which platform" "a1: on to a new session"
+keys C-c
+wait_for "EXIT=" >/dev/null
+tstop
+is "$(ls "$S/sessions" | grep -c "$id")" 0 "a1: no longer in progress"
 is "$("$FLASHFIX" report "$id" --format json --state-dir "$S" | "$JSONCHECK" outcome)" \
 	abandoned "a1: recorded as abandoned"
+
+# From a script, unfinished sessions are left alone: the README's piped
+# example answers its own session, and stderr says how many wait.
+rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+"$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+answers platform=1 >&3
+i=0
+while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+kill -TERM "$pid"; wait "$pid"; exec 3>&-
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step=n step=y | "$FLASHFIX" --plain --engineer ana --model CPH2023 \
+	--state-dir "$S" >"$T/out" 2>"$T/err"
+is "$?" 0 "a script with a session waiting: exit 0"
+like "$(cat "$T/err")" "1 unfinished session waits; --resume takes up the newest" \
+	"stderr says one waits, and how to take it up"
+is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.error_id)/$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.fixed_at_step)" \
+	sahara/2 "the script's own session is recorded as it answered"
+is "$(ls "$S/sessions" | wc -l)" 1 "the waiting session is left alone"
+answers platform=1 | "$FLASHFIX" --plain --resume=nosuch --engineer ana --state-dir "$S" \
+	>"$T/out" 2>"$T/err"
+is "$?" 1 "--resume=ID of no session: exit 1"
+like "$(cat "$T/err")" "no unfinished session 'nosuch'" "and says so"
+wid=$(ls "$S/sessions" | sed 's/\.csv$//')
+answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume="$wid" --engineer ana --state-dir "$S" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Resuming: " "--resume=ID takes that one up"
+is "$(ls "$S/sessions" | wc -l)" 0 "and records it"
+is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.id)" "$wid" "under its own id"
 
 done_testing
