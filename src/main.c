@@ -81,7 +81,7 @@ usage(void)
 	    "or written\n"
 	    "      --lang LANG      knowledge-base text: en, zh or both\n"
 	    "      --no-color       no colours\n"
-	    "      --ascii          ASCII only: lines, borders and text\n"
+	    "      --ascii          ASCII lines and borders\n"
 	    "      --help           show this help and exit\n"
 	    "      --version        show the version and exit\n\n"));
 	printf(_("Options for the wizard:\n"
@@ -406,11 +406,13 @@ main(int argc, char **argv)
 		o.data_dir = paths_data_dir();
 
 	o.lang_asked = o.lang;
-	/* Chinese needs a terminal that shows UTF-8. */
-	if (!o.ascii && !text_terminal_utf8())
-		o.ascii = true;
+	/* --ascii draws lines and borders in ASCII; text the terminal can
+	 * show stays text.  A terminal that is not UTF-8 gets ASCII for
+	 * both, and English (Chinese needs UTF-8). */
+	o.ascii_lines = o.ascii;
+	o.ascii = !text_terminal_utf8();
 	if (o.ascii)
-		text_set_terminal_utf8(false);
+		o.ascii_lines = true;
 	if (!o.lang_given) {
 		const char *m = setlocale(LC_MESSAGES, NULL);
 		if (m && strncmp(m, "zh", 2) == 0)

@@ -27,6 +27,7 @@ struct options {
 	const char *records;
 	enum lang lang;
 	bool ascii;             /* the terminal cannot show non-ASCII */
+	bool ascii_lines;       /* lines and borders in ASCII (--ascii) */
 	bool no_color;
 	bool plain;
 	/* lookup */

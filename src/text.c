@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unilbrk.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -109,6 +110,54 @@ text_find_bad(const char *str, size_t n)
 	return (size_t)-1;
 }
 
+/* What an ASCII terminal shows for character c (not ASCII): the ASCII
+ * that NFKC makes of it (full-width letters, digits and punctuation such
+ * as the colon of "WCSM code：4009", ligatures), a plain form of common
+ * typography, else "?". */
+static const char *
+ascii_of(ucs4_t c)
+{
+	static char one[2];
+	uint8_t u[8], *k;
+	size_t n = 0;
+	int len = u8_uctomb(u, c, sizeof u);
+
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201B: case 0x2032:
+		return "'";
+	case 0x201C: case 0x201D: case 0x2033:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x3001: case 0xFF64:
+		return ",";
+	case 0x3002: case 0xFF61:
+		return ".";
+	case 0x2190:
+		return "<-";
+	case 0x2192:
+		return "->";
+	case 0x00A0: case 0x3000:
+		return " ";
+	default:
+		break;
+	}
+	if (len <= 0)
+		return "?";
+	k = u8_normalize(UNINORM_NFKC, u, (size_t)len, NULL, &n);
+	if (k && n == 1 && k[0] >= 0x20 && k[0] < 0x7f) {
+		one[0] = (char)k[0];
+		one[1] = '\0';
+		free(k);
+		return one;
+	}
+	free(k);
+	return "?";
+}
+
 char *
 text_escape(const char *s, size_t n, int flags)
 {
@@ -142,7 +191,7 @@ text_escape(const char *s, size_t n, int flags)
 		else if (is_unsafe(c))
 			buf_printf(&b, "\\u%04X", (unsigned)c);
 		else if (c >= 0x80 && (flags & TEXT_ASCII))
-			buf_addc(&b, '?');
+			buf_adds(&b, ascii_of(c));
 		else
 			buf_add(&b, p, (size_t)k);
 		p += k;

@@ -442,8 +442,11 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 	if (key == TK_RESIZE)
 		return true;
 	if (term_rows() < TERM_MIN_ROWS || term_cols() < TERM_MIN_COLS) {
+		/* No room to ask: q quits, and a session under way stays
+		 * saved, offered at the next start. */
 		if ((is_ch && (ch == 'q' || ch == 'Q')) || key == TK_F10)
-			*a = quit(t) == ACT_GO ? ACT_GO : *a;
+			*a = t->w->stage == STAGE_PLATFORM ? ACT_NOTHING :
+			    t->w->outcome != OUT_NONE ? finish(t) : ACT_LOST;
 		return true;
 	}
 	if (t->help) {
@@ -650,7 +653,8 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 		buf_init(&t.detail[i]);
 		buf_adds(&t.detail[i], *dst[i] ? *dst[i] : "");
 	}
-	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(), why))
+	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(),
+	    !o->ascii_lines, why))
 		goto out;
 	if (of->n && !of->settled)
 		go(&t, SC_RESUME);

@@ -65,7 +65,7 @@ page_free(struct page *p)
 static const char *
 sep(void)
 {
-	return term_utf8() ? " \xc2\xb7 " : " | ";
+	return term_lines_utf8() ? " \xc2\xb7 " : " | ";
 }
 
 static void
@@ -307,8 +307,10 @@ draw_cause(struct tui *t, struct page *p, int width)
 		    "general steps, cheapest first."), width);
 	}
 	page_gap(p);
-	s = xasprintf(_("%zu steps to try, cheapest first. Enter: the first "
-	    "step."), t->w->nsteps);
+	s = xasprintf(ngettext("%zu step to try, in the order its source "
+	    "gives. Enter: the first step.", "%zu steps to try, in the order "
+	    "their source gives. Enter: the first step.", t->w->nsteps),
+	    t->w->nsteps);
 	page_add(p, R_MSG, "", s, width);
 	free(s);
 }
@@ -442,8 +444,8 @@ static void
 draw_too_small(void)
 {
 	char *s = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Make "
-	    "it larger, or press q to quit."), term_cols(), term_rows(),
-	    TERM_MIN_COLS, TERM_MIN_ROWS);
+	    "it larger, or press q to quit (a session under way is kept)."),
+	    term_cols(), term_rows(), TERM_MIN_COLS, TERM_MIN_ROWS);
 	size_t n;
 	char **lines = text_wrap(s, (size_t)(term_cols() > 1 ? term_cols() :
 	    1), &n);

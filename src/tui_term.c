@@ -22,7 +22,7 @@
 #include <term.h>
 
 static SCREEN *screen;
-static bool use_utf8, use_color;
+static bool use_utf8, use_lines, use_color;
 
 enum { PAIR_TITLE = 1, PAIR_HEAD, PAIR_SEL, PAIR_MSG, PAIR_STATUS };
 
@@ -59,7 +59,7 @@ term_usable(char **why)
 }
 
 bool
-term_open(bool color, bool utf8, char **why)
+term_open(bool color, bool utf8, bool rules, char **why)
 {
 	*why = NULL;
 	screen = newterm(NULL, stdout, stdin);
@@ -68,6 +68,7 @@ term_open(bool color, bool utf8, char **why)
 		return false;
 	}
 	use_utf8 = utf8;
+	use_lines = utf8 && rules;
 	cbreak();
 	noecho();
 	nonl();
@@ -111,6 +112,12 @@ bool
 term_utf8(void)
 {
 	return use_utf8;
+}
+
+bool
+term_lines_utf8(void)
+{
+	return use_lines;
 }
 
 static attr_t
@@ -176,7 +183,7 @@ term_rule(int y)
 {
 	move(y, 0);
 	for (int i = 0; i < COLS; i++)
-		addstr(use_utf8 ? "\xe2\x94\x80" : "-");
+		addstr(use_lines ? "\xe2\x94\x80" : "-");
 }
 
 bool

@@ -30,12 +30,14 @@ bool term_usable(char **why);
 
 /* Sets the terminal up; false (after a message in *why) when it cannot.
  * utf8: the locale is UTF-8 and non-ASCII may be shown. */
-bool term_open(bool color, bool utf8, char **why);
+bool term_open(bool color, bool utf8, bool rules, char **why);
 void term_close(void);
 
 int term_rows(void);
 int term_cols(void);
 bool term_utf8(void);
+/* Whether lines and borders are drawn with Unicode (not --ascii). */
+bool term_lines_utf8(void);
 
 /* Clears the virtual screen before a frame is drawn again; curses then
  * sends only what differs from what is on the terminal. */

@@ -26,7 +26,7 @@ keys "Sahara comm"
 screen_has "> Sahara communication failed\." "the best match is highlighted as one types"
 keys Enter
 screen_has "Cause: The tool version is abnormal" "the cause is shown"
-screen_has "3 steps to try" "with the number of steps"
+screen_has "3 steps to try, in the order their source gives" "with the number of steps"
 keys Enter
 screen_has "Step 1 of 3 \(tool update\)" "step 1: update the tool, the version is old"
 keys i
@@ -85,6 +85,23 @@ screen_has "Quit\?" "asked again"
 keys y
 screen_has "EXIT=0" "y: quits"
 is "$(J 0.outcome)/$(J 0.error_id)" abandoned/dl-system-err "history: abandoned"
+
+# q when the terminal is too small: it quits, the session kept saved.
+tstart 80x24 "$FLASHFIX --state-dir $T/smallq"
+screen_has "Which platform" "started again, to quit small"
+keys 1 Enter "DL sys"
+screen_has "> DL system ERR" "a session under way"
+keys Enter
+screen_has "Cause:" "its error chosen"
+tmx resize-window -x 30 -y 10
+screen_has "Terminal too small: 30x10" "too small"
+keys q
+screen_has "EXIT=3" "q quits while too small (exit 3: stopped, not recorded)"
+is "$(ls "$T/smallq/sessions" | wc -l)" 1 "and the session is kept, to be offered"
+tstart 30x10 "$FLASHFIX --state-dir $T/small"
+screen_has "Terminal too small" "too small from the start"
+keys F10
+screen_has "EXIT=0" "F10 quits it, nothing under way: exit 0"
 
 # q on the first screen: nothing under way, nothing recorded.
 n_before=$(J '#')
@@ -155,6 +172,15 @@ screen_has "needs a UTF-8 terminal" "LANG=C: l says Chinese needs UTF-8"
 keys q y
 screen_has "EXIT=0" "quit"
 
+# LANG=C: text with an ASCII form keeps it (the full-width colon).
+tstart 80x24 "LANG=C LC_ALL=C $FLASHFIX --state-dir $T/langc"
+screen_has "Which platform" "LANG=C: starts"
+keys 2 End Enter "4009"
+screen_has "WCSM code:4009" "LANG=C: the full-width colon as ':'"
+hasnt "$screen" "code?4009" "not as '?'"
+keys C-c
+screen_has "EXIT=" "Ctrl-C stops it"
+
 # --ascii under UTF-8: ASCII lines.
 tstart 80x24 "$FF --ascii"
 screen_has "Which platform" "--ascii: the wizard starts"
@@ -179,6 +205,13 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	col=$(printf '%s\n' "$screen" | awk '/原因：/ { getline; match($0, /[^ ]/); print RSTART - 1 }')
 	is "$col" 7 "zh_CN: the cause wraps under its text, not its label"
 	keys q y
+	screen_has "EXIT=0" "quit"
+	# --ascii is for lines and borders: Chinese text stays text.
+	tstart 80x24 "LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 $FF --ascii"
+	screen_has "手机是哪个平台" "zh_CN --ascii: the interface still in Chinese"
+	like "$screen" "^-{80}$" "zh_CN --ascii: ASCII rules"
+	hasnt "$screen" "????" "zh_CN --ascii: no question marks for text"
+	keys q
 	screen_has "EXIT=0" "quit"
 else
 	ok 0 "# SKIP zh_CN.UTF-8 locale not installed"
