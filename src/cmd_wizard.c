@@ -275,8 +275,16 @@ cmd_wizard(struct options *o)
 		    "recorded.\n") : _("flashfix: the session was not "
 		    "recorded; it is kept and offered at the next start.\n"));
 		rc = EXIT_FAILED;
-	} else if (w.report) {
-		write_report(o, &w, records, state);
+	} else {
+		if (w.report)
+			write_report(o, &w, records, state);
+		/* Recorded as abandoned because the input ran out: not a
+		 * session that finished. */
+		if (res == FE_EOF) {
+			fprintf(stderr, _("flashfix: the input ended before the "
+			    "session did; it is recorded as abandoned.\n"));
+			rc = EXIT_NEGATIVE;
+		}
 	}
 	free(why);
 	free(notice);

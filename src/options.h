@@ -58,6 +58,8 @@ enum fe_result {
 	FE_DONE,     /* an outcome (abandoned included): record it */
 	FE_NOTHING,  /* quit before anything was under way */
 	FE_CUT,      /* a signal, or the terminal went away: keep it saved */
+	FE_EOF,      /* the input ended mid-session: recorded as abandoned,
+			and the exit status says it did not finish */
 };
 
 #endif

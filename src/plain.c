@@ -24,6 +24,7 @@ struct plain {
 	struct buf line;
 	char *kb[2];                /* the last texts of kbtext() */
 	int kbnext;
+	bool quit;                  /* q was answered */
 };
 
 /* Reads one answer line, without its line end; false at end of input. */
@@ -50,6 +51,12 @@ ask(struct plain *p, const char *prompt)
 		char *e = text_sanitize(p->line.s, !p->o->ascii);
 		printf("%s\n", e);
 		free(e);
+	}
+	/* q is not an answer: it quits (what is under way is recorded as
+	 * abandoned). */
+	if (!strcasecmp(p->line.s, "q") || !strcasecmp(p->line.s, "quit")) {
+		p->quit = true;
+		return false;
 	}
 	/* Trim spaces. */
 	while (p->line.len && p->line.s[p->line.len - 1] == ' ')
@@ -87,6 +94,17 @@ number(const char *s, size_t n)
 		return 0;
 	v = strtol(s, &end, 10);
 	return v >= 1 && (size_t)v <= n ? (size_t)v : 0;
+}
+
+/* Says what a list's question expects. */
+static void
+not_a_number(struct plain *p, size_t n)
+{
+	char *s = xasprintf(_("Answer a number from 1 to %zu, or q to quit."),
+	    n);
+
+	say(p, 0, "", s);
+	free(s);
 }
 
 static bool
@@ -329,6 +347,7 @@ ask_symptom(struct plain *p, struct wizard *w, struct match_index *ix)
 			}
 			if ((k = number(p->line.s, n + 2)))
 				break;
+			not_a_number(p, n + 2);
 		}
 		if (k == n + 2) {
 			free(q);
@@ -422,8 +441,11 @@ run_steps(struct plain *p, struct wizard *w)
 			continue;
 		}
 		if (a < 0) {
-			if (!wizard_back(w))
-				say(p, 0, "", _("This is the first step."));
+			if (!wizard_back(w)) {
+				/* Before the first step: the error again. */
+				wizard_unchoose(w);
+				return true;
+			}
 			continue;
 		}
 		if (a == 0) {
@@ -492,7 +514,7 @@ offer(struct plain *p, struct offer *of, struct wizard *w)
 /* Input ended: by a signal or a read error the session is cut (kept as
  * it is); at the end of a script it is abandoned. */
 static enum fe_result
-ended(struct wizard *w)
+ended(struct plain *p, struct wizard *w)
 {
 	if (sig_caught() || ferror(stdin))
 		return FE_CUT;
@@ -500,7 +522,7 @@ ended(struct wizard *w)
 	if (w->stage == STAGE_PLATFORM)
 		return FE_NOTHING;
 	wizard_abandon(w);
-	return FE_DONE;
+	return p->quit ? FE_DONE : FE_EOF;
 }
 
 enum fe_result
@@ -513,11 +535,17 @@ plain_run(const struct options *o, struct wizard *w,
 	buf_init(&p.line);
 	if (!offer(&p, of, w) ||
 	    (w->stage <= STAGE_PLATFORM && !ask_platform(&p, w)) ||
-	    (w->stage <= STAGE_VERSION && !ask_version(&p, w)) ||
-	    (w->stage <= STAGE_SYMPTOM && !ask_symptom(&p, w, ix)) ||
-	    (w->stage <= STAGE_STEPS && !run_steps(&p, w))) {
-		r = ended(w);
+	    (w->stage <= STAGE_VERSION && !ask_version(&p, w))) {
+		r = ended(&p, w);
 		goto out;
+	}
+	/* b on the first step goes back to the error question. */
+	while (w->stage <= STAGE_STEPS) {
+		if ((w->stage <= STAGE_SYMPTOM && !ask_symptom(&p, w, ix)) ||
+		    !run_steps(&p, w)) {
+			r = ended(&p, w);
+			goto out;
+		}
 	}
 	putchar('\n');
 	if (w->outcome == OUT_FIXED) {

@@ -233,6 +233,22 @@ set_field(char **dst, const char *v)
 }
 
 void
+wizard_unchoose(struct wizard *w)
+{
+	free_steps(w);
+	w->nsteps = w->cur = 0;
+	w->error = NULL;
+	w->outcome = OUT_NONE;
+	w->fixed_at = 0;
+	free(w->query);
+	w->query = NULL;
+	free(w->log);
+	w->log = NULL;
+	w->stage = STAGE_SYMPTOM;
+	changed(w);
+}
+
+void
 wizard_set_log(struct wizard *w, const char *log)
 {
 	set_field(&w->log, log);

@@ -65,6 +65,10 @@ bool wizard_set_version(struct wizard *w, const char *text);
 void wizard_choose(struct wizard *w, const struct kb_error *e,
     const char *query);
 
+/* Back to the error question from the first step: the error and its plan
+ * are forgotten. */
+void wizard_unchoose(struct wizard *w);
+
 /* The step being asked, or NULL when the session has an outcome. */
 const struct wiz_step *wizard_step(const struct wizard *w);
 void wizard_answer(struct wizard *w, enum wiz_answer a, const char *note);

@@ -90,4 +90,28 @@ is "$?" 3 "an unusable state directory: the session runs, exit 3"
 like "$(cat "$T/err")" "[Cc]annot use the state directory .*--state-dir" "and says so"
 like "$(cat "$T/out")" "Fixed at step 1" "the wizard still ran"
 
+# The line mode's answers: b on the first step goes back to the error; q
+# quits (recorded as abandoned, exit 0); a wrong number says what is
+# expected; end of input mid-session is recorded as abandoned, exit 1.
+L=$T/linemode
+answers platform=1 version=4 error='DL system ERR' pick=1 step=b \
+	error='Sahara communication failed' pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$L" >"$T/out" 2>&1
+is "$?" 0 "b on step 1, another error, fixed: exit 0"
+is "$("$FLASHFIX" history --json --state-dir "$L" | "$JSONCHECK" 0.error_id)" sahara \
+	"b on step 1 went back to the error question"
+answers platform=1 version=4 error='DL system ERR' pick=99 pick=1 q |
+	"$FLASHFIX" --plain --state-dir "$L" >"$T/out" 2>"$T/err"
+is "$?" 0 "q quits: exit 0"
+like "$(cat "$T/out")" "Answer a number from 1 to [0-9]+, or q to quit" \
+	"a number not in the list: what is expected"
+is "$("$FLASHFIX" history --json --state-dir "$L" | "$JSONCHECK" 0.outcome)" abandoned \
+	"q: recorded as abandoned"
+answers platform=1 version=4 error='DL system ERR' pick=1 |
+	"$FLASHFIX" --plain --state-dir "$L" >"$T/out" 2>"$T/err"
+is "$?" 1 "the input ends mid-session: exit 1"
+like "$(cat "$T/err")" "input ended before the session did" "and says so"
+is "$("$FLASHFIX" history --json --state-dir "$L" | "$JSONCHECK" '#')" 3 \
+	"recorded as abandoned all the same"
+
 done_testing
