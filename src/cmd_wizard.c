@@ -168,7 +168,11 @@ settle_offer(const struct options *o, struct offer *of, struct wizard *w,
 		return true;
 	}
 	i = offer_find(of, o->resume_id);
-	if (i >= 0 && offer_resume(of, (size_t)i, w)) {
+	if (i >= 0 && !offer_resume(of, (size_t)i, w) && of->why) {
+		fprintf(stderr, "flashfix: %s\n", of->why);
+		return false;
+	}
+	if (i >= 0 && of->resumed == i) {
 		if (!use_tui) {
 			char *d = text_sanitize(of->desc[i], !o->ascii);
 			printf(_("Resuming: %s\n"), d);
@@ -197,6 +201,8 @@ cmd_wizard(struct options *o)
 	struct stats st;
 	struct diag d;
 	struct saver sv = { 0 };
+	char fresh_id[sizeof ((struct wizard *)0)->id];
+	int fresh_lock = -1;
 	char *state, *records, host[256];
 	char *why = NULL, *notice = NULL;
 	const char *engineer = o->engineer ? o->engineer : login_name();
@@ -225,7 +231,7 @@ cmd_wizard(struct options *o)
 	}
 
 	diag_init(&d);
-	offer_init(&of, state, engineer, store.kb, records, &d);
+	offer_init(&of, state, engineer, store.kb, records, host, &d);
 	/* What fixed what here before, for each step. */
 	recset_init(&past);
 	if (!recset_load(&past, records, &d)) {
@@ -237,6 +243,15 @@ cmd_wizard(struct options *o)
 
 	wizard_init(&w, store.kb);
 	wizard_details(&w, engineer, o->model, o->serial);
+	/* This process's own session is locked from the start; one taken
+	 * up instead is locked when it is. */
+	{
+		char *who = NULL;
+		fresh_lock = writable ? session_lock(state, w.id, host, &who) :
+		    -1;
+		free(who);
+	}
+	snprintf(fresh_id, sizeof fresh_id, "%s", w.id);
 	sv.state = state;
 	sv.host = host;
 	sv.failed = !writable;
@@ -286,6 +301,7 @@ cmd_wizard(struct options *o)
 			rc = EXIT_NEGATIVE;
 		}
 	}
+	session_unlock(state, fresh_id, fresh_lock);
 	free(why);
 	free(notice);
 	free(state);

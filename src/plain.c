@@ -506,6 +506,10 @@ offer(struct plain *p, struct offer *of, struct wizard *w)
 			free(s);
 			return true;
 		}
+		if (k && of->why) {
+			say(p, 0, "", of->why);
+			continue;
+		}
 		say(p, 0, "", _("Answer y, n, a number, or a and a number."));
 	}
 	return true;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,14 +53,85 @@ out:
 	return ok;
 }
 
+/* STATE/sessions/.ID.lock: hidden, as the temporary files are, so that
+ * only sessions are listed. */
+static char *
+lock_path(const char *state, const char *id)
+{
+	return xasprintf("%s/sessions/.%s.lock", state, id);
+}
+
 void
 session_remove(const char *state, const char *id)
 {
 	char *path = paths_session_file(state, id);
+	char *lock = lock_path(state, id);
 
 	if (unlink(path) != 0 && errno != ENOENT) {
 		/* It will be offered again; nothing is lost. */
 	}
+	unlink(lock);
+	free(lock);
+	free(path);
+}
+
+int
+session_lock(const char *state, const char *id, const char *host,
+    char **who)
+{
+	char *dir = paths_sessions(state);
+	char *path = lock_path(state, id);
+	char line[128];
+	int fd = -1;
+
+	*who = NULL;
+	if (!files_make_dir(dir))
+		goto out;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		goto out;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		ssize_t k = errno == EWOULDBLOCK ?
+		    pread(fd, line, sizeof line - 1, 0) : -1;
+		unsigned long pid = 0;
+		char h[100] = "";
+		if (k > 0) {
+			line[k] = '\0';
+			if (sscanf(line, "%lu %99s", &pid, h) < 1)
+				pid = 0;
+		}
+		*who = pid ? xasprintf(_("pid %lu on %s"), pid, *h ? h : "?") :
+		    xstrdup(_("another process"));
+		close(fd);
+		fd = -1;
+		goto out;
+	}
+	snprintf(line, sizeof line, "%ld %s\n", (long)getpid(),
+	    host && *host ? host : "?");
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, line, strlen(line), 0) < 0) {
+		/* The lock holds all the same; only its note is missing. */
+	}
+out:
+	free(path);
+	free(dir);
+	return fd;
+}
+
+void
+session_unlock(const char *state, const char *id, int fd)
+{
+	char *path, *lock;
+	struct stat st;
+
+	if (fd < 0)
+		return;
+	path = paths_session_file(state, id);
+	lock = lock_path(state, id);
+	/* A session never saved leaves no lock behind. */
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		unlink(lock);
+	close(fd);
+	free(lock);
 	free(path);
 }
 
@@ -207,14 +279,19 @@ session_describe(const struct wizard *w, const struct rec *r)
 
 void
 offer_init(struct offer *of, const char *state, const char *engineer,
-    const struct kb *kb, const char *records, struct diag *d)
+    const struct kb *kb, const char *records, const char *host,
+    struct diag *d)
 {
 	memset(of, 0, sizeof *of);
 	of->resumed = -1;
+	of->lockfd = -1;
+	of->state = state;
+	of->host = host;
 	recset_init(&of->set);
 	session_list(state, engineer, &of->set, d);
 	of->desc = xcalloc(of->set.n + 1, sizeof *of->desc);
 	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);
+	of->busy = xcalloc(of->set.n + 1, sizeof *of->busy);
 	for (size_t i = 0; i < of->set.n; i++) {
 		struct wizard w;
 		if (records && records_has(records, of->set.v[i].r.id)) {
@@ -225,9 +302,22 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 		}
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i])) {
-			/* Kept in the order found; the newest is last. */
+			/* Kept in the order found; the newest is last.  One
+			 * open in another flashfix says so. */
+			char *who = NULL, *d0;
+			int fd = session_lock(state, of->set.v[i].r.id, host,
+			    &who);
+			session_unlock(state, of->set.v[i].r.id, fd);
 			of->set.v[of->n] = of->set.v[i];
-			of->desc[of->n++] = session_describe(&w, &of->set.v[i]);
+			d0 = session_describe(&w, &of->set.v[i]);
+			if (who) {
+				of->desc[of->n] = xasprintf(_("%s (open in "
+				    "another flashfix: %s)"), d0, who);
+				free(d0);
+			} else {
+				of->desc[of->n] = d0;
+			}
+			of->busy[of->n++] = who;
 		} else {
 			diag_add(d, DIAG_WARNING, of->set.v[i].r.id, 0, 0,
 			    _("this unfinished session no longer fits the "
@@ -242,19 +332,45 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 void
 offer_free(struct offer *of)
 {
-	for (size_t i = 0; i < of->n; i++)
+	for (size_t i = 0; i < of->n; i++) {
 		free(of->desc[i]);
+		free(of->busy[i]);
+	}
 	free(of->desc);
 	free(of->abandon);
+	free(of->busy);
+	free(of->why);
+	if (of->resumed >= 0)
+		session_unlock(of->state, of->set.v[of->resumed].r.id,
+		    of->lockfd);
 	recset_free(&of->set);
 }
 
 bool
 offer_resume(struct offer *of, size_t i, struct wizard *w)
 {
-	if (i >= of->n || !session_restore(w, &of->set.v[i]))
+	char *who = NULL;
+	int fd;
+
+	free(of->why);
+	of->why = NULL;
+	if (i >= of->n)
 		return false;
+	fd = session_lock(of->state, of->set.v[i].r.id, of->host, &who);
+	if (fd < 0 && who) {
+		of->why = xasprintf(_("this session is open in another "
+		    "flashfix (%s); finish it there, or end that one first"),
+		    who);
+		free(who);
+		return false;
+	}
+	if (!session_restore(w, &of->set.v[i])) {
+		session_unlock(of->state, of->set.v[i].r.id, fd);
+		of->why = xstrdup(_("this session cannot be taken up again"));
+		return false;
+	}
 	of->resumed = (long)i;
+	of->lockfd = fd;
 	return true;
 }
 

@@ -13,8 +13,19 @@
 /* Saves w as it stands; false with a message in *err (malloc'd). */
 bool session_save(const char *state, const struct wizard *w,
     const char *host, char **err);
-/* Removes the saved copy of w (it is recorded). */
+/* Removes the saved copy of w (it is recorded), and its lock file. */
 void session_remove(const char *state, const char *id);
+
+/* Takes the lock of session id (STATE/sessions/.ID.lock, holding the
+ * process and host) for as long as the returned descriptor is open, so
+ * that two flashfix processes (a frozen SSH link, then a reconnect) never
+ * take up one session.  -1 when another process holds it, with
+ * "pid N on HOST" in *who (malloc'd), or when it cannot be made (*who
+ * NULL: then nothing can be locked, and nothing is refused). */
+int session_lock(const char *state, const char *id, const char *host,
+    char **who);
+/* Gives the lock up, and removes its file when the session has none. */
+void session_unlock(const char *state, const char *id, int fd);
 
 /* Adds the saved sessions of engineer (all when NULL) to set, oldest
  * first; damaged files are reported to d. */
@@ -43,17 +54,23 @@ struct offer {
 	size_t n;
 	long resumed;        /* the one taken up, or -1 */
 	bool settled;        /* nothing is to be asked of them */
+	char **busy;         /* "pid N on HOST" of one open elsewhere */
+	const char *state, *host;
+	int lockfd;          /* the lock of the one taken up, or -1 */
+	char *why;           /* why the last offer_resume() failed */
 };
 
 /* Lists the sessions of engineer that kb can rebuild; one already in the
  * records file (recorded, then cut off before its saved copy went) is
  * removed, never offered. */
 void offer_init(struct offer *of, const char *state, const char *engineer,
-    const struct kb *kb, const char *records, struct diag *d);
+    const struct kb *kb, const char *records, const char *host,
+    struct diag *d);
 /* The session whose id is id (NULL: the newest); -1 when none is. */
 long offer_find(const struct offer *of, const char *id);
 void offer_free(struct offer *of);
-/* Takes up session i in w; false if it cannot be rebuilt. */
+/* Takes up session i in w, with its lock; false (why in of->why) if it
+ * is open in another flashfix or cannot be rebuilt. */
 bool offer_resume(struct offer *of, size_t i, struct wizard *w);
 
 #endif

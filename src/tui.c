@@ -425,7 +425,8 @@ choose(struct tui *t)
 		if (offer_resume(t->of, it->n, t->w))
 			start_at_stage(t);
 		else
-			say(t, _("This session cannot be taken up again."));
+			say(t, t->of->why ? t->of->why :
+			    _("This session cannot be taken up again."));
 		break;
 	case IT_NEW:
 		go(t, SC_PLATFORM);

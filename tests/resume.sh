@@ -149,4 +149,25 @@ like "$(cat "$T/out")" "Resuming: " "--resume=ID takes that one up"
 is "$(ls "$S/sessions" | wc -l)" 0 "and records it"
 is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.id)" "$wid" "under its own id"
 
+# A session in use is locked: a second flashfix (a reconnect while the
+# first hangs on a frozen link) cannot take it up.
+Z=$T/locked
+rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+"$FLASHFIX" --plain --engineer ana --state-dir "$Z" <"$T/fifo" >"$T/out" 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+answers platform=1 >&3
+i=0
+while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$Z" >"$T/out2" 2>"$T/err2"
+is "$?" 1 "the first still runs: --resume refuses it, exit 1"
+like "$(cat "$T/err2")" "open in another flashfix \\(pid $pid on [^)]+\\)" \
+	"and says which flashfix has it: its pid and host"
+kill -TERM "$pid"; wait "$pid"; exec 3>&-
+answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$Z" >"$T/out2" 2>&1
+like "$(cat "$T/out2")" "Resuming: " "once it is gone, the session is taken up"
+is "$("$FLASHFIX" history --json --state-dir "$Z" | "$JSONCHECK" '#')" 1 "and recorded once"
+
 done_testing
