@@ -234,6 +234,25 @@ scan_decisive(const struct scan *s)
 	return -1;
 }
 
+/* The evidence of the decisive finding of s: head, then the decisive
+ * line and the lines around it, numbered.  malloc'd. */
+static char *
+evidence_of(const struct scan_finding *f, const char *head)
+{
+	struct buf ev;
+
+	buf_init(&ev);
+	buf_adds(&ev, head);
+	for (size_t i = 0; i < f->nbefore; i++)
+		buf_printf(&ev, "\n  %lu: %s", f->before[i].line,
+		    f->before[i].text);
+	buf_printf(&ev, "\n> %lu: %s", f->line, f->text);
+	for (size_t i = 0; i < f->nafter; i++)
+		buf_printf(&ev, "\n  %lu: %s", f->after[i].line,
+		    f->after[i].text);
+	return buf_take(&ev);
+}
+
 bool
 scan_log_file(struct match_index *ix, unsigned platform, const char *path,
     const struct kb_error **err, char **evidence, char **why)
@@ -242,7 +261,6 @@ scan_log_file(struct match_index *ix, unsigned platform, const char *path,
 	struct logread r;
 	struct digest dg;
 	struct stat st;
-	struct buf ev;
 	long d;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), k;
 
@@ -270,23 +288,44 @@ scan_log_file(struct match_index *ix, unsigned platform, const char *path,
 	else if (d < 0)
 		*why = xasprintf(_("no known error in the log %s"), path);
 	else {
-		const struct scan_finding *f = &s.f[d];
-		buf_init(&ev);
-		buf_printf(&ev, _("log %s, %llu bytes, digest %016llx"), path,
-		    (unsigned long long)r.bytes,
+		char *head = xasprintf(_("log %s, %llu bytes, digest %016llx"),
+		    path, (unsigned long long)r.bytes,
 		    (unsigned long long)digest_end(&dg));
-		for (size_t i = 0; i < f->nbefore; i++)
-			buf_printf(&ev, "\n  %lu: %s", f->before[i].line,
-			    f->before[i].text);
-		buf_printf(&ev, "\n> %lu: %s", f->line, f->text);
-		for (size_t i = 0; i < f->nafter; i++)
-			buf_printf(&ev, "\n  %lu: %s", f->after[i].line,
-			    f->after[i].text);
-		*evidence = buf_take(&ev);
-		*err = f->res.err;
+		*evidence = evidence_of(&s.f[d], head);
+		*err = s.f[d].res.err;
+		free(head);
 	}
 	logread_free(&r);
 	close(fd);
+	scan_free(&s);
+	return *err != NULL;
+}
+
+bool
+scan_log_text(struct match_index *ix, unsigned platform, const char *text,
+    size_t n, const struct kb_error **err, char **evidence)
+{
+	struct scan s;
+	unsigned long line = 0;
+	long d;
+
+	*err = NULL;
+	*evidence = NULL;
+	scan_init(&s, ix, platform);
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		while (k < n && text[k] != '\n')
+			k++;
+		scan_line(&s, "-", ++line, text + i, k - i);
+		i = k + 1;
+	}
+	d = scan_decisive(&s);
+	if (d >= 0) {
+		char *head = xasprintf(_("pasted text, %lu lines"), line);
+		*evidence = evidence_of(&s.f[d], head);
+		*err = s.f[d].res.err;
+		free(head);
+	}
 	scan_free(&s);
 	return *err != NULL;
 }

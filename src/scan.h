@@ -66,6 +66,11 @@ void scan_end_file(struct scan *s);
 /* The index of the decisive finding, or -1 when there is none. */
 long scan_decisive(const struct scan *s);
 
+/* The same for n bytes of pasted text, its lines as a log's. */
+bool scan_log_text(struct match_index *ix, unsigned platform,
+    const char *text, size_t n, const struct kb_error **err,
+    char **evidence);
+
 /* The path that text names when it names a regular file (what a terminal
  * gives for a file dropped on it: quoted, or with a file:// prefix),
  * malloc'd; NULL when it names none. */

@@ -37,155 +37,6 @@ say(struct tui *t, const char *msg)
 	t->msg = xstrdup(msg);
 }
 
-static void
-clear_items(struct tui *t)
-{
-	for (size_t i = 0; i < t->nitems; i++)
-		free(t->items[i].label);
-	t->nitems = 0;
-}
-
-static void
-add_item(struct tui *t, enum item_kind kind, const void *ptr, unsigned n,
-    char *label)
-{
-	t->items = xgrow(t->items, &t->capitems, t->nitems + 1,
-	    sizeof *t->items);
-	t->items[t->nitems++] = (struct item){ kind, ptr, n, label };
-}
-
-/* A one-line label for an error: its message, in both languages when
- * both are asked for. */
-static char *
-error_label(const struct tui *t, const struct kb_error *e)
-{
-	if (t->lang == LANG_BOTH && e->error_zh && *e->error_zh)
-		return xasprintf("%s / %s", e->error_en, e->error_zh);
-	return xstrdup(pick(t->lang, e->error_en, e->error_zh));
-}
-
-static bool
-on_platform(const struct tui *t, const struct kb_error *e)
-{
-	return !t->w->platform || (e->platforms & t->w->platform);
-}
-
-static void
-build_versions(struct tui *t)
-{
-	const char *typed = t->version.s ? t->version.s : "";
-
-	for (size_t i = 0; i < t->ntools; i++) {
-		const struct tool *tl = t->tools[i];
-		char *label = xasprintf("%s %s", tl->name, tl->version_text);
-		if (strstr(tl->version_text, typed))
-			add_item(t, IT_TOOL, tl, 0, label);
-		else
-			free(label);
-	}
-	add_item(t, IT_OTHER, NULL, 0, *typed ?
-	    xasprintf(_("other: %s"), typed) :
-	    xstrdup(_("other (type the version)")));
-	add_item(t, IT_DONTKNOW, NULL, 0, xstrdup(_("don't know")));
-}
-
-static void
-build_symptoms(struct tui *t)
-{
-	const struct kb *kb = t->w->kb;
-	const char *q = t->query.s ? t->query.s : "";
-	size_t n;
-
-	if (!t->ranked)
-		t->ranked = xmalloc((kb->nerrors + 1) * sizeof *t->ranked);
-	n = match_rank_all(t->ix, q, t->w->platform, t->ranked, kb->nerrors);
-	/* What lookup would refuse (a success or progress line, a weak
-	 * match) is never first: "not listed" comes before it. */
-	if (*q && match_refused(q))
-		n = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (*q && t->ranked[i].score < MATCH_THRESHOLD)
-			break;
-		add_item(t, IT_ERROR, t->ranked[i].err, 0,
-		    error_label(t, t->ranked[i].err));
-	}
-	add_item(t, IT_NOTLISTED, NULL, 0,
-	    xstrdup(_("not listed: the general steps")));
-	for (size_t i = 0; *q && i < n; i++) {
-		if (t->ranked[i].score >= MATCH_THRESHOLD)
-			continue;
-		if (t->ranked[i].score <= 0)
-			break;
-		add_item(t, IT_ERROR, t->ranked[i].err, 0,
-		    error_label(t, t->ranked[i].err));
-	}
-	add_item(t, IT_BROWSE, NULL, 0, xstrdup(_("browse by kind of error")));
-}
-
-static void
-build_items(struct tui *t)
-{
-	const struct kb *kb = t->w->kb;
-
-	clear_items(t);
-	switch (t->sc) {
-	case SC_RESUME:
-		for (size_t i = t->of->n; i-- > 0;)
-			if (!t->of->abandon[i])
-				add_item(t, IT_SESSION, NULL, (unsigned)i,
-				    xstrdup(t->of->desc[i]));
-		add_item(t, IT_NEW, NULL, 0, xstrdup(_("start a new session")));
-		break;
-	case SC_PLATFORM:
-		add_item(t, IT_PLATFORM, NULL, PLAT_MTK,
-		    xstrdup(words_platform(PLAT_MTK)));
-		add_item(t, IT_PLATFORM, NULL, PLAT_QCOM,
-		    xstrdup(words_platform(PLAT_QCOM)));
-		add_item(t, IT_PLATFORM, NULL, 0, xstrdup(_("not sure")));
-		break;
-	case SC_VERSION:
-		build_versions(t);
-		break;
-	case SC_SYMPTOM:
-		build_symptoms(t);
-		break;
-	case SC_CATEGORY:
-		for (unsigned c = 0; c < FAM_COUNT; c++) {
-			size_t n = 0;
-			for (size_t i = 0; i < kb->nerrors; i++)
-				n += kb->errors[i].family == c &&
-				    on_platform(t, &kb->errors[i]);
-			if (n)
-				add_item(t, IT_CATEGORY, NULL, c,
-				    xasprintf("%s (%zu)", kb_family_label(
-				    (enum family)c), n));
-		}
-		break;
-	case SC_CATLIST:
-		for (size_t i = 0; i < kb->nerrors; i++)
-			if (kb->errors[i].family == t->fam &&
-			    on_platform(t, &kb->errors[i]))
-				add_item(t, IT_ERROR, &kb->errors[i], 0,
-				    error_label(t, &kb->errors[i]));
-		add_item(t, IT_NOTLISTED, NULL, 0,
-		    xstrdup(_("not listed: the general steps")));
-		break;
-	case SC_DISAMBIG:
-		for (size_t i = 0; i < t->nshared; i++) {
-			const struct kb_error *e = t->shared[i];
-			add_item(t, IT_ERROR, e, 0, xstrdup(pick(t->lang ==
-			    LANG_ZH ? LANG_ZH : LANG_EN,
-			    e->notes->distinguish_en,
-			    e->notes->distinguish_zh)));
-		}
-		break;
-	default:
-		break;
-	}
-	if (t->sel >= t->nitems)
-		t->sel = t->nitems ? t->nitems - 1 : 0;
-	t->stale = false;
-}
 
 static void
 go(struct tui *t, enum screen sc)
@@ -596,6 +447,36 @@ letter_key(struct tui *t, unsigned ch)
 	return ACT_GO;
 }
 
+/* A paste has ended.  Several lines pasted into the error field are a
+ * log: scanned, and its decisive error chosen.  Elsewhere the text is
+ * typed into the field, its line ends as spaces. */
+static void
+paste_end(struct tui *t, struct buf *f)
+{
+	const char *s = t->paste.s ? t->paste.s : "";
+	size_t n = t->paste.len;
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (t->sc == SC_SYMPTOM && memchr(s, '\n', n)) {
+		const struct kb_error *e = NULL;
+		char *evidence = NULL;
+		if (scan_log_text(t->ix, t->w->platform, s, n, &e,
+		    &evidence)) {
+			char *first = xstrndup(s, strcspn(s, "\n"));
+			choose_error(t, e, first);
+			wizard_set_log(t->w, evidence);
+			free(first);
+		} else {
+			say(t, _("No known error in the pasted lines."));
+		}
+		free(evidence);
+		return;
+	}
+	if (f)
+		tui_type_text(t, f, s, n);
+}
+
 /* One key, in phases: the keys of every screen and mode, going back,
  * choosing, moving, typing into the field, then letters. */
 static enum act
@@ -606,6 +487,22 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 
 	if (key == TK_LOST)
 		return ACT_LOST;
+	if (key == TK_PASTE_BEGIN) {
+		t->pasting = true;
+		buf_reset(&t->paste);
+		return ACT_GO;
+	}
+	if (t->pasting) {
+		if (key == TK_PASTE_END) {
+			t->pasting = false;
+			paste_end(t, f);
+		} else {
+			tui_paste_key(t, is_ch, ch, key);
+		}
+		return ACT_GO;
+	}
+	if (key == TK_PASTE_END)
+		return ACT_GO;
 	free(t->msg);
 	t->msg = NULL;
 	if (common_key(t, is_ch, ch, key, &a))
@@ -647,6 +544,7 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 	buf_init(&t.version);
 	buf_init(&t.query);
 	buf_init(&t.note);
+	buf_init(&t.paste);
 	buf_add(&t.version, "", 0);
 	buf_add(&t.query, "", 0);
 	buf_add(&t.note, "", 0);
@@ -669,14 +567,14 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 		bool is_ch;
 
 		if (t.stale)
-			build_items(&t);
+			tui_build_items(&t);
 		tui_draw(&t);
 		is_ch = term_key(&ch, &key);
 		a = handle(&t, is_ch, ch, key);
 	}
 	term_close();
 out:
-	clear_items(&t);
+	tui_clear_items(&t);
 	free(t.items);
 	free(t.msg);
 	free(t.ranked);
@@ -685,6 +583,7 @@ out:
 	buf_free(&t.version);
 	buf_free(&t.query);
 	buf_free(&t.note);
+	buf_free(&t.paste);
 	for (int i = 0; i < DETAIL_FIELDS; i++)
 		buf_free(&t.detail[i]);
 	if (*why)

@@ -96,3 +96,42 @@ tui_clear_field(struct tui *t, struct buf *f)
 	buf_add(f, "", 0);
 	t->stale = t->sc != SC_DETAILS && !t->noting;
 }
+
+/* At most this much of a paste is kept: a log of a few thousand lines. */
+#define PASTE_MAX (1024 * 1024)
+
+/* A key inside a paste: text, never a key. */
+void
+tui_paste_key(struct tui *t, bool is_ch, unsigned ch, int key)
+{
+	uint8_t u[6];
+	int n;
+
+	if (key == TK_ENTER)
+		ch = '\n', is_ch = true;
+	if (!is_ch || t->paste.len > PASTE_MAX)
+		return;
+	if (ch == '\r')
+		ch = '\n';
+	if (ch < 0x20 && ch != '\n' && ch != '\t')
+		return;
+	n = u8_uctomb(u, (ucs4_t)ch, sizeof u);
+	if (n > 0)
+		buf_add(&t->paste, u, (size_t)n);
+}
+
+void
+tui_type_text(struct tui *t, struct buf *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, (const uint8_t *)s + i, n - i);
+		if (k < 0) {
+			i++;
+			continue;
+		}
+		tui_type_char(t, f, c == '\n' || c == '\r' || c == '\t' ?
+		    ' ' : c);
+		i += (size_t)k;
+	}
+}

@@ -59,6 +59,8 @@ struct tui {
 	size_t scroll;              /* the first line of a page shown */
 	size_t page_max;            /* how far a page can scroll */
 	struct buf version, query, note, detail[DETAIL_FIELDS];
+	bool pasting;               /* between a paste's two sequences */
+	struct buf paste;           /* what has been pasted so far */
 	int detail_at;
 	bool noting;                /* typing a note for the step */
 	bool show_source;           /* i: where the step comes from */
@@ -74,6 +76,11 @@ struct tui {
 	int cy, cx;                 /* where the cursor rests */
 };
 
+/* The items of the current screen, built again (tui_items.c); and
+ * emptied. */
+void tui_build_items(struct tui *t);
+void tui_clear_items(struct tui *t);
+
 /* Draws the current screen (tui_draw.c). */
 void tui_draw(struct tui *t);
 /* The field that typing goes to on this screen, or NULL (tui_draw.c). */
@@ -88,5 +95,9 @@ void tui_type_char(struct tui *t, struct buf *f, unsigned ch);
 void tui_erase_char(struct tui *t, struct buf *f);
 void tui_clear_field(struct tui *t, struct buf *f);
 int tui_page_rows(void);
+/* A key inside a bracketed paste, kept as text in t->paste; and pasted
+ * text typed into f, its line ends as spaces. */
+void tui_paste_key(struct tui *t, bool is_ch, unsigned ch, int key);
+void tui_type_text(struct tui *t, struct buf *f, const char *s, size_t n);
 
 #endif

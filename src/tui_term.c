@@ -24,6 +24,10 @@
 static SCREEN *screen;
 static bool use_utf8, use_lines, use_color;
 
+/* Key codes of our own for the bracketed paste's two sequences. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
 enum { PAIR_TITLE = 1, PAIR_HEAD, PAIR_SEL, PAIR_MSG, PAIR_STATUS };
 
 bool
@@ -69,6 +73,13 @@ term_open(bool color, bool utf8, bool rules, char **why)
 	}
 	use_utf8 = utf8;
 	use_lines = utf8 && rules;
+	/* Bracketed paste: what is pasted arrives between two sequences,
+	 * so that its line ends are text and not Enter. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	if (fputs("\033[?2004h", stdout) == EOF || fflush(stdout) == EOF) {
+		/* Without it a paste is typed; nothing worse. */
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -91,6 +102,9 @@ term_close(void)
 {
 	if (!screen)
 		return;
+	if (fputs("\033[?2004l", stdout) == EOF || fflush(stdout) == EOF) {
+		/* The terminal is gone: nothing to undo. */
+	}
 	endwin();
 	delscreen(screen);
 	screen = NULL;
@@ -243,6 +257,12 @@ term_key(unsigned *ch, int *key)
 		break;
 	case KEY_F(10):
 		*key = TK_F10;
+		break;
+	case KEY_PASTE_BEGIN:
+		*key = TK_PASTE_BEGIN;
+		break;
+	case KEY_PASTE_END:
+		*key = TK_PASTE_END;
 		break;
 	default:
 		*key = TK_OTHER;

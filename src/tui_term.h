@@ -60,6 +60,7 @@ enum tkey {
 	TK_UP, TK_DOWN, TK_PGUP, TK_PGDN, TK_HOME, TK_END,
 	TK_ENTER, TK_BACKSPACE,
 	TK_F1, TK_F2, TK_F10,
+	TK_PASTE_BEGIN, TK_PASTE_END, /* bracketed paste: text, never keys */
 };
 
 /* Reads a key: a character in *ch (true returned) or one of enum tkey in

@@ -392,4 +392,25 @@ screen_has "Cause: The tool version is abnormal" "the error of that line is chos
 keys q y
 screen_has "EXIT=0" "quit"
 
+# A multi-line paste is text, never keys: several log lines pasted into
+# the error field are scanned as a log (bracketed paste).
+tstart 80x24 "$FLASHFIX --state-dir $T/paste"
+screen_has "Which platform" "a new session, for a paste"
+keys 1 End Enter
+screen_has "What does the error say" "to the error question"
+tmx set-buffer "$(printf '%s\n' "Port - Device detected :)" "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" "Download failed")"
+tmx paste-buffer -p
+screen_has "From the log: pasted text, 3 lines" "three pasted lines: scanned as a log"
+screen_has "> 2: BROM ERROR : S_FT_ENABLE_DRAM_FAIL" "its decisive line shown"
+screen_has "Cause: The DA could not bring up the external DRAM" "its error chosen; no line acted as Enter"
+keys Escape
+screen_has "What does the error say" "back to the error field"
+keys C-u
+tmx set-buffer "Sahara communication failed"
+tmx paste-buffer -p
+screen_has "Error: Sahara communication failed" "one pasted line is typed into the field"
+screen_has "> Sahara communication failed\." "and ranked as typed"
+keys C-c
+screen_has "EXIT=" "Ctrl-C stops it"
+
 done_testing
