@@ -34,6 +34,8 @@ struct saver {
 	const char *state;
 	const char *host;
 	bool failed;       /* said once; the session still runs */
+	bool on_screen;    /* the full-screen wizard says it, not stderr */
+	char *alert;       /* what it says */
 };
 
 /* The login name, for the engineer field. */
@@ -65,7 +67,15 @@ save(const struct wizard *w, void *ctx)
 	char *err = NULL;
 
 	if (!sv->failed && !session_save(sv->state, w, sv->host, &err)) {
+		/* Said at the first failure, not at the end. */
 		sv->failed = true;
+		sv->alert = xasprintf(_("The session cannot be saved (%s): if "
+		    "the connection drops, these answers are lost."), err);
+		if (!sv->on_screen) {
+			char *e = text_sanitize(sv->alert, text_terminal_utf8());
+			fprintf(stderr, "flashfix: %s\n", e);
+			free(e);
+		}
 		free(err);
 	}
 }
@@ -143,6 +153,26 @@ record_abandoned(const struct options *o, struct offer *of,
 		}
 		wizard_free(&w);
 	}
+}
+
+/* Whether the state directory, and its sessions and reports, are this
+ * user's own; why not in *why (malloc'd). */
+static bool
+state_private(const char *state, char **why)
+{
+	const char *sub[] = { "sessions", "reports" };
+
+	if (!files_private_dir(state, why))
+		return false;
+	for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+		char *p = xasprintf("%s/%s", state, sub[i]);
+		struct stat st;
+		bool ok = lstat(p, &st) != 0 || files_private_dir(p, why);
+		free(p);
+		if (!ok)
+			return false;
+	}
+	return true;
 }
 
 /* --resume, and a script's input: a script never answers a question it
@@ -223,6 +253,14 @@ cmd_wizard(struct options *o)
 		    "this session cannot be recorded; choose another with "
 		    "--state-dir."), state, strerror(errno));
 		fprintf(stderr, "flashfix: %s\n", notice);
+	} else if (!state_private(state, &why)) {
+		/* Another account could read or plant sessions there. */
+		writable = false;
+		notice = xasprintf(_("%s; this session cannot be recorded."),
+		    why);
+		fprintf(stderr, "flashfix: %s\n", notice);
+		free(why);
+		why = NULL;
 	}
 	use_tui = !o->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (use_tui && !tui_usable(&why)) {
@@ -231,7 +269,10 @@ cmd_wizard(struct options *o)
 	}
 
 	diag_init(&d);
-	offer_init(&of, state, engineer, store.kb, records, host, &d);
+	if (writable)
+		offer_init(&of, state, engineer, store.kb, records, host, &d);
+	else
+		offer_init(&of, NULL, engineer, store.kb, records, host, &d);
 	/* What fixed what here before, for each step. */
 	recset_init(&past);
 	if (!recset_load(&past, records, &d)) {
@@ -262,7 +303,11 @@ cmd_wizard(struct options *o)
 		res = FE_NOTHING;
 		rc = EXIT_NEGATIVE;
 	} else if (use_tui) {
-		enum tui_result r = tui_run(o, &w, store.ix, &st, &of, notice, &why);
+		enum tui_result r;
+		sv.on_screen = true;
+		r = tui_run(o, &w, store.ix, &st, &of, notice,
+		    (const char *const *)&sv.alert, &why);
+		sv.on_screen = false;
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "
 			    "mode.\n"), why);
@@ -302,6 +347,7 @@ cmd_wizard(struct options *o)
 		}
 	}
 	session_unlock(state, fresh_id, fresh_lock);
+	free(sv.alert);
 	free(why);
 	free(notice);
 	free(state);

@@ -8,13 +8,36 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "files.h"
 #include "paths.h"
+
+#include <sys/stat.h>
+
+/* The cache directory of o, when there is one that is this user's own
+ * (another account's copy of a base is never read); NULL otherwise, said
+ * once when loud. */
+static char *
+cache_of(const struct options *o, bool loud)
+{
+	char *cache = o->no_cache ? NULL : paths_cache_dir(), *why = NULL;
+	struct stat sb;
+
+	if (cache && lstat(cache, &sb) == 0 && !files_private_dir(cache, &why)) {
+		if (loud)
+			fprintf(stderr, _("flashfix: %s; the knowledge base is "
+			    "read without its cache.\n"), why);
+		free(why);
+		free(cache);
+		cache = NULL;
+	}
+	return cache;
+}
 
 bool
 env_load(const struct options *o, struct store *st)
 {
 	struct diag d;
-	char *cache = o->no_cache ? NULL : paths_cache_dir();
+	char *cache = cache_of(o, true);
 	bool ok;
 
 	diag_init(&d);
@@ -36,7 +59,7 @@ bool
 env_load_quiet(const struct options *o, struct store *st)
 {
 	struct diag d;
-	char *cache = o->no_cache ? NULL : paths_cache_dir();
+	char *cache = cache_of(o, false);
 	bool ok;
 
 	diag_init(&d);

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pwd.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 bool
@@ -39,6 +41,41 @@ files_make_dir(const char *dir)
 		return false;
 	if (!S_ISDIR(st.st_mode)) {
 		errno = ENOTDIR;
+		return false;
+	}
+	return true;
+}
+
+bool
+files_private_dir(const char *dir, char **why)
+{
+	struct stat st;
+	struct passwd *pw;
+
+	*why = NULL;
+	if (lstat(dir, &st) != 0) {
+		*why = xasprintf(_("cannot use %s: %s"), dir, strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why = xasprintf(_("%s is a symbolic link; flashfix keeps its "
+		    "state only in a directory of your own (it could lead to "
+		    "another account's). Remove it, or choose another with "
+		    "--state-dir."), dir);
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*why = xasprintf(_("cannot use %s: %s"), dir,
+		    strerror(ENOTDIR));
+		return false;
+	}
+	if (st.st_uid != getuid() || (st.st_mode & S_IWOTH)) {
+		pw = getpwuid(st.st_uid);
+		*why = xasprintf(_("%s belongs to %s with mode %04o; flashfix "
+		    "keeps its state only in a directory that is yours and "
+		    "that no one else can write (chmod 700 %s), as ssh does for "
+		    "~/.ssh"), dir, pw ? pw->pw_name : "?",
+		    (unsigned)(st.st_mode & 07777), dir);
 		return false;
 	}
 	return true;

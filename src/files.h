@@ -12,6 +12,12 @@
  * a directory, else false with errno set. */
 bool files_make_dir(const char *dir);
 
+/* Whether dir is this user's own: a directory (not a symbolic link),
+ * owned by the user, that no one else may write to (as ssh asks of
+ * ~/.ssh).  False with why in *why (malloc'd, naming the owner and the
+ * mode, and what to do). */
+bool files_private_dir(const char *dir, char **why);
+
 /* Writes all of s to fd, through interruptions and short writes; false
  * with errno set. */
 bool write_full(int fd, const void *s, size_t n);

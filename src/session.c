@@ -288,6 +288,12 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 	of->state = state;
 	of->host = host;
 	recset_init(&of->set);
+	if (!state) {
+		of->desc = xcalloc(1, sizeof *of->desc);
+		of->abandon = xcalloc(1, sizeof *of->abandon);
+		of->busy = xcalloc(1, sizeof *of->busy);
+		return;
+	}
 	session_list(state, engineer, &of->set, d);
 	of->desc = xcalloc(of->set.n + 1, sizeof *of->desc);
 	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);

@@ -110,8 +110,10 @@ cache_read(const char *path, const struct buf *key, unsigned char **ixbytes,
 
 	if (fd < 0)
 		return NULL;
+	/* Only a copy of this user's own is read: another account's could
+	 * say anything. */
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    !read_at(fd, head, sizeof head, 0))
+	    st.st_uid != getuid() || !read_at(fd, head, sizeof head, 0))
 		goto out;
 	memcpy(&order, head + 8, 4);
 	memcpy(&format, head + 12, 4);

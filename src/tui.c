@@ -527,10 +527,12 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 
 enum tui_result
 tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
-    const struct stats *st, struct offer *of, const char *notice, char **why)
+    const struct stats *st, struct offer *of, const char *notice,
+    const char *const *alert, char **why)
 {
 	struct tui t;
 	enum act a = ACT_GO;
+	bool alerted = false;
 	char **dst[DETAIL_FIELDS] = { &w->engineer, &w->model, &w->serial };
 
 	*why = NULL;
@@ -571,6 +573,10 @@ tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
 		tui_draw(&t);
 		is_ch = term_key(&ch, &key);
 		a = handle(&t, is_ch, ch, key);
+		if (alert && *alert && !alerted) {
+			say(&t, *alert);
+			alerted = true;
+		}
 	}
 	term_close();
 out:

@@ -24,9 +24,10 @@ bool tui_usable(char **why);
 
 /* Offers the unfinished sessions of of (if any), then runs one session on
  * the terminal from the question it is at; notice (may be NULL) is shown
- * on the first screen. */
+ * on the first screen, and *alert as soon as it is set (a save that
+ * failed). */
 enum tui_result tui_run(const struct options *o, struct wizard *w,
     struct match_index *ix, const struct stats *st, struct offer *of,
-    const char *notice, char **why);
+    const char *notice, const char *const *alert, char **why);
 
 #endif

@@ -324,4 +324,49 @@ mkdir -p "$T/shop" && chmod 2775 "$T/shop"
 (umask 002; "$FLASHFIX" report --last --output "$T/shop/r.txt" --state-dir "$D" 2>/dev/null)
 is "$(stat -c %a "$T/shop/r.txt")" 660 "in a shop's shared (setgid) directory, its group's too"
 
+# A state directory that others can write, or a link to one, or one of
+# another account: refused, as ssh refuses such a ~/.ssh; its sessions
+# are never offered.
+P=$T/open
+mkdir -p "$P/sessions" && chmod 777 "$P"
+answers platform=1 version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$P" >"$T/out" 2>"$T/err"
+is "$?" 3 "a state directory others can write: the session runs, exit 3"
+like "$(cat "$T/err")" "open belongs to [a-z]+ with mode 0777; flashfix keeps its state only in a directory that is yours" \
+	"and says why, with the owner and mode"
+like "$(cat "$T/out")" "Fixed at step 1" "the wizard still ran"
+is "$(ls "$P/records.csv" 2>/dev/null | wc -l)" 0 "nothing written there"
+mkdir -p "$T/real"
+ln -s "$T/real" "$T/linkstate"
+answers platform=1 | "$FLASHFIX" --plain --state-dir "$T/linkstate" >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "linkstate is a symbolic link; flashfix keeps its state only in a directory of your own" \
+	"a state directory that is a symbolic link: refused"
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir -p "$T/theirs" && chown nobody "$T/theirs" && chmod 700 "$T/theirs"
+	answers platform=1 | "$FLASHFIX" --plain --state-dir "$T/theirs" >"$T/out" 2>"$T/err"
+	like "$(cat "$T/err")" "theirs belongs to nobody" "another account's state directory: refused"
+	C=$T/cachehome
+	mkdir -p "$C/flashfix" && chmod 777 "$C/flashfix"
+	XDG_CACHE_HOME=$C "$FLASHFIX" lookup --limit 1 4009 >"$T/out" 2>"$T/err"
+	like "$(cat "$T/err")" "read without its cache" "a cache directory others can write: not used, said"
+	like "$(cat "$T/out")" "WCSM code" "and lookup still answers"
+else
+	ok 0 "# SKIP not root: cannot make another account's directory"
+fi
+
+# A save that fails is said at once, not at the end.
+F=$T/nosave
+(
+	# No file may grow: saving fails; stderr goes through a pipe.
+	ulimit -f 0
+	trap '' XFSZ
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
+		"$FLASHFIX" --plain --state-dir "$F" 2>&1 >/dev/null
+) | cat >"$T/err"
+like "$(cat "$T/err")" "The session cannot be saved \\(.*\\): if the connection drops, these answers are lost" \
+	"a save that fails: said"
+is "$(grep -c 'cannot be saved' "$T/err")" 1 "once, at the first failure"
+like "$(head -n 1 "$T/err")" "cannot be saved" "before anything else is said"
+
 done_testing
