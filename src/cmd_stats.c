@@ -180,22 +180,30 @@ print_json(const struct stats *st, const struct kb *kb)
 	printf("]}\n");
 }
 
+static void
+add_one(const struct rec *r, void *ctx)
+{
+	stats_add(ctx, r);
+}
+
 int
 cmd_stats(struct options *o)
 {
-	struct recset set;
 	struct stats st;
 	struct diag d;
 	char *state = env_state_dir(o);
-	char *path = env_records(o, state);
+	size_t nfiles;
+	char **files = env_records_all(o, state, &nfiles);
 	int rc = EXIT_OK;
 
-	recset_init(&set);
+	/* The records stream by: memory does not grow with them. */
 	diag_init(&d);
-	if (!recset_load(&set, path, &d))
-		rc = EXIT_FAILED;
+	stats_init(&st, o->since, time(NULL));
+	for (size_t i = 0; i < nfiles; i++)
+		if (!records_each(files[i], &d, add_one, &st))
+			rc = EXIT_FAILED;
+	stats_done(&st);
 	diag_print(&d, stderr);
-	stats_build(&st, &set, o->since, time(NULL));
 	if (rc == EXIT_OK) {
 		/* The families come from the base; without it, the rest. */
 		struct store base = { 0 };
@@ -207,9 +215,8 @@ cmd_stats(struct options *o)
 		store_free(&base);
 	}
 	stats_free(&st);
-	recset_free(&set);
 	diag_free(&d);
+	env_records_free(files, nfiles);
 	free(state);
-	free(path);
 	return rc;
 }

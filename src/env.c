@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "util.h"
 #include "files.h"
 #include "paths.h"
 
@@ -81,4 +82,24 @@ char *
 env_records(const struct options *o, const char *state)
 {
 	return paths_records(state, o->records);
+}
+
+char **
+env_records_all(const struct options *o, const char *state, size_t *n)
+{
+	char **v = xcalloc(o->nmore + 1, sizeof *v);
+
+	v[0] = env_records(o, state);
+	for (size_t i = 0; i < o->nmore; i++)
+		v[i + 1] = xstrdup(o->more_records[i]);
+	*n = o->nmore + 1;
+	return v;
+}
+
+void
+env_records_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

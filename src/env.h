@@ -22,5 +22,10 @@ bool env_load_quiet(const struct options *o, struct store *st);
  * defaults).  Each malloc'd. */
 char *env_state_dir(const struct options *o);
 char *env_records(const struct options *o, const char *state);
+/* Every records file o names (several --records: a chain's shops), the
+ * default one when it names none; *n of them, each malloc'd. */
+char **env_records_all(const struct options *o, const char *state,
+    size_t *n);
+void env_records_free(char **v, size_t n);
 
 #endif

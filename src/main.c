@@ -255,7 +255,16 @@ take_option(struct options *o, int c, char **argv)
 		o->state_dir = optarg;
 		break;
 	case OPT_RECORDS:
-		o->records = optarg;
+		if (!*optarg)
+			return bad_usage(_("--records takes a file, not '%s'"),
+			    optarg);
+		if (!o->records) {
+			o->records = optarg;
+		} else {
+			o->more_records = xrealloc(o->more_records,
+			    (o->nmore + 1) * sizeof *o->more_records);
+			o->more_records[o->nmore++] = optarg;
+		}
 		break;
 	case OPT_LANG:
 		o->lang_given = true;
@@ -387,21 +396,28 @@ main(int argc, char **argv)
 				usage();
 			else
 				version();
+			free(o.more_records);
 			return output_close_stdout() ? EXIT_OK : EXIT_FAILED;
 		}
-		if ((rc = take_option(&o, c, argv)) != EXIT_OK)
+		if ((rc = take_option(&o, c, argv)) != EXIT_OK) {
+			free(o.more_records);
 			return rc;
+		}
 	}
 	if (optind < argc)
 		name = argv[optind++];
 	o.args = argv + optind;
 	o.nargs = argc - optind;
 	cmd = find_command(name);
-	if (!cmd)
+	if (!cmd) {
+		free(o.more_records);
 		return bad_usage(_("unknown command '%s'; the commands are "
 		    "lookup, scan, check, history, report and stats"), name);
-	if ((rc = check_usage(cmd, given, o.nargs)) != EXIT_OK)
+	}
+	if ((rc = check_usage(cmd, given, o.nargs)) != EXIT_OK) {
+		free(o.more_records);
 		return rc;
+	}
 	if (!o.data_dir)
 		o.data_dir = paths_data_dir();
 
@@ -423,6 +439,7 @@ main(int argc, char **argv)
 		o.lang = LANG_EN;
 
 	rc = cmd->run(&o);
+	free(o.more_records);
 	if (!output_close_stdout() && rc == EXIT_OK)
 		rc = EXIT_FAILED;
 	return rc;

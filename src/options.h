@@ -24,7 +24,9 @@ struct options {
 	bool data_given;        /* from --data or FLASHFIX_DATA */
 	bool no_cache;          /* --no-cache */
 	const char *state_dir;
-	const char *records;
+	const char *records;    /* the first --records (the one appended to) */
+	const char **more_records; /* stats, history, export: the others */
+	size_t nmore;
 	enum lang lang;
 	bool ascii;             /* the terminal cannot show non-ASCII */
 	bool ascii_lines;       /* lines and borders in ASCII (--ascii) */

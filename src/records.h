@@ -73,6 +73,14 @@ void recset_free(struct recset *set);
 /* Adds the records of path (damaged ones reported to d and skipped).  A
  * missing file adds nothing; false when the file cannot be read. */
 bool recset_load(struct recset *set, const char *path, struct diag *d);
+/* Each record of path with its steps, in file order, without keeping
+ * them: r lives during the call only, so memory does not grow with the
+ * file.  A missing file has none; false when it cannot be read. */
+bool records_each(const char *path, struct diag *d,
+    void (*fn)(const struct rec *r, void *ctx), void *ctx);
+/* A copy of r kept in set (its texts in set's arena). */
+void recset_add(struct recset *set, const struct rec *r);
+
 /* The record with that id, or NULL. */
 const struct rec *recset_find(const struct recset *set, const char *id);
 

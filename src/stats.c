@@ -17,18 +17,19 @@ error_of(struct stats *st, const char *id)
 			return &st->errors[i];
 	st->errors = xgrow(st->errors, &st->cap, st->n + 1, sizeof *st->errors);
 	memset(&st->errors[st->n], 0, sizeof *st->errors);
-	st->errors[st->n].id = id;
+	st->errors[st->n].id = arena_strndup(&st->a, id, strlen(id));
 	return &st->errors[st->n++];
 }
 
 static struct stat_step *
-step_of(struct stat_error *e, const char *level)
+step_of(struct stats *st, struct stat_error *e, const char *level)
 {
 	for (size_t i = 0; i < e->nsteps; i++)
 		if (strcmp(e->steps[i].level, level) == 0)
 			return &e->steps[i];
 	e->steps = xgrow(e->steps, &e->cap, e->nsteps + 1, sizeof *e->steps);
-	e->steps[e->nsteps] = (struct stat_step){ level, 0, 0 };
+	e->steps[e->nsteps] = (struct stat_step){
+		arena_strndup(&st->a, level, strlen(level)), 0, 0 };
 	return &e->steps[e->nsteps++];
 }
 
@@ -39,7 +40,8 @@ engineer_of(struct stats *st, const char *name)
 		if (strcmp(st->eng[i].name, name) == 0)
 			return &st->eng[i];
 	st->eng = xgrow(st->eng, &st->capeng, st->neng + 1, sizeof *st->eng);
-	st->eng[st->neng] = (struct stat_engineer){ name, 0, 0 };
+	st->eng[st->neng] = (struct stat_engineer){
+		arena_strndup(&st->a, name, strlen(name)), 0, 0 };
 	return &st->eng[st->neng++];
 }
 
@@ -62,50 +64,69 @@ cmp_engineer(const void *a, const void *b)
 }
 
 void
-stats_build(struct stats *st, const struct recset *set, time_t since,
-    time_t now)
+stats_init(struct stats *st, time_t since, time_t now)
 {
 	memset(st, 0, sizeof *st);
-	for (size_t i = 0; i < set->n; i++) {
-		const struct rec *r = &set->v[i];
-		time_t t = records_time(r->r.started);
-		struct stat_error *e;
-		struct stat_engineer *g;
+	arena_init(&st->a);
+	st->since = since;
+	st->now = now;
+}
 
-		if (since != (time_t)-1 && (t == (time_t)-1 || t < since))
-			continue;
-		e = error_of(st, r->r.error_id);
-		g = engineer_of(st, r->r.engineer);
-		st->sessions++;
-		e->sessions++;
-		g->sessions++;
-		if (t != (time_t)-1 && t <= now && now - t < 7 * 24 * 3600)
-			e->week++;
-		if (r->r.outcome == OUT_FIXED) {
-			st->fixed++;
-			e->fixed++;
-		} else if (r->r.outcome == OUT_ESCALATED) {
-			st->escalated++;
-			e->escalated++;
-			g->escalated++;
-		} else {
-			st->abandoned++;
-			e->abandoned++;
-		}
-		for (size_t k = 0; k < r->nsteps; k++) {
-			const struct rstep *s = &r->steps[k];
-			struct stat_step *ss;
-			if (s->answer == ANS_SKIPPED)
-				continue; /* not tried here */
-			ss = step_of(e, s->level);
-			ss->tried++;
-			ss->fixed += s->answer == ANS_FIXED;
-		}
+void
+stats_add(struct stats *st, const struct rec *r)
+{
+	time_t t = records_time(r->r.started);
+	struct stat_error *e;
+	struct stat_engineer *g;
+
+	if (st->since != (time_t)-1 && (t == (time_t)-1 || t < st->since))
+		return;
+	e = error_of(st, r->r.error_id);
+	g = engineer_of(st, r->r.engineer);
+	st->sessions++;
+	e->sessions++;
+	g->sessions++;
+	if (t != (time_t)-1 && t <= st->now && st->now - t < 7 * 24 * 3600)
+		e->week++;
+	if (r->r.outcome == OUT_FIXED) {
+		st->fixed++;
+		e->fixed++;
+	} else if (r->r.outcome == OUT_ESCALATED) {
+		st->escalated++;
+		e->escalated++;
+		g->escalated++;
+	} else {
+		st->abandoned++;
+		e->abandoned++;
 	}
+	for (size_t k = 0; k < r->nsteps; k++) {
+		const struct rstep *s = &r->steps[k];
+		struct stat_step *ss;
+		if (s->answer == ANS_SKIPPED)
+			continue; /* not tried here */
+		ss = step_of(st, e, s->level);
+		ss->tried++;
+		ss->fixed += s->answer == ANS_FIXED;
+	}
+}
+
+void
+stats_done(struct stats *st)
+{
 	if (st->n)
 		qsort(st->errors, st->n, sizeof *st->errors, cmp_error);
 	if (st->neng)
 		qsort(st->eng, st->neng, sizeof *st->eng, cmp_engineer);
+}
+
+void
+stats_build(struct stats *st, const struct recset *set, time_t since,
+    time_t now)
+{
+	stats_init(st, since, now);
+	for (size_t i = 0; i < set->n; i++)
+		stats_add(st, &set->v[i]);
+	stats_done(st);
 }
 
 void
@@ -115,6 +136,7 @@ stats_free(struct stats *st)
 		free(st->errors[i].steps);
 	free(st->errors);
 	free(st->eng);
+	arena_free(&st->a);
 	memset(st, 0, sizeof *st);
 }
 

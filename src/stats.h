@@ -34,10 +34,18 @@ struct stats {
 	size_t n, cap;
 	struct stat_engineer *eng;   /* by name */
 	size_t neng, capeng;
+	struct arena a;              /* the ids, levels and names */
+	time_t since, now;
 };
 
-/* Counts the records of set started at or after since ((time_t)-1: all);
- * "this week" is the seven days before now.  Strings point into set. */
+/* Counting as records stream by: those started at or after since
+ * ((time_t)-1: all), "this week" being the seven days before now; each
+ * record added (and forgotten: stats keeps its own copies); then sorted,
+ * most sessions first. */
+void stats_init(struct stats *st, time_t since, time_t now);
+void stats_add(struct stats *st, const struct rec *r);
+void stats_done(struct stats *st);
+/* The same over the records of set. */
 void stats_build(struct stats *st, const struct recset *set, time_t since,
     time_t now);
 void stats_free(struct stats *st);
