@@ -12,5 +12,6 @@ int cmd_history(struct options *o);
 int cmd_report(struct options *o);
 int cmd_stats(struct options *o);
 int cmd_scan(struct options *o);
+int cmd_export(struct options *o);
 
 #endif

@@ -31,6 +31,16 @@ cmd_report(struct options *o)
 
 	recset_init(&set);
 	diag_init(&d);
+	if (o->format_name && !report_format_parse(o->format_name,
+	    &o->format)) {
+		char *f = text_sanitize(o->format_name, text_terminal_utf8());
+		fprintf(stderr, _("flashfix: --format takes text, markdown, "
+		    "json or csv, not '%s'\nTry 'flashfix --help' for more "
+		    "information.\n"), f);
+		free(f);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if ((o->nargs == 1) == o->last) {
 		fprintf(stderr, _("flashfix: report takes one session ID, or "
 		    "--last\nTry 'flashfix --help' for more information.\n"));

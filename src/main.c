@@ -26,7 +26,7 @@ enum {
 	OPT_ASCII, OPT_PLAIN, OPT_JSON, OPT_LIMIT, OPT_PLATFORM, OPT_HELP,
 	OPT_VERSION, OPT_ENGINEER, OPT_MODEL, OPT_SERIAL, OPT_FORMAT, OPT_OUTPUT,
 	OPT_FORCE, OPT_LAST, OPT_SINCE, OPT_NO_CACHE, OPT_FOLLOW,
-	OPT_EXIT_ON_ERROR, OPT_RESUME,
+	OPT_EXIT_ON_ERROR, OPT_RESUME, OPT_STEPS,
 };
 
 static const struct option longopts[] = {
@@ -52,6 +52,7 @@ static const struct option longopts[] = {
 	{ "follow", no_argument, NULL, OPT_FOLLOW },
 	{ "exit-on-error", no_argument, NULL, OPT_EXIT_ON_ERROR },
 	{ "resume", optional_argument, NULL, OPT_RESUME },
+	{ "steps", no_argument, NULL, OPT_STEPS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -70,7 +71,8 @@ usage(void)
 	    "  history             list the recorded sessions, newest first\n"
 	    "  report [ID]         a report of one session, for HQ\n"
 	    "  stats               what fixed which error, from the records\n"
-	    "  scan [FILE]...      the decisive error in whole logs\n\n"));
+	    "  scan [FILE]...      the decisive error in whole logs\n"
+	    "  export              the records for another database\n\n"));
 	printf(_("Options for every command (before or after the command):\n"
 	    "      --data DIR       knowledge base directory\n"
 	    "      --state-dir DIR  where records and the session in progress "
@@ -100,6 +102,10 @@ usage(void)
 	    "      --format F       text (default), markdown, json or csv\n"
 	    "      --output FILE    write FILE (atomically) instead of stdout\n"
 	    "      --force          replace FILE if it exists\n\n"));
+	printf(_("Options for export:\n"
+	    "      --format F       csv (default) or jsonl\n"
+	    "      --steps          one row per step, not per session\n"
+	    "      --since DATE     as for stats; several --records merge\n\n"));
 	printf(_("Options for stats:\n"
 	    "      --since DATE     only sessions started on or after DATE "
 	    "(YYYY-MM-DD)\n\n"));
@@ -173,6 +179,8 @@ static const struct command {
 	{ "report", cmd_report, BIT(OPT_LAST) | BIT(OPT_FORMAT) |
 	    BIT(OPT_OUTPUT) | BIT(OPT_FORCE), 0, 1,
 	    N_("one session ID, or --last") },
+	{ "export", cmd_export, BIT(OPT_FORMAT) | BIT(OPT_SINCE) |
+	    BIT(OPT_STEPS), 0, 0, N_("no operands") },
 	{ "stats", cmd_stats, BIT(OPT_JSON) | BIT(OPT_SINCE), 0, 0,
 	    N_("no operands") },
 	{ "scan", cmd_scan, BIT(OPT_JSON) | BIT(OPT_PLATFORM) |
@@ -313,9 +321,8 @@ take_option(struct options *o, int c, char **argv)
 		o->engineer = optarg;
 		break;
 	case OPT_FORMAT:
-		if (!report_format_parse(optarg, &o->format))
-			return bad_usage(_("--format takes text, markdown, "
-			    "json or csv, not '%s'"), optarg);
+		/* Which formats a command takes is the command's to say. */
+		o->format_name = optarg;
 		break;
 	case OPT_OUTPUT:
 		o->output = optarg;
@@ -340,6 +347,9 @@ take_option(struct options *o, int c, char **argv)
 		break;
 	case OPT_FOLLOW:
 		o->follow = true;
+		break;
+	case OPT_STEPS:
+		o->steps = true;
 		break;
 	case OPT_RESUME:
 		o->resume = true;
@@ -412,7 +422,8 @@ main(int argc, char **argv)
 	if (!cmd) {
 		free(o.more_records);
 		return bad_usage(_("unknown command '%s'; the commands are "
-		    "lookup, scan, check, history, report and stats"), name);
+		    "lookup, scan, check, history, report, stats and export"),
+		    name);
 	}
 	if ((rc = check_usage(cmd, given, o.nargs)) != EXIT_OK) {
 		free(o.more_records);

@@ -42,10 +42,13 @@ struct options {
 	const char *resume_id;  /* --resume=ID: that one; NULL: the newest */
 	/* report */
 	enum report_format format;
+	const char *format_name; /* --format as given */
 	const char *output;
 	bool force, last;
 	enum lang lang_asked;   /* --lang as given, before a terminal limits it */
 	bool lang_given;
+	/* export */
+	bool steps;
 	/* scan */
 	bool follow, exit_on_error;
 	/* stats */

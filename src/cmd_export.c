@@ -1,0 +1,222 @@
+/* cmd_export.c: flashfix export [--steps] [--since DATE] [--format
+ * csv|jsonl] [--records FILE]...: the records of one shop or of many, for
+ * the warehouse or database HQ already runs: one row per session (or,
+ * with --steps, per step) in a stable schema (flashfix(5)), the records
+ * of several files merged without duplicates.  Streaming.
+ * Layer: commands. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "env.h"
+#include "i18n.h"
+#include "output.h"
+#include "records.h"
+#include "text.h"
+#include "util.h"
+
+/* The ids already written: a chain's files may hold the same session
+ * twice (a file copied into another). */
+struct seen {
+	char **v;          /* open addressing; NULL: free */
+	size_t n, cap;
+};
+
+/* Whether id was seen; marks it. */
+static bool
+seen_before(struct seen *s, const char *id)
+{
+	size_t h;
+
+	if (4 * (s->n + 1) > 3 * s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		char **v = xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->v[i])
+				continue;
+			h = (size_t)util_fnv1a(s->v[i], strlen(s->v[i])) &
+			    (cap - 1);
+			while (v[h])
+				h = (h + 1) & (cap - 1);
+			v[h] = s->v[i];
+		}
+		free(s->v);
+		s->v = v;
+		s->cap = cap;
+	}
+	h = (size_t)util_fnv1a(id, strlen(id)) & (s->cap - 1);
+	while (s->v[h]) {
+		if (strcmp(s->v[h], id) == 0)
+			return true;
+		h = (h + 1) & (s->cap - 1);
+	}
+	s->v[h] = xstrdup(id);
+	s->n++;
+	return false;
+}
+
+static void
+seen_free(struct seen *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+struct export {
+	const struct options *o;
+	struct seen seen;
+	struct buf line;
+	bool jsonl;
+	unsigned long rows;
+};
+
+/* The session columns, and the step columns (flashfix(5)). */
+static const char session_head[] = "id,started,finished,engineer,host,"
+    "model,serial,platform,tool_version,query,error_id,outcome,"
+    "fixed_at_step,steps\n";
+static const char step_head[] = "session_id,step,level,answer,at,note\n";
+
+static void
+csv_session(struct export *x, const struct rec *r)
+{
+	const struct record *d = &r->r;
+	char n[24];
+
+	snprintf(n, sizeof n, "%zu", r->nsteps);
+	buf_reset(&x->line);
+	csv_field(&x->line, d->id, true);
+	csv_field(&x->line, d->started, false);
+	csv_field(&x->line, d->finished, false);
+	csv_field(&x->line, d->engineer, false);
+	csv_field(&x->line, d->host, false);
+	csv_field(&x->line, d->model, false);
+	csv_field(&x->line, d->serial, false);
+	csv_field(&x->line, d->platform, false);
+	csv_field(&x->line, d->tool_version, false);
+	csv_field(&x->line, d->query, false);
+	csv_field(&x->line, d->error_id, false);
+	csv_field(&x->line, wizard_outcome_key(d->outcome), false);
+	csv_field(&x->line, d->fixed_at_step, false);
+	csv_field(&x->line, n, false);
+	buf_addc(&x->line, '\n');
+	fputs(x->line.s, stdout);
+}
+
+static void
+csv_steps(struct export *x, const struct rec *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct rstep *s = &r->steps[i];
+		char n[24];
+		snprintf(n, sizeof n, "%lu", s->step);
+		buf_reset(&x->line);
+		csv_field(&x->line, r->r.id, true);
+		csv_field(&x->line, n, false);
+		csv_field(&x->line, s->level, false);
+		csv_field(&x->line, wizard_answer_key(s->answer), false);
+		csv_field(&x->line, s->at, false);
+		csv_field(&x->line, s->note ? s->note : "", false);
+		buf_addc(&x->line, '\n');
+		fputs(x->line.s, stdout);
+	}
+}
+
+static void
+json_kv(const char *k, const char *v, bool first)
+{
+	printf("%s\"%s\":", first ? "" : ",", k);
+	json_str(stdout, v && *v ? v : NULL);
+}
+
+static void
+jsonl_session(const struct rec *r)
+{
+	const struct record *d = &r->r;
+
+	putchar('{');
+	json_kv("id", d->id, true);
+	json_kv("started", d->started, false);
+	json_kv("finished", d->finished, false);
+	json_kv("engineer", d->engineer, false);
+	json_kv("host", d->host, false);
+	json_kv("model", d->model, false);
+	json_kv("serial", d->serial, false);
+	json_kv("platform", d->platform, false);
+	json_kv("tool_version", d->tool_version, false);
+	json_kv("query", d->query, false);
+	json_kv("error_id", d->error_id, false);
+	json_kv("outcome", wizard_outcome_key(d->outcome), false);
+	printf(",\"fixed_at_step\":");
+	json_count(stdout, d->fixed_at_step);
+	printf(",\"steps\":[");
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct rstep *s = &r->steps[i];
+		printf("%s{\"step\":%lu", i ? "," : "", s->step);
+		json_kv("level", s->level, false);
+		json_kv("answer", wizard_answer_key(s->answer), false);
+		json_kv("at", s->at, false);
+		json_kv("note", s->note, false);
+		putchar('}');
+	}
+	printf("]}\n");
+}
+
+static void
+export_one(const struct rec *r, void *ctx)
+{
+	struct export *x = ctx;
+	time_t t = records_time(r->r.started);
+
+	if (x->o->since != (time_t)-1 && (t == (time_t)-1 ||
+	    t < x->o->since))
+		return;
+	if (seen_before(&x->seen, r->r.id))
+		return;
+	x->rows++;
+	if (x->jsonl)
+		jsonl_session(r);
+	else if (x->o->steps)
+		csv_steps(x, r);
+	else
+		csv_session(x, r);
+}
+
+int
+cmd_export(struct options *o)
+{
+	struct export x = { .o = o };
+	struct diag d;
+	char *state = env_state_dir(o);
+	size_t nfiles;
+	char **files = env_records_all(o, state, &nfiles);
+	int rc = EXIT_OK;
+
+	x.jsonl = o->format_name && strcmp(o->format_name, "jsonl") == 0;
+	if (o->format_name && !x.jsonl &&
+	    strcmp(o->format_name, "csv") != 0) {
+		fprintf(stderr, _("flashfix: --format takes csv or jsonl for "
+		    "export\nTry 'flashfix --help' for more information.\n"));
+		env_records_free(files, nfiles);
+		free(state);
+		return EXIT_USAGE;
+	}
+	buf_init(&x.line);
+	diag_init(&d);
+	if (!x.jsonl)
+		fputs(o->steps ? step_head : session_head, stdout);
+	for (size_t i = 0; i < nfiles; i++)
+		if (!records_each(files[i], &d, export_one, &x))
+			rc = EXIT_FAILED;
+	diag_print(&d, stderr);
+	diag_free(&d);
+	buf_free(&x.line);
+	seen_free(&x.seen);
+	env_records_free(files, nfiles);
+	free(state);
+	return rc;
+}

@@ -1,0 +1,69 @@
+#!/bin/sh
+# export.sh: flashfix export for HQ's own database: the records of two
+# shops (one record copied into both), one row per session and per step,
+# loaded into SQLite (Debian's sqlite3) and held to flashfix stats.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+A=$T/a
+B=$T/b
+session() { # STATE ANSWERS...
+	s=$1
+	shift
+	answers "$@" | "$FLASHFIX" --plain --state-dir "$s" >/dev/null 2>&1
+}
+session "$A" platform=2 version=2.0.11 error='Sahara communication failed' pick=1 step=n step=y detail=ana detail=CPH2023 detail=SN1
+session "$A" platform=1 version=1 error='DL system ERR' pick=1 step=y detail=ana detail= detail=
+session "$A" platform=1 version=1 error='BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)' pick=1 step=n step=n step=s step=n step=n step=n step=n detail=bob detail= detail=
+session "$B" platform=1 version=4 error='WCSM code：4009' pick=1 step=y detail=cho detail= detail=
+# A record of shop A copied into shop B's file: it is one session.
+tail -n 1 "$A/records.csv" >>"$B/records.csv"
+
+run "$FLASHFIX" export --records "$A/records.csv" --records "$B/records.csv"
+is "$rc" 0 "export: exit 0"
+is "$(printf '%s\n' "$out" | head -n 1)" \
+	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps" \
+	"the sessions' header, the documented schema"
+printf '%s\n' "$out" >"$T/sessions.csv"
+is "$(($(wc -l <"$T/sessions.csv") - 1))" 4 "four sessions: the copy merged"
+"$FLASHFIX" export --steps --records "$A/records.csv" --records "$B/records.csv" >"$T/steps.csv"
+is "$(head -n 1 "$T/steps.csv")" "session_id,step,level,answer,at,note" "the steps' header"
+is "$(($(wc -l <"$T/steps.csv") - 1))" 11 "eleven steps in all"
+
+if command -v sqlite3 >/dev/null 2>&1; then
+	db=$T/hq.db
+	sqlite3 "$db" ".import --csv $T/sessions.csv sessions" ".import --csv $T/steps.csv steps"
+	ok $? "both load into SQLite"
+	SJ() { "$FLASHFIX" stats --json --records "$A/records.csv" --records "$B/records.csv" --state-dir "$T/none"; }
+	is "$(sqlite3 "$db" 'select count(*) from sessions')" "$(SJ | "$JSONCHECK" sessions)" \
+		"SQLite's sessions are stats' sessions"
+	is "$(sqlite3 "$db" "select count(*) from sessions where outcome = 'fixed'")" \
+		"$(SJ | "$JSONCHECK" fixed)" "and its fixed ones"
+	is "$(sqlite3 "$db" "select count(*) from sessions where outcome = 'escalated'")" \
+		"$(SJ | "$JSONCHECK" escalated)" "and its escalated ones"
+	is "$(sqlite3 "$db" 'select count(distinct id) = count(*) from sessions')" 1 \
+		"ids are unique: shops merge without duplicates"
+	is "$(sqlite3 "$db" "select group_concat(s.answer, ' ') from steps s join sessions t on s.session_id = t.id where t.error_id = 'sahara' order by s.step")" \
+		"not_fixed fixed" "steps join their sessions (sahara: not fixed, then fixed)"
+	is "$(sqlite3 "$db" "select sum(steps) from sessions")" \
+		"$(sqlite3 "$db" 'select count(*) from steps')" "each session's step count matches its step rows"
+else
+	ok 0 "# SKIP sqlite3 not installed"
+fi
+
+# JSON lines: one object a session, its steps inside.
+"$FLASHFIX" export --format jsonl --records "$A/records.csv" --records "$B/records.csv" >"$T/s.jsonl"
+is "$(wc -l <"$T/s.jsonl")" 4 "jsonl: one line a session"
+bad=0
+while IFS= read -r l; do
+	printf '%s' "$l" | "$JSONCHECK" id >/dev/null || bad=$((bad + 1))
+done <"$T/s.jsonl"
+is "$bad" 0 "every line is a JSON object with its id"
+like "$(head -n 1 "$T/s.jsonl")" '"steps":\[\{"step":1,' "steps nested"
+run "$FLASHFIX" export --since 2999-01-01 --records "$A/records.csv"
+is "$(printf '%s\n' "$out" | wc -l)" 1 "--since: only the header when nothing is that recent"
+run "$FLASHFIX" export --format xml
+is "$rc" 2 "--format xml: a usage error"
+run "$FLASHFIX" export --last
+is "$rc" 2 "an option of report's is not export's"
+
+done_testing
