@@ -37,70 +37,136 @@ json_steps(const struct rec *r)
 	putchar(']');
 }
 
+/* One record, as JSON or a line of text; first: no comma before it. */
+static void
+print_rec(const struct options *o, const struct rec *c, bool first)
+{
+	const struct record *r = &c->r;
+
+	if (!o->json) {
+		char *line = xasprintf("%s  %s  %-9s  %s  %s", r->id,
+		    r->started, wizard_outcome_key(r->outcome), *r->error_id ?
+		    r->error_id : _("(not listed)"), r->query);
+		char *e = text_sanitize(line, !o->ascii);
+		printf("%s\n", e);
+		free(e);
+		free(line);
+		return;
+	}
+	printf("%s{\"id\":", first ? "" : ",");
+	json_str(stdout, r->id);
+	printf(",\"started\":");
+	json_str(stdout, r->started);
+	printf(",\"finished\":");
+	json_str(stdout, r->finished);
+	printf(",\"engineer\":");
+	json_str(stdout, r->engineer);
+	printf(",\"host\":");
+	json_str(stdout, r->host);
+	printf(",\"model\":");
+	json_str(stdout, r->model);
+	printf(",\"serial\":");
+	json_str(stdout, r->serial);
+	printf(",\"platform\":");
+	json_str(stdout, r->platform);
+	printf(",\"tool_version\":");
+	json_str(stdout, r->tool_version);
+	printf(",\"query\":");
+	json_str(stdout, r->query);
+	printf(",\"error_id\":");
+	json_str(stdout, *r->error_id ? r->error_id : NULL);
+	printf(",\"outcome\":");
+	json_str(stdout, wizard_outcome_key(r->outcome));
+	printf(",\"fixed_at_step\":");
+	json_count(stdout, r->fixed_at_step);
+	printf(",\"steps\":");
+	json_steps(c);
+	putchar('}');
+}
+
+/* Where each record starts and ends, in file order. */
+struct spans {
+	uint64_t *start, *end;
+	size_t n, cap, cap2;
+};
+
+static void
+note_span(const struct record *r, void *ctx)
+{
+	struct spans *sp = ctx;
+
+	sp->start = xgrow(sp->start, &sp->cap, sp->n + 1, sizeof *sp->start);
+	sp->end = xgrow(sp->end, &sp->cap2, sp->n + 1, sizeof *sp->end);
+	sp->start[sp->n] = r->offset;
+	sp->end[sp->n++] = r->end;
+}
+
+/* Records of a span come in file order into a small set. */
+static void
+keep_rec(const struct record *r, void *ctx)
+{
+	struct rec c = { .r = *r };
+	recset_add(ctx, &c);
+}
+
+/* Records read back to front per this many: memory stays small. */
+#define SPAN 256
+
+/* The records of path, newest first: where each lies (8 bytes each), then
+ * back to front in spans of SPAN records.  False when it cannot be read. */
+static bool
+history_file(const struct options *o, const char *path, struct diag *d,
+    bool *first)
+{
+	struct spans sp = { 0 };
+	struct diag quiet;
+	bool ok;
+
+	if (access(path, F_OK) != 0)
+		return true;
+	ok = records_read(path, d, note_span, &sp);
+	diag_init(&quiet);
+	for (size_t hi = sp.n; ok && hi > 0;) {
+		size_t lo = hi > SPAN ? hi - SPAN : 0;
+		struct recset set;
+		recset_init(&set);
+		/* Damaged records were said in the first pass. */
+		ok = records_read_span(path, &quiet, sp.start[lo], sp.end[hi - 1],
+		    keep_rec, &set);
+		for (size_t i = set.n; i-- > 0;) {
+			print_rec(o, &set.v[i], *first);
+			*first = false;
+		}
+		recset_free(&set);
+		hi = lo;
+	}
+	diag_free(&quiet);
+	free(sp.start);
+	free(sp.end);
+	return ok;
+}
+
 int
 cmd_history(struct options *o)
 {
-	struct recset h;
 	struct diag d;
 	char *state = env_state_dir(o);
-	char *path = env_records(o, state);
+	size_t nfiles;
+	char **files = env_records_all(o, state, &nfiles);
+	bool first = true;
 	int rc = EXIT_OK;
 
-	recset_init(&h);
 	diag_init(&d);
-	if (!recset_load(&h, path, &d))
-		rc = EXIT_FAILED;
-	diag_print(&d, stderr);
-	if (o->json) {
+	if (o->json)
 		putchar('[');
-		for (size_t i = h.n; i-- > 0;) {
-			const struct record *r = &h.v[i].r;
-			printf("%s{\"id\":", i + 1 == h.n ? "" : ",");
-			json_str(stdout, r->id);
-			printf(",\"started\":");
-			json_str(stdout, r->started);
-			printf(",\"finished\":");
-			json_str(stdout, r->finished);
-			printf(",\"engineer\":");
-			json_str(stdout, r->engineer);
-			printf(",\"host\":");
-			json_str(stdout, r->host);
-			printf(",\"model\":");
-			json_str(stdout, r->model);
-			printf(",\"serial\":");
-			json_str(stdout, r->serial);
-			printf(",\"platform\":");
-			json_str(stdout, r->platform);
-			printf(",\"tool_version\":");
-			json_str(stdout, r->tool_version);
-			printf(",\"query\":");
-			json_str(stdout, r->query);
-			printf(",\"error_id\":");
-			json_str(stdout, *r->error_id ? r->error_id : NULL);
-			printf(",\"outcome\":");
-			json_str(stdout, wizard_outcome_key(r->outcome));
-			printf(",\"fixed_at_step\":");
-			json_count(stdout, r->fixed_at_step);
-			printf(",\"steps\":");
-			json_steps(&h.v[i]);
-			putchar('}');
-		}
+	for (size_t i = 0; i < nfiles; i++)
+		if (!history_file(o, files[i], &d, &first))
+			rc = EXIT_FAILED;
+	if (o->json)
 		printf("]\n");
-	} else {
-		for (size_t i = h.n; i-- > 0;) {
-			const struct record *r = &h.v[i].r;
-			char *line = xasprintf("%s  %s  %-9s  %s  %s", r->id,
-			    r->started, wizard_outcome_key(r->outcome), *r->error_id ?
-			    r->error_id : _("(not listed)"), r->query);
-			char *e = text_sanitize(line, !o->ascii);
-			printf("%s\n", e);
-			free(e);
-			free(line);
-		}
-	}
-	recset_free(&h);
+	diag_print(&d, stderr);
 	diag_free(&d);
+	env_records_free(files, nfiles);
 	free(state);
-	free(path);
 	return rc;
 }

@@ -47,14 +47,13 @@ cmd_report(struct options *o)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (!recset_load(&set, path, &d)) {
+	if (!records_find(path, &d, o->last ? NULL : o->args[0], &set)) {
 		diag_print(&d, stderr);
 		rc = EXIT_FAILED;
 		goto out;
 	}
 	diag_print(&d, stderr);
-	r = o->last ? (set.n ? &set.v[set.n - 1] : NULL) :
-	    recset_find(&set, o->args[0]);
+	r = set.n ? &set.v[0] : NULL;
 	if (!r) {
 		char *id = text_sanitize(o->last ? "" : o->args[0], false);
 		fprintf(stderr, o->last ? _("flashfix: no session is recorded "

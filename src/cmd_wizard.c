@@ -25,6 +25,7 @@
 #include "session.h"
 #include "sig.h"
 #include "stats.h"
+#include "summary.h"
 #include "text.h"
 #include "tui.h"
 #include "util.h"
@@ -116,8 +117,8 @@ write_report(const struct options *o, const struct wizard *w,
 
 	recset_init(&set);
 	diag_init(&d);
-	if (recset_load(&set, records, &d) &&
-	    (r = recset_find(&set, w->id)) != NULL) {
+	if (records_find(records, &d, w->id, &set) && set.n) {
+		r = &set.v[0];
 		data = report_make(w->kb, r, REPORT_TEXT, o->lang_given ?
 		    o->lang_asked : o->lang, true, &len);
 		ok = files_make_dir(dir) &&
@@ -227,7 +228,6 @@ cmd_wizard(struct options *o)
 	struct store store;
 	struct wizard w;
 	struct offer of;
-	struct recset past;
 	struct stats st;
 	struct diag d;
 	struct saver sv = { 0 };
@@ -273,12 +273,15 @@ cmd_wizard(struct options *o)
 		offer_init(&of, state, engineer, store.kb, records, host, &d);
 	else
 		offer_init(&of, NULL, engineer, store.kb, records, host, &d);
-	/* What fixed what here before, for each step. */
-	recset_init(&past);
-	if (!recset_load(&past, records, &d)) {
-		/* Said below; the wizard runs without the figures. */
+	/* What fixed what here before, for each step: from the summary in
+	 * the cache and what was appended since, not the whole file. */
+	{
+		char *cache = env_cache_dir(o);
+		if (!summary_load(&st, records, cache, &d)) {
+			/* Said below; the wizard runs without the figures. */
+		}
+		free(cache);
 	}
-	stats_build(&st, &past, (time_t)-1, time(NULL));
 	diag_print(&d, stderr);
 	diag_free(&d);
 
@@ -354,7 +357,6 @@ cmd_wizard(struct options *o)
 	free(records);
 	offer_free(&of);
 	stats_free(&st);
-	recset_free(&past);
 	wizard_free(&w);
 	store_free(&store);
 	return rc;

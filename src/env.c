@@ -34,6 +34,12 @@ cache_of(const struct options *o, bool loud)
 	return cache;
 }
 
+char *
+env_cache_dir(const struct options *o)
+{
+	return cache_of(o, false);
+}
+
 bool
 env_load(const struct options *o, struct store *st)
 {

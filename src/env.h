@@ -27,5 +27,8 @@ char *env_records(const struct options *o, const char *state);
 char **env_records_all(const struct options *o, const char *state,
     size_t *n);
 void env_records_free(char **v, size_t n);
+/* The cache directory o allows, when it is this user's own; NULL
+ * otherwise (--no-cache, no home, or another account's).  malloc'd. */
+char *env_cache_dir(const struct options *o);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "arena.h"
@@ -24,6 +25,7 @@ struct record {
 	enum wiz_outcome outcome;  /* OUT_NONE: a session in progress */
 	int stage;                 /* enum wiz_stage in progress, else -1 */
 	unsigned long line;
+	uint64_t offset, end;      /* its bytes in the file */
 };
 
 /* The header line of a records file.  malloc'd. */
@@ -73,11 +75,25 @@ void recset_free(struct recset *set);
 /* Adds the records of path (damaged ones reported to d and skipped).  A
  * missing file adds nothing; false when the file cannot be read. */
 bool recset_load(struct recset *set, const char *path, struct diag *d);
+/* The same for the records whose bytes lie in [from, to) of path (record
+ * offsets from an earlier read): a long file read back to front in small
+ * spans, newest first, without keeping it. */
+bool records_read_span(const char *path, struct diag *d, uint64_t from,
+    uint64_t to, record_fn fn, void *ctx);
+
 /* Each record of path with its steps, in file order, without keeping
  * them: r lives during the call only, so memory does not grow with the
  * file.  A missing file has none; false when it cannot be read. */
 bool records_each(const char *path, struct diag *d,
     void (*fn)(const struct rec *r, void *ctx), void *ctx);
+/* The last record of session id in path (the last of all when id is
+ * NULL) into out, which holds it alone (or nothing); streaming.  False
+ * when the file cannot be read. */
+bool records_find(const char *path, struct diag *d, const char *id,
+    struct recset *out);
+/* records_each() over the records in [from, to) of path. */
+bool records_each_span(const char *path, struct diag *d, uint64_t from,
+    uint64_t to, void (*fn)(const struct rec *r, void *ctx), void *ctx);
 /* A copy of r kept in set (its texts in set's arena). */
 void recset_add(struct recset *set, const struct rec *r);
 

@@ -32,6 +32,7 @@ struct readctx {
 	void *ctx;
 	int map[NCOLS];        /* column of each record field, or -1 */
 	size_t ncols;          /* columns in the header; 0: no header yet */
+	uint64_t offset, end;  /* the bytes of the record being parsed */
 	char **v;              /* the fields of the record being parsed */
 	size_t nv, capv;
 	bool too_many;
@@ -103,7 +104,8 @@ parse_state(struct record *r, const char *outcome, const char *stage,
 static void
 deliver(struct readctx *rc, unsigned long line)
 {
-	struct record rec = { .line = line };
+	struct record rec = { .line = line, .offset = rc->offset,
+		.end = rc->end };
 	const char *f[NCOLS], *why = NULL;
 
 	for (size_t i = 0; i < NCOLS; i++)
@@ -166,12 +168,20 @@ starts_record(const char *s)
 bool
 records_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 {
+	return records_read_span(path, d, 0, UINT64_MAX, fn, ctx);
+}
+
+bool
+records_read_span(const char *path, struct diag *d, uint64_t from,
+    uint64_t to, record_fn fn, void *ctx)
+{
 	struct readctx rc = { .path = path, .d = d, .fn = fn, .ctx = ctx };
 	struct buf rec;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	unsigned long lineno = 0, start = 0;
+	uint64_t pos = 0, rec_start = 0;
 	bool open_quote = false, ok = true;
 	char *why = NULL;
 	int fd = records_open(path, O_RDONLY, &why);
@@ -186,8 +196,11 @@ records_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 		return false;
 	}
 	buf_init(&rec);
-	while (ok && (len = getline(&line, &cap, fp)) >= 0) {
+	while (ok && pos < to && (len = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
+		if (!rec.len)
+			rec_start = pos;
+		pos += (uint64_t)len;
 		if (rec.len && open_quote && starts_record(line)) {
 			/* The record before never closed its quote: cut
 			 * short.  This line starts the next one. */
@@ -211,12 +224,23 @@ records_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 			buf_reset(&rec);
 			continue;
 		}
+		rc.offset = rec_start;
+		rc.end = pos;
 		if (open_quote)
 			damaged(&rc, start, _("cut short"));
 		else
 			ok = parse_one(&rc, rec.s ? rec.s : "", rec.len, start);
 		buf_reset(&rec);
 		open_quote = false;
+		/* The header read, on to the span asked for. */
+		if (ok && rc.ncols && from > pos) {
+			if (fseeko(fp, (off_t)from, SEEK_SET) != 0) {
+				ok = false;
+				break;
+			}
+			pos = from;
+			from = 0;
+		}
 	}
 	if (ok && rec.len)
 		damaged(&rc, start, _("cut short"));
@@ -401,4 +425,44 @@ records_time(const char *s)
 	if (!end || *end)
 		return (time_t)-1;
 	return timegm(&tm) - tm.tm_gmtoff;
+}
+
+/* The record a search is after, found as the records stream by. */
+struct pick {
+	const char *id;       /* NULL: the last */
+	struct recset *kept;  /* the one found so far */
+};
+
+static void
+pick_one(const struct rec *r, void *ctx)
+{
+	struct pick *p = ctx;
+
+	if (p->id && strcmp(r->r.id, p->id) != 0)
+		return;
+	recset_free(p->kept);
+	recset_init(p->kept);
+	recset_add(p->kept, r);
+}
+
+bool
+records_find(const char *path, struct diag *d, const char *id,
+    struct recset *out)
+{
+	struct pick p = { id, out };
+
+	return records_each(path, d, pick_one, &p);
+}
+
+bool
+records_each_span(const char *path, struct diag *d, uint64_t from,
+    uint64_t to, void (*fn)(const struct rec *r, void *ctx), void *ctx)
+{
+	struct each e = { .fn = fn, .ctx = ctx };
+	bool ok;
+
+	recset_init(&e.one);
+	ok = records_read_span(path, d, from, to, each_one, &e);
+	recset_free(&e.one);
+	return ok;
 }

@@ -111,6 +111,16 @@ stats_add(struct stats *st, const struct rec *r)
 }
 
 void
+stats_add_step(struct stats *st, const char *error_id, const char *level,
+    unsigned long tried, unsigned long fixed)
+{
+	struct stat_step *ss = step_of(st, error_of(st, error_id), level);
+
+	ss->tried += tried;
+	ss->fixed += fixed;
+}
+
+void
 stats_done(struct stats *st)
 {
 	if (st->n)

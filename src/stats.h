@@ -45,6 +45,9 @@ struct stats {
 void stats_init(struct stats *st, time_t since, time_t now);
 void stats_add(struct stats *st, const struct rec *r);
 void stats_done(struct stats *st);
+/* Figures of one step from a summary: tried and fixed added. */
+void stats_add_step(struct stats *st, const char *error_id,
+    const char *level, unsigned long tried, unsigned long fixed);
 /* The same over the records of set. */
 void stats_build(struct stats *st, const struct recset *set, time_t since,
     time_t now);
