@@ -133,6 +133,17 @@ json_kv(const char *k, const char *v, bool first)
 	json_str(stdout, v && *v ? v : NULL);
 }
 
+/* The fields of one step, without braces. */
+static void
+json_step(const struct rstep *s)
+{
+	printf("\"step\":%lu", s->step);
+	json_kv("level", s->level, false);
+	json_kv("answer", wizard_answer_key(s->answer), false);
+	json_kv("at", s->at, false);
+	json_kv("note", s->note, false);
+}
+
 static void
 jsonl_session(const struct rec *r)
 {
@@ -155,15 +166,25 @@ jsonl_session(const struct rec *r)
 	json_count(stdout, d->fixed_at_step);
 	printf(",\"steps\":[");
 	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct rstep *s = &r->steps[i];
-		printf("%s{\"step\":%lu", i ? "," : "", s->step);
-		json_kv("level", s->level, false);
-		json_kv("answer", wizard_answer_key(s->answer), false);
-		json_kv("at", s->at, false);
-		json_kv("note", s->note, false);
+		printf("%s{", i ? "," : "");
+		json_step(&r->steps[i]);
 		putchar('}');
 	}
 	printf("]}\n");
+}
+
+/* --steps --format jsonl: one object per step, its session's id first,
+ * the rows of the CSV. */
+static void
+jsonl_steps(const struct rec *r)
+{
+	for (size_t i = 0; i < r->nsteps; i++) {
+		putchar('{');
+		json_kv("session_id", r->r.id, true);
+		putchar(',');
+		json_step(&r->steps[i]);
+		printf("}\n");
+	}
 }
 
 static void
@@ -178,7 +199,9 @@ export_one(const struct rec *r, void *ctx)
 	if (seen_before(&x->seen, r->r.id))
 		return;
 	x->rows++;
-	if (x->jsonl)
+	if (x->jsonl && x->o->steps)
+		jsonl_steps(r);
+	else if (x->jsonl)
 		jsonl_session(r);
 	else if (x->o->steps)
 		csv_steps(x, r);

@@ -84,10 +84,14 @@ print_rec(const struct options *o, const struct rec *c, bool first)
 	putchar('}');
 }
 
-/* Where each record starts and ends, in file order. */
+/* Records read back to front per this many: memory stays small. */
+#define SPAN 256
+
+/* Where every SPAN-th record starts, in file order, and where the last
+ * one ends: the file cut into spans of SPAN records, 8 bytes a span. */
 struct spans {
-	uint64_t *start, *end;
-	size_t n, cap, cap2;
+	uint64_t *start, end;
+	size_t n, cap, recs;
 };
 
 static void
@@ -95,10 +99,12 @@ note_span(const struct record *r, void *ctx)
 {
 	struct spans *sp = ctx;
 
-	sp->start = xgrow(sp->start, &sp->cap, sp->n + 1, sizeof *sp->start);
-	sp->end = xgrow(sp->end, &sp->cap2, sp->n + 1, sizeof *sp->end);
-	sp->start[sp->n] = r->offset;
-	sp->end[sp->n++] = r->end;
+	if (sp->recs++ % SPAN == 0) {
+		sp->start = xgrow(sp->start, &sp->cap, sp->n + 1,
+		    sizeof *sp->start);
+		sp->start[sp->n++] = r->offset;
+	}
+	sp->end = r->end;
 }
 
 /* Records of a span come in file order into a small set. */
@@ -109,11 +115,9 @@ keep_rec(const struct record *r, void *ctx)
 	recset_add(ctx, &c);
 }
 
-/* Records read back to front per this many: memory stays small. */
-#define SPAN 256
-
-/* The records of path, newest first: where each lies (8 bytes each), then
- * back to front in spans of SPAN records.  False when it cannot be read. */
+/* The records of path, newest first: where each span starts, then the
+ * spans back to front, each read into a set of SPAN records and printed
+ * from its end.  False when it cannot be read. */
 static bool
 history_file(const struct options *o, const char *path, struct diag *d,
     bool *first)
@@ -126,23 +130,20 @@ history_file(const struct options *o, const char *path, struct diag *d,
 		return true;
 	ok = records_read(path, d, note_span, &sp);
 	diag_init(&quiet);
-	for (size_t hi = sp.n; ok && hi > 0;) {
-		size_t lo = hi > SPAN ? hi - SPAN : 0;
+	for (size_t k = sp.n; ok && k-- > 0;) {
 		struct recset set;
 		recset_init(&set);
 		/* Damaged records were said in the first pass. */
-		ok = records_read_span(path, &quiet, sp.start[lo], sp.end[hi - 1],
-		    keep_rec, &set);
+		ok = records_read_span(path, &quiet, sp.start[k],
+		    k + 1 < sp.n ? sp.start[k + 1] : sp.end, keep_rec, &set);
 		for (size_t i = set.n; i-- > 0;) {
 			print_rec(o, &set.v[i], *first);
 			*first = false;
 		}
 		recset_free(&set);
-		hi = lo;
 	}
 	diag_free(&quiet);
 	free(sp.start);
-	free(sp.end);
 	return ok;
 }
 

@@ -59,11 +59,38 @@ while IFS= read -r l; do
 done <"$T/s.jsonl"
 is "$bad" 0 "every line is a JSON object with its id"
 like "$(head -n 1 "$T/s.jsonl")" '"steps":\[\{"step":1,' "steps nested"
+# --steps in JSON lines: the CSV's step rows, one object each.
+"$FLASHFIX" export --steps --format jsonl --records "$A/records.csv" --records "$B/records.csv" >"$T/t.jsonl"
+"$FLASHFIX" export --steps --records "$A/records.csv" --records "$B/records.csv" >"$T/t2.csv"
+is "$(wc -l <"$T/t.jsonl")" "$(($(wc -l <"$T/t2.csv") - 1))" "jsonl --steps: one line a step, as many as the CSV's rows"
+bad=0
+while IFS= read -r l; do
+	printf '%s' "$l" | "$JSONCHECK" session_id >/dev/null || bad=$((bad + 1))
+done <"$T/t.jsonl"
+is "$bad" 0 "every step line is a JSON object with its session_id"
+like "$(head -n 1 "$T/t.jsonl")" '^\{"session_id":"[0-9a-f-]*","step":1,"level":' "a step line: its session, then the step"
 run "$FLASHFIX" export --since 2999-01-01 --records "$A/records.csv"
 is "$(printf '%s\n' "$out" | wc -l)" 1 "--since: only the header when nothing is that recent"
 run "$FLASHFIX" export --format xml
 is "$rc" 2 "--format xml: a usage error"
 run "$FLASHFIX" export --last
 is "$rc" 2 "an option of report's is not export's"
+
+# Many records: history reads them back in spans of 256, newest first,
+# across the spans' edges, a damaged line skipped (said once).
+M=$T/many.csv
+head -n 1 "$A/records.csv" >"$M"
+awk 'BEGIN { for (i = 0; i < 700; i++) {
+	if (i == 300) print "\"damaged"
+	printf "\"%08x-%06x\",\"2024-01-01T09:00:00+0800\",\"2024-01-01T09:01:00+0800\",\"ana\",\"h\",\"\",\"\",\"mtk\",\"1\",\"q\",\"sahara\",\"fixed\",\"1\",\"1 retry fixed 2024-01-01T09:00:30+0800\",\"\",\"\"\n", 1700000000 + i, i
+} }' >>"$M"
+run "$FLASHFIX" history --records "$M"
+is "$rc" 0 "700 records and a damaged line: history succeeds"
+is "$(printf '%s\n' "$out" | wc -l)" 700 "every whole record listed once"
+is "$(printf '%s\n' "$out" | cut -d' ' -f1 | tr '\n' ' ')" \
+	"$(sed -n 's/^"\([0-9a-f]*-[0-9a-f]*\)".*/\1/p' "$M" | tac | tr '\n' ' ')" \
+	"newest first: the file's order reversed, across spans"
+is "$(printf '%s\n' "$err" | grep -c 'damaged record')" 1 "the damaged line said once"
+like "$err" "many.csv:302:" "with its file and line"
 
 done_testing

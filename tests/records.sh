@@ -369,4 +369,32 @@ like "$(cat "$T/err")" "The session cannot be saved \\(.*\\): if the connection 
 is "$(grep -c 'cannot be saved' "$T/err")" 1 "once, at the first failure"
 like "$(head -n 1 "$T/err")" "cannot be saved" "before anything else is said"
 
+# The same records as flashfix writes them (every field quoted) and as a
+# spreadsheet saves them (quotes only where needed; a quote inside, a
+# comma, a step list over lines) read the same.
+Q=$T/quoted.csv
+P=$T/plain.csv
+hdr='id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage,log'
+{
+	echo "$hdr"
+	printf '"c1","2026-01-02T10:00:00+0800","2026-01-02T10:05:00+0800","ana","h","X ""Pro""","","qcom","2.0.11","Sahara, again","sahara","fixed","2","1 update not_fixed 2026-01-02T10:01:00+0800\n2 power fixed 2026-01-02T10:04:00+0800: cable, new","",""\n'
+	printf '"c2","2026-01-02T11:00:00+0800","2026-01-02T11:01:00+0800","bob","h","","","mtk","","4032","","escalated","","","",""\n'
+} >"$Q"
+{
+	echo "$hdr"
+	printf 'c1,2026-01-02T10:00:00+0800,2026-01-02T10:05:00+0800,ana,h,"X ""Pro""",,qcom,2.0.11,"Sahara, again",sahara,fixed,2,"1 update not_fixed 2026-01-02T10:01:00+0800\n2 power fixed 2026-01-02T10:04:00+0800: cable, new",,\n'
+	printf 'c2,2026-01-02T11:00:00+0800,2026-01-02T11:01:00+0800,bob,h,,,mtk,,4032,,escalated,,,,\n'
+} >"$P"
+run "$FLASHFIX" history --json --records "$Q"
+q=$out
+run "$FLASHFIX" history --json --records "$P"
+is "$rc/$err" "0/" "a spreadsheet's quoting: read without a word"
+is "$out" "$q" "and the same records as flashfix's own quoting"
+is "$(printf '%s' "$q" | "$JSONCHECK" 1.model)" 'X "Pro"' "a doubled quote is one quote"
+is "$(printf '%s' "$q" | "$JSONCHECK" 1.steps.1.note)" 'cable, new' "a step's note with a comma, on the second line"
+printf '"c3","2026-01-02T12:00:00+0800","x"y,"bob","h","","","mtk","","","","fixed","","","",""\n' >>"$Q"
+run "$FLASHFIX" history --json --records "$Q"
+like "$err" "quoted.csv:5:1: warning: damaged record skipped" "a quote closed before a space: damaged, said with its line"
+is "$(printf '%s' "$out" | "$JSONCHECK" '#')" 2 "and the others read"
+
 done_testing
