@@ -25,7 +25,7 @@ gen() {
 		if (header)
 			print "id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage,log"
 		split("sahara|wcsm-4009|brom-handshake|firehose-check-rsp|dl-system-err|wcsm-3001|da-dram-fail|private-key", err, "|")
-		split("relogin|settings|config|update|port|power|board|escalate", lv, "|")
+		split("relogin|settings|config|update|connection|power|hardware|escalate", lv, "|")
 		split("ana|bo|chen|dev|eli", eng, "|")
 		for (i = first; i < first + n; i++) {
 			d = int(i / 800)
