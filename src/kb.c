@@ -7,11 +7,13 @@
 #include "kb.h"
 
 #include <stdint.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "digest.h"
 #include "i18n.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
@@ -328,4 +330,41 @@ kb_action(const struct kb *kb, const struct fix *f, bool zh)
 {
 	return kb_lazy_get(kb->lazy, f->src, zh ? f->action_zh :
 	    f->action_en);
+}
+
+bool
+kb_digest(const char *dir, uint64_t *out, char **why)
+{
+	static const char *const files[] = { KB_ERRORS, KB_FIXES, KB_TOOLS,
+		KB_GENERIC };
+	struct digest g;
+	char buf[65536];
+
+	digest_init(&g);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *path = xasprintf("%s/%s", dir, files[i]);
+		FILE *fp = fopen(path, "rbe");
+		size_t n;
+
+		if (!fp) {
+			*why = xasprintf("%s: %s", path, strerror(errno));
+			free(path);
+			return false;
+		}
+		/* The name, then the bytes: a row moved to another file is
+		 * another base. */
+		digest_add(&g, files[i], strlen(files[i]) + 1);
+		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+			digest_add(&g, buf, n);
+		if (ferror(fp)) {
+			*why = xasprintf("%s: %s", path, strerror(errno));
+			fclose(fp);
+			free(path);
+			return false;
+		}
+		fclose(fp);
+		free(path);
+	}
+	*out = digest_end(&g);
+	return true;
 }

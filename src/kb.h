@@ -171,6 +171,11 @@ extern const struct kb_notes kb_no_notes;
 #define KB_TOOLS "tools.csv"
 #define KB_GENERIC "generic.csv"
 
+/* A 64-bit digest of the four files of the base in dir, named in
+ * --version and in reports so that HQ knows which base answered.  False
+ * (and why, malloc'd) when a file cannot be read. */
+bool kb_digest(const char *dir, uint64_t *out, char **why);
+
 /* Loads the knowledge base in dir, reporting every problem to d.  Returns
  * NULL only when nothing usable could be read; callers that need a valid
  * base also check d->errors. */

@@ -125,9 +125,25 @@ usage(void)
 }
 
 static void
-version(void)
+version(const struct options *o)
 {
+	const char *dir = o->data_dir ? o->data_dir : paths_data_dir();
+	char *why = NULL, *shown;
+	uint64_t dig;
+
 	printf("flashfix %s\n", PACKAGE_VERSION);
+	if (kb_digest(dir, &dig, &why)) {
+		char *real = realpath(dir, NULL);
+		shown = text_sanitize(real ? real : dir, true);
+		free(real);
+		printf(_("Knowledge base: %s (digest %016llx)\n"), shown,
+		    (unsigned long long)dig);
+	} else {
+		shown = text_sanitize(why, true);
+		printf(_("Knowledge base: cannot be read (%s)\n"), shown);
+	}
+	free(shown);
+	free(why);
 	printf(_("Copyright (C) 2026 the flashfix authors.\n"
 	    "License GPLv3+: GNU GPL version 3 or later "
 	    "<https://gnu.org/licenses/gpl.html>.\n"
@@ -405,7 +421,7 @@ main(int argc, char **argv)
 			if (c == OPT_HELP)
 				usage();
 			else
-				version();
+				version(&o);
 			free(o.more_records);
 			return output_close_stdout() ? EXIT_OK : EXIT_FAILED;
 		}

@@ -90,4 +90,22 @@ run env FLASHFIX_DATA="$DATA" "$T/flashfix-installed" lookup --limit 1 4009
 is "$rc" 0 "installed, FLASHFIX_DATA still chooses a base"
 like "$out" "WCSM code" "and it answers from it"
 
+# --version names the knowledge base in use and a digest of its files.
+run "$FLASHFIX" --version
+is "$rc" 0 "--version: exit 0"
+like "$out" "^flashfix [0-9]" "--version: the program's version first"
+like "$out" "Knowledge base: $(cd "$top_srcdir/data" && pwd -P) \(digest [0-9a-f]{16}\)" "--version: the base in use, with its digest"
+d1=$(printf '%s\n' "$out" | sed -n 's/.*digest \([0-9a-f]*\).*/\1/p')
+K=$T/kbcopy
+mkdir -p "$K" && cp "$top_srcdir"/data/*.csv "$K"/
+run "$FLASHFIX" --data "$K" --version
+is "$(printf '%s\n' "$out" | sed -n 's/.*digest \([0-9a-f]*\).*/\1/p')" "$d1" "--data: a copy of the same files, the same digest"
+printf '\n' >>"$K/fixes.csv"
+run "$FLASHFIX" --data "$K" --version
+d2=$(printf '%s\n' "$out" | sed -n 's/.*digest \([0-9a-f]*\).*/\1/p')
+[ -n "$d2" ] && [ "$d2" != "$d1" ]; ok $? "one byte more in a file: another digest ($d2)"
+run "$FLASHFIX" --data "$T/nowhere" --version
+is "$rc" 0 "a base that cannot be read: --version still answers"
+like "$out" "Knowledge base: cannot be read \(.*nowhere/errors.csv" "and says which file is missing"
+
 done_testing

@@ -77,4 +77,16 @@ is "$(up "$T/links")" "" "no object uses a symbol of a later module"
 # The check itself can fail: an upward use is found.
 printf 'util wizard\n' >"$T/bad"
 is "$(up "$T/bad")" "util uses wizard" "an upward use is reported"
+
+# Every source is in the build's lists, or the tarball (make dist) lacks
+# it and builds from it fail.
+unlisted=
+nlisted=0
+for f in "$top_srcdir"/src/*.[ch]; do
+	rel=src/${f##*/}
+	nlisted=$((nlisted + 1))
+	grep -qE "(^|[[:space:]])$rel([[:space:]]|\$)" "$top_srcdir/Makefile.am" || unlisted="$unlisted $rel"
+done
+[ "$nlisted" -gt 40 ]; ok $? "the sources are there to check ($nlisted)"
+is "$unlisted" "" "every file of src/ is in Makefile.am"
 done_testing
