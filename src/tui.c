@@ -22,7 +22,8 @@
 enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
 
 /* Keys that curses does not name. */
-enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_U = 21 };
+enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_U = 21,
+	CH_CTRL_L = 12 };
 
 bool
 tui_usable(char **why)
@@ -503,6 +504,10 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 	}
 	if (key == TK_PASTE_END)
 		return ACT_GO;
+	if (is_ch && ch == CH_CTRL_L) {
+		term_repaint();
+		return ACT_GO;
+	}
 	free(t->msg);
 	t->msg = NULL;
 	if (common_key(t, is_ch, ch, key, &a))

@@ -435,6 +435,7 @@ draw_help(struct tui *t)
 	page_add(&p, R_TEXT, "", _("On the error screen, Tab browses the "
 	    "errors by kind; the last item is for an error not listed."),
 	    width);
+	page_add(&p, R_TEXT, "", _("Ctrl-L draws the screen again."), width);
 	t->scroll = 0;
 	draw_page(t, &p, 2, term_rows() - 2);
 	page_free(&p);

@@ -105,9 +105,26 @@ term_close(void)
 	if (fputs("\033[?2004l", stdout) == EOF || fflush(stdout) == EOF) {
 		/* The terminal is gone: nothing to undo. */
 	}
+	/* Without an alternate screen (vt100, the Linux console) the last
+	 * screen would stay under the shell's prompt: cleared instead. */
+	{
+		const char *alt = tigetstr("smcup");
+		if (!alt || alt == (const char *)-1) {
+			erase();
+			refresh();
+		}
+	}
 	endwin();
 	delscreen(screen);
 	screen = NULL;
+}
+
+void
+term_repaint(void)
+{
+	/* The next refresh draws every cell again: stray output (a wall
+	 * message) is painted over. */
+	clearok(curscr, TRUE);
 }
 
 int

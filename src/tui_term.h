@@ -32,6 +32,8 @@ bool term_usable(char **why);
  * utf8: the locale is UTF-8 and non-ASCII may be shown. */
 bool term_open(bool color, bool utf8, bool rules, char **why);
 void term_close(void);
+/* Ctrl-L: the whole screen drawn again at the next refresh. */
+void term_repaint(void);
 
 int term_rows(void);
 int term_cols(void);

@@ -232,6 +232,27 @@ keys q
 screen_has "Quit\?" "TERM=vt100: q asks, a session is under way"
 keys y
 screen_has "EXIT=0" "TERM=vt100: quit"
+# vt100 has no alternate screen: the wizard's last screen is cleared, not
+# left under the prompt.
+hasnt "$screen" "Quit?" "TERM=vt100: nothing of the wizard is left on the terminal"
+hasnt "$screen" "flashfix ·" "TERM=vt100: not even its title line"
+
+# Ctrl-L paints over stray output (a wall message) on the terminal.
+tstart 80x24 "$FF"
+screen_has "Which platform" "Ctrl-L: the wizard starts"
+printf 'STRAY WALL MESSAGE' >"$(tmx display-message -p '#{pane_tty}')"
+screen_has "STRAY WALL MESSAGE" "Ctrl-L: stray output lands on the screen"
+keys C-l
+# Polled until the stray text goes (or a time limit): never a bare sleep.
+capture
+i=0
+while printf '%s\n' "$screen" | grep -q "STRAY WALL" && [ $i -lt 100 ]; do
+	sleep 0.05
+	capture
+	i=$((i + 1))
+done
+hasnt "$screen" "STRAY WALL" "Ctrl-L: it is painted over"
+has "$screen" "Which platform" "Ctrl-L: the screen is whole again"
 
 # Colours, and none with NO_COLOR or --no-color: reverse video marks
 # the selection instead.
