@@ -333,6 +333,15 @@ kb_action(const struct kb *kb, const struct fix *f, bool zh)
 }
 
 bool
+kb_fix_vendor_tool(const struct fix *f)
+{
+	static const char faq[] = "vendor FAQ";
+
+	return f->src == KB_SRC_GENERIC ||
+	    strncmp(f->source, faq, sizeof faq - 1) == 0;
+}
+
+bool
 kb_digest(const char *dir, uint64_t *out, char **why)
 {
 	static const char *const files[] = { KB_ERRORS, KB_FIXES, KB_TOOLS,

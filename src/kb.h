@@ -171,6 +171,11 @@ extern const struct kb_notes kb_no_notes;
 #define KB_TOOLS "tools.csv"
 #define KB_GENERIC "generic.csv"
 
+/* Whether fix f is about the vendor's own flash tool, whose releases
+ * tools.csv lists: a step of the vendor FAQ (its source starts "vendor
+ * FAQ") or of the general ladder. */
+bool kb_fix_vendor_tool(const struct fix *f);
+
 /* A 64-bit digest of the four files of the base in dir, named in
  * --version and in reports so that HQ knows which base answered.  False
  * (and why, malloc'd) when a file cannot be read. */

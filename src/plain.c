@@ -430,6 +430,10 @@ run_steps(struct plain *p, struct wizard *w)
 			say(p, 2, "", label);
 			free(label);
 		}
+		if ((label = words_step_latest(w)) != NULL) {
+			say(p, 2, "", label);
+			free(label);
+		}
 		say(p, 0, "", _("y = fixed, n = not fixed, s = can't do it "
 		    "here, b = back, i = where this step comes from; a note "
 		    "after a colon (n: tried two cables)"));

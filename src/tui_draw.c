@@ -337,6 +337,10 @@ draw_step(struct tui *t, struct page *p, int width)
 		page_add(p, R_DIM, "", s, width);
 		free(s);
 	}
+	if ((s = words_step_latest(w)) != NULL) {
+		page_add(p, R_MSG, "", s, width);
+		free(s);
+	}
 	if (t->show_source)
 		page_add(p, R_DIM, _("Source: "), st->fix->source, width);
 	if (t->note.len && !t->noting)

@@ -89,6 +89,32 @@ wizard_versions(const struct wizard *w, const struct tool ***out)
 	return n;
 }
 
+const struct tool *
+wizard_latest_chosen(const struct wizard *w)
+{
+	const struct tool *best = NULL;
+
+	if (!w->platform || w->version.nparts == 0)
+		return NULL;
+	for (size_t i = 0; i < w->kb->ntools; i++) {
+		const struct tool *t = &w->kb->tools[i];
+		if (t->platform == w->platform &&
+		    (!best || version_cmp(&t->ver, &best->ver) > 0))
+			best = t;
+	}
+	return best && version_cmp(&w->version, &best->ver) >= 0 ? best :
+	    NULL;
+}
+
+bool
+wizard_step_has_latest(const struct wizard *w)
+{
+	const struct wiz_step *s = wizard_step(w);
+
+	return s && s->fix->level == LEVEL_UPDATE && s->fix->cond->n == 0 &&
+	    kb_fix_vendor_tool(s->fix) && wizard_latest_chosen(w) != NULL;
+}
+
 bool
 wizard_set_version(struct wizard *w, const char *text)
 {

@@ -56,6 +56,15 @@ void wizard_set_platform(struct wizard *w, unsigned platform);
 /* The known releases for the chosen platform (all when not sure), newest
  * first; returns how many, pointers in *out (malloc'd array). */
 size_t wizard_versions(const struct wizard *w, const struct tool ***out);
+/* The newest release the base knows for the chosen platform when the
+ * chosen version is it (or newer); NULL otherwise or when either is not
+ * known. */
+const struct tool *wizard_latest_chosen(const struct wizard *w);
+/* Whether the step asked now is "update the tool" with no condition,
+ * about the vendor's tool, while the engineer has its newest known
+ * release: the step stays (the base may not know a newer release) but is
+ * said to matter only then. */
+bool wizard_step_has_latest(const struct wizard *w);
 /* text NULL: don't know.  False when text is not a version. */
 bool wizard_set_version(struct wizard *w, const char *text);
 

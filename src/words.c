@@ -102,3 +102,15 @@ words_step_history(const struct stats *st, const struct wizard *w)
 	return xasprintf(_("Here before, this step fixed it %lu of %lu "
 	    "times."), ss->fixed, ss->tried);
 }
+
+char *
+words_step_latest(const struct wizard *w)
+{
+	const struct tool *t;
+
+	if (!wizard_step_has_latest(w) || !(t = wizard_latest_chosen(w)))
+		return NULL;
+	return xasprintf(_("You have %s, the newest release of %s that this "
+	    "knowledge base knows: this step matters only if a newer one has "
+	    "come out since (s if not)."), w->version_text, t->name);
+}

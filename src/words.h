@@ -32,5 +32,9 @@ char *words_fixed_at(size_t step);
  * asking, from st (may be NULL); NULL when it was never tried.
  * malloc'd. */
 char *words_step_history(const struct stats *st, const struct wizard *w);
+/* "You have 2.0.17, the newest release of MsmDownloadTool this knowledge
+ * base knows: ..." when the step asked is a tool update the engineer
+ * already has (wizard_step_has_latest); NULL otherwise.  malloc'd. */
+char *words_step_latest(const struct wizard *w);
 
 #endif

@@ -114,4 +114,17 @@ like "$(cat "$T/err")" "input ended before the session did" "and says so"
 is "$("$FLASHFIX" history --json --state-dir "$L" | "$JSONCHECK" '#')" 3 \
 	"recorded as abandoned all the same"
 
+# The newest known release chosen: the update step says so.
+L=$T/latest
+answers platform=2 version=2.0.17 error='Sahara communication failed' pick=1 \
+	step=s step=y detail= detail= detail= >"$T/in17"
+run "$FLASHFIX" --plain --state-dir "$L" <"$T/in17"
+is "$rc" 0 "2.0.17: the session ends"
+has "$out" "You have 2.0.17, the newest release of MsmDownloadTool" "the update step says the engineer has the newest known release"
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step=y detail= detail= detail= >"$T/in11"
+run "$FLASHFIX" --plain --state-dir "$L" <"$T/in11"
+has "$out" "Make sure you use the latest version of the tool" "2.0.11: the same update step"
+hasnt "$out" "the newest release of" "and nothing said of having the newest"
+
 done_testing

@@ -618,6 +618,31 @@ test_wizard(const char *datadir)
 	ok(w.outcome == OUT_ABANDONED && !wizard_step(&w), "abandoned");
 	wizard_free(&w);
 
+	/* A tool update the engineer already has: said, not dropped. */
+	start(&w, kb, PLAT_QCOM, "2.0.17", "sahara");
+	ok(wizard_latest_chosen(&w) != NULL && wizard_step(&w) &&
+	    w.steps[0].fix->level == LEVEL_UPDATE &&
+	    wizard_step_has_latest(&w),
+	    "sahara on qcom 2.0.17 (the newest known): step 1, the update, "
+	    "is one the engineer has");
+	ok(w.nsteps == 3, "and it stays in the plan (a newer release may "
+	    "exist)");
+	wizard_answer(&w, ANS_NOT_FIXED, NULL);
+	ok(!wizard_step_has_latest(&w), "step 2 is no update: nothing said");
+	wizard_free(&w);
+	start(&w, kb, PLAT_QCOM, "2.0.11", "sahara");
+	ok(wizard_latest_chosen(&w) == NULL && !wizard_step_has_latest(&w),
+	    "on 2.0.11 the update is not one the engineer has");
+	wizard_free(&w);
+	start(&w, kb, 0, "2.0.17", "sahara");
+	ok(!wizard_step_has_latest(&w), "platform not known: nothing said");
+	wizard_free(&w);
+	start(&w, kb, PLAT_QCOM, "2.0.17", "qcom-sahara-program-headers");
+	ok(w.nsteps > 0 && w.steps[0].fix->level == LEVEL_UPDATE &&
+	    !wizard_step_has_latest(&w),
+	    "updating edl (another tool) is not the vendor tool's update");
+	wizard_free(&w);
+
 	/* Conditions and version-first. */
 	start(&w, kb, PLAT_QCOM, "2.0.0", "login-area-ofp");
 	ok(w.nsteps == 1 && w.steps[0].fix->level == LEVEL_UPDATE,
