@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -15,6 +16,7 @@ cmd_check(struct options *o)
 	const char *dir = o->nargs > 0 ? o->args[0] : o->data_dir;
 	struct diag d;
 	struct kb *kb;
+	struct stat sb;
 	int rc;
 
 	diag_init(&d);
@@ -29,7 +31,11 @@ cmd_check(struct options *o)
 	} else {
 		fprintf(stderr, _("%s: invalid: %zu errors, %zu warnings\n"), dir,
 		    d.errors, d.warnings);
-		rc = EXIT_NEGATIVE;
+		/* Nothing to read (no such directory) is a base that
+		 * cannot be used, as with --data; problems in its rows are
+		 * invalid data. */
+		rc = kb && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) ?
+		    EXIT_NEGATIVE : EXIT_FAILED;
 	}
 	kb_free(kb);
 	diag_free(&d);

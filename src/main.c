@@ -341,6 +341,9 @@ take_option(struct options *o, int c, char **argv)
 		o->format_name = optarg;
 		break;
 	case OPT_OUTPUT:
+		if (!*optarg)
+			return bad_usage(_("--output takes a file, not '%s'"),
+			    optarg);
 		o->output = optarg;
 		break;
 	case OPT_FORCE:

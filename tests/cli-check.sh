@@ -95,7 +95,7 @@ ok $((! $?)) "and escaped in the report"
 
 # A missing directory, and usage.
 run "$FLASHFIX" check "$T/none"
-is "$rc" 1 "a missing directory is invalid"
+is "$rc" 3 "a missing directory cannot be used (3, as with --data)"
 like "$out" "none/errors.csv:1:1: error: cannot open" "and says why"
 run "$FLASHFIX" check a b
 is "$rc" 2 "check takes one directory"

@@ -108,4 +108,18 @@ run "$FLASHFIX" --data "$T/nowhere" --version
 is "$rc" 0 "a base that cannot be read: --version still answers"
 like "$out" "Knowledge base: cannot be read \(.*nowhere/errors.csv" "and says which file is missing"
 
+# One rule: a base that cannot be used is 3 for check as for --data; an
+# empty --output is wrong usage, as an empty --records.
+run "$FLASHFIX" check "$T/no-such-dir"
+is "$rc" 3 "check on a directory that does not exist: 3, as --data"
+like "$out" "no-such-dir/errors.csv:1:1: error: cannot open" "saying which file"
+run "$FLASHFIX" --data "$T/no-such-dir" lookup 4009
+is "$rc" 3 "--data on it: 3 too"
+mkdir -p "$T/badkb" && cp "$DATA"/*.csv "$T/badkb/" && printf 'oops\n' >>"$T/badkb/errors.csv"
+run "$FLASHFIX" check "$T/badkb"
+is "$rc" 1 "check on a base with a bad row: 1 (invalid data)"
+run "$FLASHFIX" report --last --output ""
+is "$rc" 2 "--output '': wrong usage"
+like "$err" "--output takes a file" "saying what it takes"
+
 done_testing
