@@ -126,63 +126,16 @@ csv_steps(struct export *x, const struct rec *r)
 	}
 }
 
-static void
-json_kv(const char *k, const char *v, bool first)
-{
-	printf("%s\"%s\":", first ? "" : ",", k);
-	json_str(stdout, v && *v ? v : NULL);
-}
-
-/* The fields of one step, without braces. */
-static void
-json_step(const struct rstep *s)
-{
-	printf("\"step\":%lu", s->step);
-	json_kv("level", s->level, false);
-	json_kv("answer", wizard_answer_key(s->answer), false);
-	json_kv("at", s->at, false);
-	json_kv("note", s->note, false);
-}
-
-static void
-jsonl_session(const struct rec *r)
-{
-	const struct record *d = &r->r;
-
-	putchar('{');
-	json_kv("id", d->id, true);
-	json_kv("started", d->started, false);
-	json_kv("finished", d->finished, false);
-	json_kv("engineer", d->engineer, false);
-	json_kv("host", d->host, false);
-	json_kv("model", d->model, false);
-	json_kv("serial", d->serial, false);
-	json_kv("platform", d->platform, false);
-	json_kv("tool_version", d->tool_version, false);
-	json_kv("query", d->query, false);
-	json_kv("error_id", d->error_id, false);
-	json_kv("outcome", wizard_outcome_key(d->outcome), false);
-	printf(",\"fixed_at_step\":");
-	json_count(stdout, d->fixed_at_step);
-	printf(",\"steps\":[");
-	for (size_t i = 0; i < r->nsteps; i++) {
-		printf("%s{", i ? "," : "");
-		json_step(&r->steps[i]);
-		putchar('}');
-	}
-	printf("]}\n");
-}
-
 /* --steps --format jsonl: one object per step, its session's id first,
  * the rows of the CSV. */
 static void
 jsonl_steps(const struct rec *r)
 {
 	for (size_t i = 0; i < r->nsteps; i++) {
-		putchar('{');
-		json_kv("session_id", r->r.id, true);
+		fputs("{\"session_id\":", stdout);
+		json_str(stdout, *r->r.id ? r->r.id : NULL);
 		putchar(',');
-		json_step(&r->steps[i]);
+		records_json_step(stdout, &r->steps[i], true);
 		printf("}\n");
 	}
 }
@@ -201,8 +154,10 @@ export_one(const struct rec *r, void *ctx)
 	x->rows++;
 	if (x->jsonl && x->o->steps)
 		jsonl_steps(r);
-	else if (x->jsonl)
-		jsonl_session(r);
+	else if (x->jsonl) {
+		records_json(stdout, r, true);
+		putchar('\n');
+	}
 	else if (x->o->steps)
 		csv_steps(x, r);
 	else

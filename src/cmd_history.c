@@ -17,26 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-/* The steps of a record as a JSON array. */
-static void
-json_steps(const struct rec *r)
-{
-	putchar('[');
-	for (size_t i = 0; i < r->nsteps; i++) {
-		const struct rstep *st = &r->steps[i];
-		printf("%s{\"step\":%lu,\"level\":", i ? "," : "", st->step);
-		json_str(stdout, st->level);
-		printf(",\"answer\":");
-		json_str(stdout, wizard_answer_key(st->answer));
-		printf(",\"at\":");
-		json_str(stdout, *st->at ? st->at : NULL);
-		printf(",\"note\":");
-		json_str(stdout, st->note);
-		putchar('}');
-	}
-	putchar(']');
-}
-
 /* One record, as JSON or a line of text; first: no comma before it. */
 static void
 print_rec(const struct options *o, const struct rec *c, bool first)
@@ -53,35 +33,9 @@ print_rec(const struct options *o, const struct rec *c, bool first)
 		free(line);
 		return;
 	}
-	printf("%s{\"id\":", first ? "" : ",");
-	json_str(stdout, r->id);
-	printf(",\"started\":");
-	json_str(stdout, r->started);
-	printf(",\"finished\":");
-	json_str(stdout, r->finished);
-	printf(",\"engineer\":");
-	json_str(stdout, r->engineer);
-	printf(",\"host\":");
-	json_str(stdout, r->host);
-	printf(",\"model\":");
-	json_str(stdout, r->model);
-	printf(",\"serial\":");
-	json_str(stdout, r->serial);
-	printf(",\"platform\":");
-	json_str(stdout, r->platform);
-	printf(",\"tool_version\":");
-	json_str(stdout, r->tool_version);
-	printf(",\"query\":");
-	json_str(stdout, r->query);
-	printf(",\"error_id\":");
-	json_str(stdout, *r->error_id ? r->error_id : NULL);
-	printf(",\"outcome\":");
-	json_str(stdout, wizard_outcome_key(r->outcome));
-	printf(",\"fixed_at_step\":");
-	json_count(stdout, r->fixed_at_step);
-	printf(",\"steps\":");
-	json_steps(c);
-	putchar('}');
+	if (!first)
+		putchar(',');
+	records_json(stdout, c, false);
 }
 
 /* Records read back to front per this many: memory stays small. */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "arena.h"
@@ -94,6 +95,13 @@ bool records_find(const char *path, struct diag *d, const char *id,
 /* records_each() over the records in [from, to) of path. */
 bool records_each_span(const char *path, struct diag *d, uint64_t from,
     uint64_t to, void (*fn)(const struct rec *r, void *ctx), void *ctx);
+/* r as one JSON object on fp, its steps nested: the fields that history
+ * --json and the export write (flashfix(1), flashfix(5)).  An empty
+ * error id or step time is null; with empty_null, every empty text. */
+void records_json(FILE *fp, const struct rec *r, bool empty_null);
+/* One step's fields, without braces. */
+void records_json_step(FILE *fp, const struct rstep *s, bool empty_null);
+
 /* A copy of r kept in set (its texts in set's arena). */
 void recset_add(struct recset *set, const struct rec *r);
 
