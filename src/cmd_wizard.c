@@ -327,9 +327,11 @@ cmd_wizard(struct options *o)
 
 	if (sig_caught() || res == FE_CUT) {
 		/* Cut off: the answers so far are in the session file. */
-		fprintf(stderr, sv.failed ? _("flashfix: stopped; the session "
-		    "could not be saved.\n") : _("flashfix: stopped; the "
-		    "session is saved and offered at the next start.\n"));
+		fprintf(stderr, w.stage == STAGE_PLATFORM ? _("flashfix: "
+		    "stopped; no session was under way.\n") : sv.failed ?
+		    _("flashfix: stopped; the session could not be saved.\n") :
+		    _("flashfix: stopped; the session is saved and offered at "
+		    "the next start.\n"));
 		rc = sig_caught() ? 128 + sig_caught() : EXIT_FAILED;
 	} else if (res == FE_NOTHING) {
 		/* Nothing under way: nothing to record. */

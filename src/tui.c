@@ -22,8 +22,14 @@
 enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
 
 /* Keys that curses does not name. */
-enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_U = 21,
-	CH_CTRL_L = 12 };
+enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_A = 1,
+	CH_CTRL_B = 2, CH_CTRL_E = 5, CH_CTRL_F = 6, CH_CTRL_K = 11,
+	CH_CTRL_L = 12, CH_CTRL_U = 21, CH_CTRL_W = 23 };
+
+/* Backspaces closer together than this are one held key (a terminal's
+ * repeat starts after 250 ms to 1 s, then comes every 30 to 50 ms): a
+ * held Backspace clears a field or goes back one screen, never more. */
+#define HELD_MS 1000
 
 bool
 tui_usable(char **why)
@@ -46,6 +52,7 @@ go(struct tui *t, enum screen sc)
 	t->sel = t->top = t->scroll = 0;
 	t->noting = false;
 	t->stale = true;
+	t->editing = NULL;
 }
 
 /* The error is chosen (NULL: not listed): ask which one where errors
@@ -183,7 +190,7 @@ quit(struct tui *t)
 		return ACT_NOTHING;
 	if (t->w->outcome != OUT_NONE)
 		return finish(t);
-	t->asking = true;
+	t->asking = ASK_QUIT;
 	return ACT_GO;
 }
 
@@ -303,19 +310,40 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 		return true;
 	}
 	if (t->help) {
-		t->help = false;
+		if (key == TK_HOME || key == TK_END) {
+			t->help_scroll = key == TK_HOME ? 0 : t->help_max;
+		} else if (key == TK_UP || key == TK_DOWN || key == TK_PGUP ||
+		    key == TK_PGDN || (is_ch && (ch == 'j' || ch == 'k'))) {
+			long by = key == TK_PGUP || key == TK_PGDN ?
+			    (tui_page_rows() > 2 ? tui_page_rows() - 2 : 1) : 1;
+			long to = (long)t->help_scroll + (key == TK_UP ||
+			    key == TK_PGUP || ch == 'k' ? -by : by);
+			t->help_scroll = to < 0 ? 0 : (size_t)to >
+			    t->help_max ? t->help_max : (size_t)to;
+		} else {
+			t->help = false;
+		}
 		return true;
 	}
 	if (t->asking) {
-		t->asking = false;
-		if (is_ch && (ch == 'y' || ch == 'Y')) {
+		enum ask was = t->asking;
+		t->asking = ASK_NONE;
+		if (!is_ch || (ch != 'y' && ch != 'Y'))
+			return true;
+		if (was == ASK_QUIT) {
 			wizard_abandon(t->w);
 			*a = finish(t);
+		} else if (t->sel < t->nitems &&
+		    t->items[t->sel].kind == IT_SESSION) {
+			t->of->abandon[t->items[t->sel].n] = true;
+			say(t, _("It will be recorded as abandoned."));
+			t->stale = true;
 		}
 		return true;
 	}
 	if (key == TK_F1) {
 		t->help = true;
+		t->help_scroll = 0;
 		return true;
 	}
 	if (key == TK_F2) {
@@ -329,22 +357,60 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 	return false;
 }
 
-/* Esc and Backspace: out of a note, a character, or a screen back (on
- * the first screen, the quit question). */
+/* Esc and Backspace: out of a note, a character, or a screen back.  A
+ * held Backspace (held) erases but never goes back.  On the first
+ * screen nothing is behind: q quits. */
 static enum act
-back_key(struct tui *t, struct buf *f, bool esc)
+back_key(struct tui *t, struct buf *f, bool esc, bool held)
 {
-	if (!esc && f && f->len)
+	if (!esc && f && tui_cursor(t, f) > 0) {
 		tui_erase_char(t, f);
-	else if (t->noting) {
+	} else if (!esc && held) {
+		/* Key repeat past the start of the field: nothing. */
+	} else if (t->noting) {
 		t->noting = false;
 		if (esc)
 			buf_reset(&t->note);
-	} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME)
-		return quit(t);
-	else
+	} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME) {
+		if (t->w->stage != STAGE_PLATFORM)
+			return quit(t);
+		say(t, _("This is the first question: q or F10 quits."));
+	} else {
 		back(t);
+	}
 	return ACT_GO;
+}
+
+/* The keys that edit inside a field: the cursor, and cutting.  True
+ * when the key was one. */
+static bool
+edit_key(struct tui *t, struct buf *f, bool is_ch, unsigned ch, int key)
+{
+	enum edit how;
+
+	/* Home and End move in a field with text, else in the list. */
+	if ((key == TK_HOME || key == TK_END) && !f->len)
+		return false;
+	if (key == TK_LEFT || (is_ch && ch == CH_CTRL_B))
+		how = ED_LEFT;
+	else if (key == TK_RIGHT || (is_ch && ch == CH_CTRL_F))
+		how = ED_RIGHT;
+	else if (key == TK_HOME || (is_ch && ch == CH_CTRL_A))
+		how = ED_HOME;
+	else if (key == TK_END || (is_ch && ch == CH_CTRL_E))
+		how = ED_END;
+	else if (key == TK_DELETE)
+		how = ED_DELETE;
+	else if (is_ch && ch == CH_CTRL_W)
+		how = ED_WORD;
+	else if (is_ch && ch == CH_CTRL_U)
+		how = ED_TO_START;
+	else if (is_ch && ch == CH_CTRL_K)
+		how = ED_TO_END;
+	else
+		return false;
+	tui_edit_key(t, f, how);
+	return true;
 }
 
 /* The keys that move: the selection, the page, the field.  True when the
@@ -403,6 +469,7 @@ letter_key(struct tui *t, unsigned ch)
 		return quit(t);
 	case '?':
 		t->help = true;
+		t->help_scroll = 0;
 		break;
 	case 'l':
 	case 'L':
@@ -420,11 +487,9 @@ letter_key(struct tui *t, unsigned ch)
 	case 'a':
 	case 'A':
 		if (t->sc == SC_RESUME && t->sel < t->nitems &&
-		    t->items[t->sel].kind == IT_SESSION) {
-			t->of->abandon[t->items[t->sel].n] = true;
-			say(t, _("It will be recorded as abandoned."));
-			t->stale = true;
-		}
+		    t->items[t->sel].kind == IT_SESSION &&
+		    !t->of->abandon[t->items[t->sel].n])
+			t->asking = ASK_ABANDON;
 		break;
 	case 'j':
 		tui_move_sel(t, 1);
@@ -485,6 +550,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 {
 	struct buf *f = tui_field(t);
 	enum act a = ACT_GO;
+	bool bs, held = false;
 
 	if (key == TK_LOST)
 		return ACT_LOST;
@@ -508,22 +574,30 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		term_repaint();
 		return ACT_GO;
 	}
+	bs = (is_ch && (ch == CH_BS || ch == CH_DEL)) || key == TK_BACKSPACE;
+	if (bs) {
+		long long now = util_now_ms();
+		held = t->last_bs && now - t->last_bs < HELD_MS;
+		t->last_bs = now;
+	} else if (key != TK_RESIZE) {
+		t->last_bs = 0;
+	}
 	free(t->msg);
 	t->msg = NULL;
 	if (common_key(t, is_ch, ch, key, &a))
 		return a;
 	if (is_ch && ch == CH_ESC)
-		return back_key(t, f, true);
-	if ((is_ch && (ch == CH_BS || ch == CH_DEL)) || key == TK_BACKSPACE)
-		return back_key(t, f, false);
+		return back_key(t, f, true, false);
+	if (bs)
+		return back_key(t, f, false, held);
 	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
 		return choose(t);
+	if (f && edit_key(t, f, is_ch, ch, key))
+		return ACT_GO;
 	if (move_key(t, is_ch, ch, key))
 		return ACT_GO;
 	if (f) {
-		if (is_ch && ch == CH_CTRL_U)
-			tui_clear_field(t, f);
-		else if (is_ch)
+		if (is_ch)
 			tui_type_char(t, f, ch);
 		return ACT_GO;
 	}

@@ -95,87 +95,197 @@ draw_header(struct tui *t)
 	term_rule(1);
 }
 
-/* The long list of keys when it fits, else the short one. */
-static const char *
-fit(const char *short_list, const char *long_list)
+/* A key and what it does, for the keys line; rank 1 is shown first
+ * when the line cannot hold them all. */
+struct hint {
+	int rank;
+	const char *text;
+};
+
+/* The hints that fit in cols, the most needed first, in their order. */
+static char *
+hints_fit(const struct hint *h, size_t n, int cols)
 {
-	return (int)text_width(long_list) <= term_cols() ? long_list :
-	    short_list;
+	bool shown[12] = { false };
+	size_t used = 0;
+	struct buf b;
+
+	/* By rank; the first that does not fit ends the line, so that a
+	 * less needed key never takes the place of a more needed one. */
+	for (int rank = 1; rank <= 12; rank++)
+		for (size_t i = 0; i < n && i < 12; i++) {
+			size_t w = text_width(h[i].text) + (used ? 2 : 0);
+			if (h[i].rank != rank)
+				continue;
+			if (used + w > (size_t)cols)
+				goto out;
+			shown[i] = true;
+			used += w;
+		}
+out:
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < n && i < 12; i++)
+		if (shown[i])
+			buf_printf(&b, "%s%s", b.len ? "  " : "", h[i].text);
+	return buf_take(&b);
 }
 
-/* The keys that work on this screen. */
-static const char *
+#define HINTS(...) do { \
+	const struct hint h_[] = { __VA_ARGS__ }; \
+	return hints_fit(h_, sizeof h_ / sizeof h_[0], cols); \
+} while (0)
+
+/* The keys that work on this screen, as many as fit. */
+static char *
 keys_line(const struct tui *t)
 {
+	int cols = term_cols();
 
 	if (t->help)
-		return _("Any key: back to the wizard");
+		HINTS({ 2, _("Up/Down scroll") },
+		    { 1, _("any other key: back to the wizard") });
 	switch (t->sc) {
 	case SC_RESUME:
-		return fit(_("Enter resume  a abandon  q quit"),
-		    _("Up/Down move  Enter resume or start anew  a record as "
-		    "abandoned  q quit"));
+		HINTS({ 4, _("Up/Down move") }, { 1, _("Enter resume") },
+		    { 2, _("a abandon") }, { 5, _("? help") },
+		    { 3, _("q quit") });
 	case SC_VERSION:
-		return fit(_("Type  Enter choose  Esc back  F1 help"),
-		    _("Type to filter  Up/Down move  Enter choose  Esc back  "
-		    "F1 help  F2 lang  F10 quit"));
+		HINTS({ 7, _("Type to filter") }, { 6, _("Up/Down move") },
+		    { 1, _("Enter choose") }, { 4, _("Esc back") },
+		    { 2, _("F1 help") }, { 8, _("F2 lang") },
+		    { 3, _("F10 quit") });
 	case SC_SYMPTOM:
-		return fit(_("Type  Enter choose  Tab browse  F1 help"),
-		    _("Type to search  Up/Down move  Enter choose  Tab browse  "
-		    "Esc back  F1 help  F10 quit"));
+		HINTS({ 7, _("Type to search") }, { 6, _("Up/Down move") },
+		    { 1, _("Enter choose") }, { 5, _("Tab browse") },
+		    { 4, _("Esc back") }, { 2, _("F1 help") },
+		    { 8, _("F2 lang") }, { 3, _("F10 quit") });
 	case SC_CAUSE:
-		return fit(_("Enter go on  Esc back  ? help  q quit"),
-		    _("Enter first step  Up/Down scroll  Esc back  l language  "
-		    "? help  q quit"));
+		HINTS({ 1, _("Enter first step") }, { 5, _("Up/Down scroll") },
+		    { 2, _("Esc back") }, { 6, _("l language") },
+		    { 4, _("? help") }, { 3, _("q quit") });
 	case SC_STEP:
 		if (t->noting)
-			return _("Type the note  Enter keep  Esc drop");
-		return fit(_("y/n/s answer  : note  i source  ? help"),
-		    _("y fixed  n not fixed  s can't do it  : note  i source  "
-		    "Esc back  ? help  q quit"));
+			HINTS({ 2, _("Type the note") }, { 1, _("Enter keep") },
+			    { 1, _("Esc drop") });
+		HINTS({ 1, _("y fixed") }, { 1, _("n not fixed") },
+		    { 1, _("s can't do it") }, { 4, _(": note") },
+		    { 6, _("i source") }, { 3, _("Esc back") },
+		    { 5, _("? help") }, { 2, _("q quit") });
 	case SC_OUTCOME:
-		return fit(_("Enter go on  r report  Esc back  ? help"),
-		    _("Enter job details  r report for HQ  Esc change an answer  "
-		    "q record and quit"));
+		HINTS({ 1, _("Enter job details") }, { 2, _("r report for HQ") },
+		    { 4, _("Esc change an answer") },
+		    { 3, _("q record and quit") }, { 5, _("? help") });
 	case SC_DETAILS:
-		return fit(_("Enter next  Esc back  F10 record"),
-		    _("Enter next field  Up/Down move  Esc back  "
-		    "F10 record and quit"));
+		HINTS({ 1, _("Enter next field") }, { 4, _("Up/Down move") },
+		    { 3, _("Esc back") }, { 2, _("F10 record and quit") },
+		    { 5, _("F1 help") });
 	default:
-		return fit(_("j/k move  Enter choose  ? help  q quit"),
-		    _("Up/Down or j/k move  Enter choose  Esc back  "
-		    "l language  ? help  q quit"));
+		HINTS({ 4, _("Up/Down move") }, { 1, _("Enter choose") },
+		    { 2, _("Esc back") }, { 6, _("l language") },
+		    { 5, _("? help") }, { 3, _("q quit") });
 	}
+}
+
+/* The text above the keys line: the question being asked, or a
+ * message; NULL when there is none. */
+static const char *
+footer_text(const struct tui *t)
+{
+	if (t->asking == ASK_QUIT)
+		return _("Quit? The session will be recorded as abandoned. "
+		    "y: quit, any other key: stay");
+	if (t->asking == ASK_ABANDON)
+		return _("Record this session as abandoned? y: yes, any other "
+		    "key: no");
+	return t->msg;
+}
+
+/* The footer's lines: the text above the keys wrapped (at most a third
+ * of the screen), else a rule; the keys line last. */
+static char **
+footer_lines(const struct tui *t, size_t *n)
+{
+	const char *s = footer_text(t);
+	size_t most = (size_t)(term_rows() / 3 > 1 ? term_rows() / 3 : 1);
+	char **lines;
+
+	if (!s) {
+		*n = 0;
+		return NULL;
+	}
+	lines = text_wrap(s, (size_t)term_cols(), n);
+	while (*n > most)
+		free(lines[--*n]);
+	return lines;
 }
 
 static void
 draw_footer(struct tui *t)
 {
 	int rows = term_rows(), cols = term_cols();
+	size_t n;
+	char **lines = footer_lines(t, &n);
+	char *keys = keys_line(t);
 
-	if (t->asking)
-		term_put(rows - 2, 0, cols, _("Quit? The session will be "
-		    "recorded as abandoned. y: quit, any other key: stay"),
-		    R_MSG, true);
-	else if (t->msg)
-		term_put(rows - 2, 0, cols, t->msg, R_MSG, true);
-	else
+	if (!n)
 		term_rule(rows - 2);
-	term_put(rows - 1, 0, cols, keys_line(t), R_STATUS, true);
+	for (size_t i = 0; i < n; i++)
+		term_put(rows - 1 - (int)(n - i), 0, cols, lines[i], R_MSG,
+		    true);
+	text_lines_free(lines, n);
+	term_put(rows - 1, 0, cols, keys, R_STATUS, true);
+	free(keys);
+}
+
+/* The row under the page: above the footer. */
+static int
+page_bottom(const struct tui *t)
+{
+	size_t n;
+	char **lines = footer_lines(t, &n);
+
+	text_lines_free(lines, n);
+	return term_rows() - 1 - (n ? (int)n : 1);
+}
+
+/* A one-line field at y, x, fw columns wide: the text around its cursor
+ * (a cut marked with an ellipsis), the cursor left at it. */
+static void
+draw_field(struct tui *t, int y, int x, int fw, struct buf *f, bool active)
+{
+	const char *s = f->s ? f->s : "";
+	size_t at = tui_cursor(t, f), ew = text_width(term_ellipsis());
+	size_t room = fw > 1 ? (size_t)fw - 1 : 1, from;
+	char *pre = xstrndup(s, at);
+	int lead = 0;
+
+	from = text_tail(pre, room);
+	if (from > 0 && room > ew + 1) {
+		from = text_tail(pre, room - ew);
+		lead = term_put(y, x, (int)ew, term_ellipsis(), R_FIELD, false);
+	}
+	term_put(y, x + lead, fw - lead, s + from, R_FIELD, true);
+	if (active) {
+		t->cy = y;
+		t->cx = x + lead + (int)text_width(pre + from);
+	}
+	free(pre);
 }
 
 /* Draws a page from its scroll position in rows [top, bottom). */
 static void
-draw_page(struct tui *t, struct page *p, int top, int bottom)
+draw_page(struct tui *t, struct page *p, int top, int bottom,
+    size_t *scroll, size_t *max)
 {
 	size_t height = bottom > top ? (size_t)(bottom - top) : 0;
 
-	t->page_max = p->n > height ? p->n - height : 0;
-	if (t->scroll > t->page_max)
-		t->scroll = t->page_max;
-	for (size_t i = 0; i < height && t->scroll + i < p->n; i++)
+	*max = p->n > height ? p->n - height : 0;
+	if (*scroll > *max)
+		*scroll = *max;
+	for (size_t i = 0; i < height && *scroll + i < p->n; i++)
 		term_put(top + (int)i, 1, term_cols() - 2,
-		    p->lines[t->scroll + i], p->roles[t->scroll + i], false);
+		    p->lines[*scroll + i], p->roles[*scroll + i], false);
 	t->cy = top;
 	t->cx = 1;
 }
@@ -224,7 +334,7 @@ question(const struct tui *t)
 static void
 draw_list(struct tui *t)
 {
-	int cols = term_cols(), bottom = term_rows() - 2, y = 2;
+	int cols = term_cols(), bottom = page_bottom(t), y = 2;
 	struct buf *f = tui_field(t);
 	bool numbered = !f;
 	size_t nq, height;
@@ -234,14 +344,9 @@ draw_list(struct tui *t)
 		term_put(y++, 1, cols - 2, q[i], R_HEAD, false);
 	text_lines_free(q, nq);
 	if (f) {
-		const char *s = f->s ? f->s : "";
 		int x = 1 + term_put(y, 1, cols / 2, t->sc == SC_VERSION ?
 		    _("Version: ") : _("Error: "), R_TEXT, false);
-		int fw = cols - x - 1;
-		int used = term_put(y, x, fw, s + text_tail(s, (size_t)fw - 1),
-		    R_FIELD, true);
-		t->cy = y++;
-		t->cx = x + used;
+		draw_field(t, y++, x, cols - x - 1, f, true);
 	}
 	if (term_rows() >= 16)
 		y++;
@@ -406,16 +511,11 @@ draw_details(struct tui *t)
 	if (lw > cols / 2)
 		lw = cols / 2;
 	for (int i = 0; i < DETAIL_FIELDS; i++, y++) {
-		const char *s = t->detail[i].s ? t->detail[i].s : "";
-		int x = 1 + lw + 2, fw = cols - x - 1, used;
+		int x = 1 + lw + 2;
 		term_put(y, 1, lw, labels[i], R_TEXT, false);
 		term_put(y, 1 + lw, 2, ":", R_TEXT, false);
-		used = term_put(y, x, fw, s + text_tail(s, (size_t)fw - 1),
-		    R_FIELD, true);
-		if (i == t->detail_at) {
-			t->cy = y;
-			t->cx = x + used;
-		}
+		draw_field(t, y, x, cols - x - 1, &t->detail[i],
+		    i == t->detail_at);
 	}
 }
 
@@ -427,7 +527,8 @@ draw_help(struct tui *t)
 
 	page_add(&p, R_HEAD, "", _("Keys"), width);
 	page_add(&p, R_TEXT, "", _("Up/Down or j/k: move; Enter: choose or "
-	    "go on; Esc, or Backspace on an empty field: back."), width);
+	    "go on; Esc, or Backspace on an empty field: back (held down, "
+	    "Backspace empties the field but goes back no further)."), width);
 	page_add(&p, R_TEXT, "", _("On a step: y fixed, n not fixed, s can't "
 	    "do it here, : (or t) adds a note, i shows where the step comes "
 	    "from."), width);
@@ -439,9 +540,14 @@ draw_help(struct tui *t)
 	page_add(&p, R_TEXT, "", _("On the error screen, Tab browses the "
 	    "errors by kind; the last item is for an error not listed."),
 	    width);
+	page_add(&p, R_TEXT, "", _("In a field: Left, Right, Home and End "
+	    "(or Ctrl-A, Ctrl-E) move, Delete and Backspace erase, Ctrl-W "
+	    "erases a word, Ctrl-U and Ctrl-K cut to the start and the end."),
+	    width);
+	page_add(&p, R_TEXT, "", _("Up and Down scroll a long page; "
+	    "PageUp and PageDown by a screen."), width);
 	page_add(&p, R_TEXT, "", _("Ctrl-L draws the screen again."), width);
-	t->scroll = 0;
-	draw_page(t, &p, 2, term_rows() - 2);
+	draw_page(t, &p, 2, page_bottom(t), &t->help_scroll, &t->help_max);
 	page_free(&p);
 }
 
@@ -477,7 +583,7 @@ tui_draw(struct tui *t)
 	} else if (t->sc == SC_CAUSE || t->sc == SC_STEP ||
 	    t->sc == SC_OUTCOME) {
 		struct page p = { 0 };
-		int width = term_cols() - 2, bottom = term_rows() - 2;
+		int width = term_cols() - 2, bottom = page_bottom(t);
 		if (t->sc == SC_CAUSE)
 			draw_cause(t, &p, width);
 		else if (t->sc == SC_STEP)
@@ -486,7 +592,7 @@ tui_draw(struct tui *t)
 			draw_outcome(t, &p, width);
 		if (t->sc == SC_STEP && t->noting)
 			bottom--;
-		draw_page(t, &p, 2, bottom);
+		draw_page(t, &p, 2, bottom, &t->scroll, &t->page_max);
 		/* The cursor rests at the question at the end of the page. */
 		if (p.n && p.n - 1 >= t->scroll && p.n - 1 - t->scroll <
 		    (size_t)(bottom - 2)) {
@@ -496,11 +602,8 @@ tui_draw(struct tui *t)
 		if (t->sc == SC_STEP && t->noting) {
 			int x = 1 + term_put(bottom, 1, width, _("Note: "),
 			    R_TEXT, false);
-			const char *s = t->note.s ? t->note.s : "";
-			int fw = term_cols() - x - 1;
-			t->cy = bottom;
-			t->cx = x + term_put(bottom, x, fw, s + text_tail(s,
-			    (size_t)fw - 1), R_FIELD, true);
+			draw_field(t, bottom, x, term_cols() - x - 1, &t->note,
+			    true);
 		}
 		page_free(&p);
 	} else if (t->sc == SC_DETAILS) {

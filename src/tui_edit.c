@@ -1,10 +1,12 @@
 /* tui_edit.c: editing the full-screen wizard's fields and moving its
  * selection: what a key does to the state, before the screen is drawn
- * again.  Layer: front ends (between drawing and the keys). */
+ * again, and where the cursor is in a field (for drawing).
+ * Layer: front ends (under drawing and the keys). */
 #include <config.h>
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <unistr.h>
 
@@ -44,11 +46,71 @@ tui_move_sel(struct tui *t, long by)
 	}
 }
 
-/* Typing into a field: printable characters only. */
+/* The field changed: a list filtered by it is built again. */
+static void
+edited(struct tui *t, struct buf *f)
+{
+	if (f != &t->note && t->sc != SC_DETAILS) {
+		t->stale = true;
+		t->sel = t->top = 0;
+	}
+}
+
+size_t
+tui_cursor(const struct tui *t, const struct buf *f)
+{
+	return t->editing == f && t->at < f->len ? t->at : f->len;
+}
+
+/* The cursor in f, taken up: a field other than the last one edited
+ * starts with the cursor at its end. */
+static size_t
+take(struct tui *t, struct buf *f)
+{
+	t->at = tui_cursor(t, f);
+	t->editing = f;
+	if (!f->s)
+		buf_add(f, "", 0);
+	return t->at;
+}
+
+/* Removes f's bytes [from, to) and leaves the cursor at from. */
+static void
+cut(struct tui *t, struct buf *f, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(f->s + from, f->s + to, f->len - to + 1);
+	f->len -= to - from;
+	t->at = from;
+	edited(t, f);
+}
+
+/* The start of the character before byte i, and after it. */
+static size_t
+char_before(const struct buf *f, size_t i)
+{
+	while (i > 0 && ((unsigned char)f->s[--i] & 0xc0) == 0x80)
+		;
+	return i;
+}
+
+static size_t
+char_after(const struct buf *f, size_t i)
+{
+	if (i < f->len)
+		i++;
+	while (i < f->len && ((unsigned char)f->s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
+}
+
+/* Typing into a field at the cursor: printable characters only. */
 void
 tui_type_char(struct tui *t, struct buf *f, unsigned ch)
 {
 	uint8_t u[6];
+	size_t at = take(t, f);
 	int n;
 
 	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || ch > 0x10ffff)
@@ -64,21 +126,54 @@ tui_type_char(struct tui *t, struct buf *f, unsigned ch)
 		return;
 	}
 	buf_add(f, u, (size_t)n);
-	if (f != &t->note && t->sc != SC_DETAILS) {
-		t->stale = true;
-		t->sel = t->top = 0;
-	}
+	memmove(f->s + at + n, f->s + at, f->len - (size_t)n - at);
+	memcpy(f->s + at, u, (size_t)n);
+	t->at = at + (size_t)n;
+	edited(t, f);
 }
 
 void
 tui_erase_char(struct tui *t, struct buf *f)
 {
-	while (f->len > 0 && ((unsigned char)f->s[--f->len] & 0xc0) == 0x80)
-		;
-	f->s[f->len] = '\0';
-	if (f != &t->note && t->sc != SC_DETAILS) {
-		t->stale = true;
-		t->sel = t->top = 0;
+	size_t at = take(t, f);
+
+	cut(t, f, char_before(f, at), at);
+}
+
+void
+tui_edit_key(struct tui *t, struct buf *f, enum edit how)
+{
+	size_t at = take(t, f), i = at;
+
+	switch (how) {
+	case ED_LEFT:
+		t->at = char_before(f, at);
+		break;
+	case ED_RIGHT:
+		t->at = char_after(f, at);
+		break;
+	case ED_HOME:
+		t->at = 0;
+		break;
+	case ED_END:
+		t->at = f->len;
+		break;
+	case ED_DELETE:
+		cut(t, f, at, char_after(f, at));
+		break;
+	case ED_WORD:
+		while (i > 0 && f->s[i - 1] == ' ')
+			i--;
+		while (i > 0 && f->s[i - 1] != ' ')
+			i--;
+		cut(t, f, i, at);
+		break;
+	case ED_TO_START:
+		cut(t, f, 0, at);
+		break;
+	case ED_TO_END:
+		cut(t, f, at, f->len);
+		break;
 	}
 }
 
@@ -89,13 +184,6 @@ tui_page_rows(void)
 }
 
 
-void
-tui_clear_field(struct tui *t, struct buf *f)
-{
-	buf_reset(f);
-	buf_add(f, "", 0);
-	t->stale = t->sc != SC_DETAILS && !t->noting;
-}
 
 /* At most this much of a paste is kept: a log of a few thousand lines. */
 #define PASTE_MAX (1024 * 1024)

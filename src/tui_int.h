@@ -59,12 +59,17 @@ struct tui {
 	size_t scroll;              /* the first line of a page shown */
 	size_t page_max;            /* how far a page can scroll */
 	struct buf version, query, note, detail[DETAIL_FIELDS];
+	struct buf *editing;        /* the field the cursor is in, */
+	size_t at;                  /* and where (a byte offset) */
 	bool pasting;               /* between a paste's two sequences */
 	struct buf paste;           /* what has been pasted so far */
 	int detail_at;
 	bool noting;                /* typing a note for the step */
 	bool show_source;           /* i: where the step comes from */
-	bool help, asking;
+	bool help;
+	size_t help_scroll, help_max; /* the help's own page */
+	enum ask { ASK_NONE, ASK_QUIT, ASK_ABANDON } asking;
+	long long last_bs;          /* when Backspace came last, or 0 */
 	char *msg;                  /* shown above the keys until a key */
 	enum family fam;            /* the family browsed */
 	const struct kb_error *shared[8];
@@ -87,13 +92,22 @@ void tui_draw(struct tui *t);
 struct buf *tui_field(struct tui *t);
 
 /* Editing and moving (tui_edit.c): the selection (or the page, or the
- * field of the job details) moved by rows; a character typed into f (a
- * printable one, within the field's limit); the last character of f
- * erased; f emptied; the rows a page of the list holds. */
+ * field of the job details) moved by rows; a character typed into f at
+ * its cursor (a printable one, within the field's limit); the character
+ * before the cursor erased; the cursor moved, or text cut, by a key; the
+ * cursor's byte offset in f (its end unless f is being edited); the
+ * rows a page of the list holds. */
+enum edit {
+	ED_LEFT, ED_RIGHT, ED_HOME, ED_END, ED_DELETE,
+	ED_WORD,      /* Ctrl-W: the word before the cursor */
+	ED_TO_START,  /* Ctrl-U */
+	ED_TO_END,    /* Ctrl-K */
+};
 void tui_move_sel(struct tui *t, long by);
 void tui_type_char(struct tui *t, struct buf *f, unsigned ch);
 void tui_erase_char(struct tui *t, struct buf *f);
-void tui_clear_field(struct tui *t, struct buf *f);
+void tui_edit_key(struct tui *t, struct buf *f, enum edit how);
+size_t tui_cursor(const struct tui *t, const struct buf *f);
 int tui_page_rows(void);
 /* A key inside a bracketed paste, kept as text in t->paste; and pasted
  * text typed into f, its line ends as spaces. */

@@ -200,7 +200,16 @@ term_put(int y, int x, int width, const char *s, enum role r, bool fill)
 	e = text_escape(s, strlen(s), use_utf8 ? 0 : TEXT_ASCII);
 	n = text_fit(e, (size_t)width, &cols);
 	attrset(attr_of(r));
-	mvaddnstr(y, x, e, (int)n);
+	if (e[n] != '\0' && (size_t)width > text_width(term_ellipsis())) {
+		/* Cut: marked, so that a part is not taken for the whole. */
+		n = text_fit(e, (size_t)width - text_width(term_ellipsis()),
+		    &cols);
+		mvaddnstr(y, x, e, (int)n);
+		addstr(term_ellipsis());
+		cols += text_width(term_ellipsis());
+	} else {
+		mvaddnstr(y, x, e, (int)n);
+	}
 	if (fill)
 		for (int i = (int)cols; i < width; i++)
 			addch(' ');
@@ -209,12 +218,219 @@ term_put(int y, int x, int width, const char *s, enum role r, bool fill)
 	return (int)cols;
 }
 
+const char *
+term_ellipsis(void)
+{
+	return use_lines ? "\xe2\x80\xa6" : "...";
+}
+
 void
 term_rule(int y)
 {
 	move(y, 0);
 	for (int i = 0; i < COLS; i++)
 		addstr(use_lines ? "\xe2\x94\x80" : "-");
+}
+
+/* A key that curses decoded. */
+static int
+curses_key(wint_t wc)
+{
+	switch (wc) {
+	case KEY_RESIZE:
+		return TK_RESIZE;
+	case KEY_UP:
+		return TK_UP;
+	case KEY_DOWN:
+		return TK_DOWN;
+	case KEY_LEFT:
+		return TK_LEFT;
+	case KEY_RIGHT:
+		return TK_RIGHT;
+	case KEY_PPAGE:
+		return TK_PGUP;
+	case KEY_NPAGE:
+		return TK_PGDN;
+	case KEY_HOME:
+		return TK_HOME;
+	case KEY_END:
+		return TK_END;
+	case KEY_DC:
+		return TK_DELETE;
+	case KEY_ENTER:
+		return TK_ENTER;
+	case KEY_BACKSPACE:
+		return TK_BACKSPACE;
+	case KEY_F(1):
+		return TK_F1;
+	case KEY_F(2):
+		return TK_F2;
+	case KEY_F(10):
+		return TK_F10;
+	case KEY_PASTE_BEGIN:
+		return TK_PASTE_BEGIN;
+	case KEY_PASTE_END:
+		return TK_PASTE_END;
+	default:
+		return TK_OTHER;
+	}
+}
+
+/* The key code curses decoded after an Esc. */
+static wint_t seq_code;
+
+/* The next byte of an escape sequence, waiting at most ms; -1 when none
+ * came, -2 when curses decoded a key there (in seq_code). */
+static int
+seq_next(int ms)
+{
+	wint_t wc = 0;
+	int r;
+
+	timeout(ms);
+	do {
+		errno = 0;
+		r = get_wch(&wc);
+	} while (r == ERR && errno == EINTR && !sig_caught());
+	if (r == OK)
+		return wc < 0x80 ? (int)wc : 0x80;
+	if (r == KEY_CODE_YES) {
+		seq_code = wc;
+		return -2;
+	}
+	return -1;
+}
+
+/* The key of ESC [ num final, in the forms that xterm, PuTTY, rxvt and
+ * the Linux console send whatever TERM says. */
+static int
+csi_key(unsigned num, int final)
+{
+	switch (final) {
+	case 'A':
+		return TK_UP;
+	case 'B':
+		return TK_DOWN;
+	case 'C':
+		return TK_RIGHT;
+	case 'D':
+		return TK_LEFT;
+	case 'H':
+		return TK_HOME;
+	case 'F':
+		return TK_END;
+	case 'P':
+		return TK_F1;
+	case 'Q':
+		return TK_F2;
+	case '~':
+		break;
+	default:
+		return TK_OTHER;
+	}
+	switch (num) {
+	case 1: case 7:
+		return TK_HOME;
+	case 4: case 8:
+		return TK_END;
+	case 3:
+		return TK_DELETE;
+	case 5:
+		return TK_PGUP;
+	case 6:
+		return TK_PGDN;
+	case 11:
+		return TK_F1;
+	case 12:
+		return TK_F2;
+	case 21:
+		return TK_F10;
+	case 200:
+		return TK_PASTE_BEGIN;
+	case 201:
+		return TK_PASTE_END;
+	default:
+		return TK_OTHER;
+	}
+}
+
+/* The key of ESC O final (application mode). */
+static int
+ss3_key(int final)
+{
+	switch (final) {
+	case 'A':
+		return TK_UP;
+	case 'B':
+		return TK_DOWN;
+	case 'C':
+		return TK_RIGHT;
+	case 'D':
+		return TK_LEFT;
+	case 'H':
+		return TK_HOME;
+	case 'F':
+		return TK_END;
+	case 'M':
+		return TK_ENTER;
+	case 'P':
+		return TK_F1;
+	case 'Q':
+		return TK_F2;
+	default:
+		return TK_OTHER;
+	}
+}
+
+/* Bytes after ESC that curses left: the rest of a sequence it does not
+ * know, read whole.  The bytes of a sequence arrive together; one more
+ * is waited for only this long (a slow link may split them). */
+#define SEQ_WAIT_MS 30
+#define SEQ_MAX 32
+
+static int
+escape_key(void)
+{
+	int c = seq_next(0), k;
+	unsigned num = 0;
+	bool first = true;
+
+	if (c == -1)
+		return -1;        /* Esc alone */
+	if (c == -2) {
+		/* Esc, then a key that curses knows (Esc and Down sent
+		 * together): both, the key read next. */
+		if (ungetch((int)seq_code) == ERR) {
+			/* No room: the key is lost, the Esc kept. */
+		}
+		return -1;
+	}
+	if (c == '[') {
+		c = seq_next(SEQ_WAIT_MS);
+		if (c == '[') {   /* the Linux console's F1 to F5 */
+			c = seq_next(SEQ_WAIT_MS);
+			return c == 'A' ? TK_F1 : c == 'B' ? TK_F2 : TK_OTHER;
+		}
+		/* Parameters, then intermediates, then the final byte; only
+		 * the first number counts (the others are modifiers). */
+		for (k = 0; k < SEQ_MAX && c >= 0x20 && c < 0x40; k++) {
+			if (c < '0' || c > '9')
+				first = false;
+			else if (first && num < 1000)
+				num = num * 10 + (unsigned)(c - '0');
+			c = seq_next(SEQ_WAIT_MS);
+		}
+		if (c < 0x40 || c > 0x7e)
+			return TK_OTHER;
+		return csi_key(num ? num : 1, c);
+	}
+	if (c == 'O') {
+		c = seq_next(SEQ_WAIT_MS);
+		for (k = 0; k < SEQ_MAX && c >= '0' && c <= '9'; k++)
+			c = seq_next(SEQ_WAIT_MS);
+		return ss3_key(c);
+	}
+	return TK_OTHER;          /* Alt and a character */
 }
 
 bool
@@ -230,6 +446,16 @@ term_key(unsigned *ch, int *key)
 
 	*ch = 0;
 	*key = 0;
+	if (r == OK && wc == 27) {
+		int k = escape_key();
+		timeout(-1);
+		if (k < 0) {
+			*ch = 27;
+			return true;
+		}
+		*key = k;
+		return false;
+	}
 	if (r == OK) {
 		*ch = (unsigned)wc;
 		return true;
@@ -238,52 +464,6 @@ term_key(unsigned *ch, int *key)
 		*key = TK_LOST;
 		return false;
 	}
-	switch (wc) {
-	case KEY_RESIZE:
-		*key = TK_RESIZE;
-		break;
-	case KEY_UP:
-		*key = TK_UP;
-		break;
-	case KEY_DOWN:
-		*key = TK_DOWN;
-		break;
-	case KEY_PPAGE:
-		*key = TK_PGUP;
-		break;
-	case KEY_NPAGE:
-		*key = TK_PGDN;
-		break;
-	case KEY_HOME:
-		*key = TK_HOME;
-		break;
-	case KEY_END:
-		*key = TK_END;
-		break;
-	case KEY_ENTER:
-		*key = TK_ENTER;
-		break;
-	case KEY_BACKSPACE:
-		*key = TK_BACKSPACE;
-		break;
-	case KEY_F(1):
-		*key = TK_F1;
-		break;
-	case KEY_F(2):
-		*key = TK_F2;
-		break;
-	case KEY_F(10):
-		*key = TK_F10;
-		break;
-	case KEY_PASTE_BEGIN:
-		*key = TK_PASTE_BEGIN;
-		break;
-	case KEY_PASTE_END:
-		*key = TK_PASTE_END;
-		break;
-	default:
-		*key = TK_OTHER;
-		break;
-	}
+	*key = curses_key(wc);
 	return false;
 }

@@ -49,8 +49,10 @@ void term_end(int y, int x);
 
 /* Draws s at y, x in at most width columns, escaped (control characters,
  * invalid UTF-8, non-ASCII on an ASCII terminal) and cut between
- * characters; fill: pads with spaces to width.  Returns the columns used. */
+ * characters, the cut marked with term_ellipsis(); fill: pads with spaces to width.  Returns the columns used. */
 int term_put(int y, int x, int width, const char *s, enum role r, bool fill);
+/* What marks cut text: an ellipsis, "..." without Unicode lines. */
+const char *term_ellipsis(void);
 /* A horizontal line across the screen. */
 void term_rule(int y);
 
@@ -60,13 +62,17 @@ enum tkey {
 	TK_OTHER = 0,
 	TK_RESIZE,
 	TK_UP, TK_DOWN, TK_PGUP, TK_PGDN, TK_HOME, TK_END,
+	TK_LEFT, TK_RIGHT, TK_DELETE,
 	TK_ENTER, TK_BACKSPACE,
 	TK_F1, TK_F2, TK_F10,
 	TK_PASTE_BEGIN, TK_PASTE_END, /* bracketed paste: text, never keys */
 };
 
 /* Reads a key: a character in *ch (true returned) or one of enum tkey in
- * *key (false returned, *ch 0). */
+ * *key (false returned, *ch 0).  An escape sequence that the terminal's
+ * description does not name (F10 as xterm sends it under TERM=vt100,
+ * Alt and a letter) is read whole: the keys above when it is one of the
+ * common forms, else TK_OTHER; never an Esc followed by typing. */
 bool term_key(unsigned *ch, int *key);
 
 #endif

@@ -31,6 +31,16 @@ util_random32(void)
 	    2654435761u);
 }
 
+long long
+util_now_ms(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 1;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 1;
+}
+
 uint64_t
 util_fnv1a(const void *s, size_t n)
 {

@@ -27,6 +27,9 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
  * them, from the time and the process. */
 uint32_t util_random32(void);
 
+/* Milliseconds on a clock that only goes forward (never 0). */
+long long util_now_ms(void);
+
 /* The 64-bit FNV-1a hash of n bytes, for the hash tables. */
 uint64_t util_fnv1a(const void *s, size_t n);
 

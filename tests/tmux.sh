@@ -6,6 +6,8 @@
 #   wait_for REGEX [SECONDS]  waits until the screen matches (grep -E);
 #                             $screen holds the last capture
 #   screen_has REGEX DESC     a check: wait_for, then ok
+#   row_has N REGEX DESC      a check: waits until screen row N (from 1)
+#                             matches
 #   cursor                    prints "X,Y" of the terminal cursor
 #   tstop                     ends the tmux server
 [ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip_all "tmux not found"
@@ -62,6 +64,23 @@ screen_has() {
 		printf '#   no /%s/ on the screen:\n' "$1"
 		printf '%s\n' "$screen" | sed 's/^/#     /'
 	fi
+}
+
+row_has() {
+	limit=$(( TWAIT * 20 ))
+	i=0
+	while [ "$i" -lt "$limit" ]; do
+		capture
+		if printf '%s\n' "$screen" | sed -n "$1p" | grep -Eq -- "$2"; then
+			ok 0 "$3"
+			return
+		fi
+		i=$((i + 1))
+		sleep 0.05
+	done
+	ok 1 "$3"
+	printf '#   row %s is not /%s/:\n' "$1" "$2"
+	printf '%s\n' "$screen" | sed 's/^/#     /'
 }
 
 cursor() {
