@@ -67,9 +67,10 @@ time_str(char *out, size_t n, time_t t)
 }
 
 /* The steps column: one line per answered step, "N level answer TIME"
- * and ": note" when there is one. */
+ * and ": note" when there is one.  A session in progress also keeps the
+ * note of the step being asked, as "N level pending -: note". */
 static char *
-steps_str(const struct wizard *w)
+steps_str(const struct wizard *w, bool in_progress)
 {
 	struct buf steps;
 
@@ -78,14 +79,16 @@ steps_str(const struct wizard *w)
 	for (size_t i = 0; i < w->nsteps; i++) {
 		const struct wiz_step *s = &w->steps[i];
 		char at[40];
-		if (s->answer == ANS_NONE)
+		bool pending = s->answer == ANS_NONE;
+		if (pending && !(in_progress && i == w->cur && s->note &&
+		    w->outcome == OUT_NONE))
 			continue;
 		if (steps.len)
 			buf_addc(&steps, '\n');
-		time_str(at, sizeof at, s->at);
+		time_str(at, sizeof at, pending ? 0 : s->at);
 		buf_printf(&steps, "%zu %s %s %s", i + 1,
-		    kb_level_key(s->fix->level), wizard_answer_key(s->answer),
-		    *at ? at : "-");
+		    kb_level_key(s->fix->level), pending ? RECORDS_PENDING :
+		    wizard_answer_key(s->answer), *at ? at : "-");
 		if (s->note) {
 			/* One line per step: a note's line breaks become
 			 * spaces. */
@@ -108,7 +111,7 @@ line_of(const struct wizard *w, const char *host, bool in_progress,
 	struct record r;
 	struct buf b;
 	char started[40], finished[40], num[24];
-	char *steps = steps_str(w);
+	char *steps = steps_str(w, in_progress);
 
 	time_str(started, sizeof started, w->started);
 	time_str(finished, sizeof finished, w->finished ? w->finished :

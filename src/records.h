@@ -53,10 +53,14 @@ typedef void (*record_fn)(const struct record *r, void *ctx);
 bool records_read(const char *path, struct diag *d, record_fn fn,
     void *ctx);
 
+/* The answer word of a session in progress's step that has a note but
+ * no answer yet (ANS_NONE when read). */
+#define RECORDS_PENDING "pending"
+
 struct rstep {
 	unsigned long step;  /* 1-based place in the session's plan */
 	const char *level, *at, *note; /* note may be NULL */
-	enum wiz_answer answer;
+	enum wiz_answer answer; /* ANS_NONE: pending, with a note */
 };
 
 struct rec {

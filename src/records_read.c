@@ -378,9 +378,13 @@ parse_step(struct recset *set, const char *s, size_t n, struct rstep *st)
 		return false;
 	answer = xstrndup(tok[2], len[2]);
 	st->answer = wizard_answer_parse(answer);
-	free(answer);
-	if (st->answer == ANS_NONE)
+	/* Pending: a session in progress keeps the note of its step. */
+	if (st->answer == ANS_NONE && (strcmp(answer, RECORDS_PENDING) != 0 ||
+	    !note)) {
+		free(answer);
 		return false;
+	}
+	free(answer);
 	st->level = keep(set, tok[1], len[1]);
 	st->at = k > 3 && !(len[3] == 1 && *tok[3] == '-') ?
 	    keep(set, tok[3], len[3]) : "";

@@ -217,9 +217,16 @@ replay(struct wizard *w, const struct rec *r, int stage)
 			const struct rstep *st = &r->steps[i];
 			const struct wiz_step *cur = wizard_step(w);
 			enum wiz_answer a = st->answer;
-			if (!cur || st->step != w->cur + 1 || a == ANS_NONE ||
+			if (!cur || st->step != w->cur + 1 ||
 			    strcmp(kb_level_key(cur->fix->level), st->level))
 				return false;
+			if (a == ANS_NONE) {
+				/* The note of the step being asked: last. */
+				if (i + 1 != r->nsteps)
+					return false;
+				wizard_note(w, st->note);
+				break;
+			}
 			wizard_answer(w, a, st->note);
 			t = records_time(st->at);
 			if (t != (time_t)-1) {

@@ -102,8 +102,8 @@ stats_add(struct stats *st, const struct rec *r)
 	for (size_t k = 0; k < r->nsteps; k++) {
 		const struct rstep *s = &r->steps[k];
 		struct stat_step *ss;
-		if (s->answer == ANS_SKIPPED)
-			continue; /* not tried here */
+		if (s->answer == ANS_SKIPPED || s->answer == ANS_NONE)
+			continue; /* not tried here, or not yet */
 		ss = step_of(st, e, s->level);
 		ss->tried++;
 		ss->fixed += s->answer == ANS_FIXED;

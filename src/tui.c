@@ -115,6 +115,14 @@ to_step_or_outcome(struct tui *t)
 static void
 start_at_stage(struct tui *t)
 {
+	const char *details[DETAIL_FIELDS] = { t->w->engineer, t->w->model,
+		t->w->serial };
+
+	/* A session taken up brings its own job details. */
+	for (int i = 0; i < DETAIL_FIELDS; i++) {
+		buf_reset(&t->detail[i]);
+		buf_adds(&t->detail[i], details[i] ? details[i] : "");
+	}
 	free(t->tools);
 	t->tools = NULL;
 	t->ntools = wizard_versions(t->w, &t->tools);
@@ -172,12 +180,18 @@ back(struct tui *t)
 	}
 }
 
-static enum act
-finish(struct tui *t)
+static void
+save_details(struct tui *t)
 {
 	wizard_details(t->w, t->detail[0].s ? t->detail[0].s : "",
 	    t->detail[1].s ? t->detail[1].s : "",
 	    t->detail[2].s ? t->detail[2].s : "");
+}
+
+static enum act
+finish(struct tui *t)
+{
+	save_details(t);
 	return ACT_DONE;
 }
 
@@ -225,14 +239,18 @@ choose(struct tui *t)
 	}
 	if (t->sc == SC_DETAILS) {
 		if (t->detail_at + 1 < DETAIL_FIELDS) {
+			/* A field confirmed is saved with the session. */
+			save_details(t);
 			t->detail_at++;
 			return ACT_GO;
 		}
 		return finish(t);
 	}
 	if (t->sc == SC_STEP) {
-		if (t->noting)
+		if (t->noting) {
 			t->noting = false;
+			wizard_note(t->w, t->note.s);
+		}
 		return ACT_GO;
 	}
 	if (t->sc == SC_SYMPTOM && from_log(t))
@@ -369,8 +387,10 @@ back_key(struct tui *t, struct buf *f, bool esc, bool held)
 		/* Key repeat past the start of the field: nothing. */
 	} else if (t->noting) {
 		t->noting = false;
-		if (esc)
+		if (esc) {
 			buf_reset(&t->note);
+			wizard_note(t->w, NULL);
+		}
 	} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME) {
 		if (t->w->stage != STAGE_PLATFORM)
 			return quit(t);

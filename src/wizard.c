@@ -215,6 +215,19 @@ wizard_answer(struct wizard *w, enum wiz_answer a, const char *note)
 	changed(w);
 }
 
+void
+wizard_note(struct wizard *w, const char *note)
+{
+	struct wiz_step *s;
+
+	if (w->outcome != OUT_NONE || w->cur >= w->nsteps)
+		return;
+	s = &w->steps[w->cur];
+	free(s->note);
+	s->note = note && *note ? xstrdup(note) : NULL;
+	changed(w);
+}
+
 bool
 wizard_back(struct wizard *w)
 {

@@ -81,6 +81,9 @@ void wizard_unchoose(struct wizard *w);
 /* The step being asked, or NULL when the session has an outcome. */
 const struct wiz_step *wizard_step(const struct wizard *w);
 void wizard_answer(struct wizard *w, enum wiz_answer a, const char *note);
+/* Keeps a note for the step being asked before it is answered (NULL or
+ * "": none), so that it is saved with the session. */
+void wizard_note(struct wizard *w, const char *note);
 /* Back to the previous step, to change its answer; false on the first. */
 bool wizard_back(struct wizard *w);
 void wizard_abandon(struct wizard *w);

@@ -170,4 +170,43 @@ answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
 like "$(cat "$T/out2")" "Resuming: " "once it is gone, the session is taken up"
 is "$("$FLASHFIX" history --json --state-dir "$Z" | "$JSONCHECK" '#')" 1 "and recorded once"
 
+# In the full-screen wizard every confirmed field is saved at once: a
+# note kept with Enter before the step is answered, a job detail
+# confirmed with Enter before the details are finished.
+N=$T/confirmed
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $N"
+screen_has "Which platform" "full screen: started"
+keys 2 2.0.11 Enter "Sahara comm" Enter Enter
+screen_has "Step 1 of 3" "full screen: at step 1"
+keys : "cable swapped" Enter
+screen_has "Note: cable swapped" "a note kept with Enter"
+tstop
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $N"
+screen_has "Unfinished sessions" "the dropped session is offered"
+keys Enter
+screen_has "Step 1 of 3" "taken up at step 1"
+screen_has "Note: cable swapped" "with the note kept before the link dropped"
+keys n
+screen_has "Step 2 of 3" "the step answered"
+keys y Enter
+screen_has "Engineer *: ana" "on the job details"
+keys Enter CPH2023 Enter
+screen_has "Serial or IMEI *: *$" "the model confirmed, on the serial"
+tstop
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $N"
+screen_has "Unfinished sessions" "dropped again on the details: offered"
+keys Enter
+screen_has "Fixed at step 2" "taken up at the outcome"
+keys Enter
+screen_has "Phone model *: CPH2023" "the model confirmed before the drop is there"
+keys Enter Enter "SN 9" Enter
+screen_has "Recorded as" "recorded"
+tstop
+is "$("$FLASHFIX" history --json --state-dir "$N" | "$JSONCHECK" 0.steps.0.note)" \
+	"cable swapped" "the record has the note"
+is "$("$FLASHFIX" history --json --state-dir "$N" | "$JSONCHECK" 0.model)/$("$FLASHFIX" history --json --state-dir "$N" | "$JSONCHECK" 0.serial)" \
+	"CPH2023/SN 9" "and the model and serial"
+is "$("$FLASHFIX" stats --json --state-dir "$N" | "$JSONCHECK" sessions)" 1 \
+	"one session in the statistics"
+
 done_testing
