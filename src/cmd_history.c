@@ -16,6 +16,7 @@
 #include "output.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 /* One record, as JSON or a line of text; first: no comma before it. */
 static void
@@ -24,8 +25,17 @@ print_rec(const struct options *o, const struct rec *c, bool first)
 	const struct record *r = &c->r;
 
 	if (!o->json) {
-		char *line = xasprintf("%s  %s  %-9s  %s  %s", r->id,
-		    r->started, wizard_outcome_key(r->outcome), *r->error_id ?
+		/* The outcome in the interface language, padded to the
+		 * widest of them by columns, not bytes. */
+		const char *out = words_outcome_word(r->outcome);
+		size_t w = text_width(out), most = 0;
+		char *line;
+		for (int k = OUT_FIXED; k <= OUT_ABANDONED; k++) {
+			size_t kw = text_width(words_outcome_word((enum wiz_outcome)k));
+			most = kw > most ? kw : most;
+		}
+		line = xasprintf("%s  %s  %s%*s  %s  %s", r->id, r->started,
+		    out, (int)(most > w ? most - w : 0), "", *r->error_id ?
 		    r->error_id : _("(not listed)"), r->query);
 		char *e = text_sanitize(line, !o->ascii);
 		printf("%s\n", e);

@@ -30,6 +30,7 @@
 #include "tui.h"
 #include "util.h"
 #include "wizard.h"
+#include "words.h"
 
 struct saver {
 	const char *state;
@@ -91,7 +92,7 @@ record(const struct options *o, struct wizard *w, const char *records,
 	if (records_append(records, w, host, &err)) {
 		session_remove(state, w->id);
 		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
-		    wizard_outcome_key(w->outcome));
+		    words_outcome_word(w->outcome));
 		return true;
 	}
 	if (err)
@@ -270,9 +271,11 @@ cmd_wizard(struct options *o)
 
 	diag_init(&d);
 	if (writable)
-		offer_init(&of, state, engineer, store.kb, records, host, &d);
+		offer_init(&of, state, engineer, store.kb, records, host,
+		    o->lang, &d);
 	else
-		offer_init(&of, NULL, engineer, store.kb, records, host, &d);
+		offer_init(&of, NULL, engineer, store.kb, records, host,
+		    o->lang, &d);
 	/* What fixed what here before, for each step: from the summary in
 	 * the cache and what was appended since, not the whole file. */
 	{

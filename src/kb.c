@@ -79,6 +79,15 @@ kb_level_label(enum level l)
 }
 
 const char *
+kb_level_label_of(const char *key)
+{
+	for (int l = 0; l < LEVEL_COUNT; l++)
+		if (strcmp(kb_level_keys[l], key) == 0)
+			return _(level_labels[l]);
+	return key;
+}
+
+const char *
 kb_category_key(enum category c)
 {
 	return c < CAT_COUNT ? kb_cat_keys[c] : NULL;

@@ -203,6 +203,9 @@ unsigned kb_platform_parse(const char *s, size_t n);
 const char *kb_platforms_label(unsigned platforms);
 const char *kb_level_key(enum level l);
 const char *kb_level_label(enum level l);
+/* The label of a level named by its key ("relogin": "re-login",
+ * translated); the key itself when it names no level. */
+const char *kb_level_label_of(const char *key);
 const char *kb_category_key(enum category c);
 const char *kb_category_label(enum category c);
 const char *kb_family_key(enum family f);

@@ -156,8 +156,9 @@ write_text(struct report *rp)
 		const struct rstep *st = &rp->r->steps[i];
 		const struct fix *f = fix_of(rp, st->step);
 		char *label = xasprintf("  %lu. ", st->step);
-		char *head = xasprintf("%s, %s%s%s", st->level,
-		    words_answer(st->answer), *st->at ? ", " : "", st->at);
+		char *head = xasprintf("%s, %s%s%s",
+		    kb_level_label_of(st->level), words_answer(st->answer),
+		    *st->at ? ", " : "", st->at);
 		output_wrapped(rp->fp, 0, label, head, REPORT_WIDTH, !rp->utf8);
 		if (f) {
 			s = kbtext(rp, kb_action(kb, f, false),
@@ -281,7 +282,7 @@ write_markdown(struct report *rp)
 		fprintf(rp->fp, "%lu. **", st->step);
 		md(rp, words_answer(st->answer));
 		fputs("** (", rp->fp);
-		md(rp, st->level);
+		md(rp, kb_level_label_of(st->level));
 		if (*st->at) {
 			fputs(", ", rp->fp);
 			md(rp, st->at);

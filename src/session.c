@@ -262,10 +262,11 @@ session_replay(struct wizard *w, const struct rec *r)
 }
 
 char *
-session_describe(const struct wizard *w, const struct rec *r)
+session_describe(const struct wizard *w, const struct rec *r,
+    enum lang lang)
 {
-	const char *what = w->error ? w->error->error_en : *r->r.query ?
-	    r->r.query : NULL;
+	const char *what = w->error ? pick(lang, w->error->error_en,
+	    w->error->error_zh) : *r->r.query ? r->r.query : NULL;
 	/* "2026-11-24T10:42:13+0800": the hour and minute. */
 	char hm[6] = "";
 	char *where, *s;
@@ -287,7 +288,7 @@ session_describe(const struct wizard *w, const struct rec *r)
 void
 offer_init(struct offer *of, const char *state, const char *engineer,
     const struct kb *kb, const char *records, const char *host,
-    struct diag *d)
+    enum lang lang, struct diag *d)
 {
 	memset(of, 0, sizeof *of);
 	of->resumed = -1;
@@ -322,7 +323,7 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 			    &who);
 			session_unlock(state, of->set.v[i].r.id, fd);
 			of->set.v[of->n] = of->set.v[i];
-			d0 = session_describe(&w, &of->set.v[i]);
+			d0 = session_describe(&w, &of->set.v[i], lang);
 			if (who) {
 				of->desc[of->n] = xasprintf(_("%s (open in "
 				    "another flashfix: %s)"), d0, who);

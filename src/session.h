@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "output.h"
 #include "records.h"
 #include "wizard.h"
 
@@ -43,8 +44,10 @@ bool session_restore(struct wizard *w, const struct rec *r);
 bool session_replay(struct wizard *w, const struct rec *r);
 
 /* One line that tells a saved session apart ("WCSM code：4009, step 2 of
- * 3, started 10:42"), in the interface language.  malloc'd. */
-char *session_describe(const struct wizard *w, const struct rec *r);
+ * 3, started 10:42"), in the interface language, the error's message in
+ * the knowledge base's lang.  malloc'd. */
+char *session_describe(const struct wizard *w, const struct rec *r,
+    enum lang lang);
 
 /* The unfinished sessions offered at start, and what became of them. */
 struct offer {
@@ -65,7 +68,7 @@ struct offer {
  * removed, never offered. */
 void offer_init(struct offer *of, const char *state, const char *engineer,
     const struct kb *kb, const char *records, const char *host,
-    struct diag *d);
+    enum lang lang, struct diag *d);
 /* The session whose id is id (NULL: the newest); -1 when none is. */
 long offer_find(const struct offer *of, const char *id);
 void offer_free(struct offer *of);

@@ -81,6 +81,22 @@ words_outcome(enum wiz_outcome o)
 	}
 }
 
+const char *
+words_outcome_word(enum wiz_outcome o)
+{
+	switch (o) {
+	case OUT_FIXED:
+		return _("fixed");
+	case OUT_ESCALATED:
+		/* TRANSLATORS: an outcome, in a column of history. */
+		return _("escalated");
+	case OUT_ABANDONED:
+		return _("abandoned");
+	default:
+		return "";
+	}
+}
+
 char *
 words_fixed_at(size_t step)
 {

@@ -26,6 +26,8 @@ const char *words_platform(unsigned platform);
 const char *words_answer(enum wiz_answer a);
 /* "fixed", "not fixed: escalated to HQ", "abandoned". */
 const char *words_outcome(enum wiz_outcome o);
+/* One word for it, for a column: "fixed", "escalated", "abandoned". */
+const char *words_outcome_word(enum wiz_outcome o);
 /* "Fixed at step N.", malloc'd. */
 char *words_fixed_at(size_t step);
 /* "Here before, this step fixed it 7 of 9 times." for the step w is

@@ -155,7 +155,7 @@ like "$out" "Platform: +Qualcomm" "text: the platform"
 like "$out" "Tool version: +2\.0\.11" "text: the tool version"
 like "$out" "Recognised: +Sahara communication failed\. \(sahara\)" "text: the error recognised"
 like "$out" "Cause: +The tool version is abnormal" "text: the cause"
-like "$out" "1\. update, not fixed, 20" "text: step 1 with its answer and time"
+like "$out" "1\. tool update, not fixed, 20" "text: step 1 with its level, answer and time"
 like "$out" "Note: cable .*swapped" "text: the note"
 widest=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
 ok "$([ "$widest" -le 72 ] && [ "$widest" -ge 60 ]; echo $?)" "text: wrapped at 72 columns ($widest)"
