@@ -149,7 +149,7 @@ record_abandoned(const struct options *o, struct offer *of,
 		if (!of->abandon[i])
 			continue;
 		wizard_init(&w, kb);
-		if (session_restore(&w, &of->set.v[i])) {
+		if (session_restore(&w, &of->set.v[i], NULL) != RESTORE_NONE) {
 			wizard_abandon(&w);
 			record(o, &w, records, state, host);
 		}

@@ -190,12 +190,20 @@ session_list(const char *state, const char *engineer, struct recset *set,
 	free(dir);
 }
 
-/* Rebuilds w from r up to stage. */
-static bool
-replay(struct wizard *w, const struct rec *r, int stage)
+/* Rebuilds w from r up to stage.  Strict: all of it or RESTORE_NONE.
+ * Else as far as the knowledge base still fits r: where it no longer
+ * does (an error gone, a step changed) w stops at that question, and
+ * the answer says what was kept; *step is then the first step asked
+ * again. */
+static enum restore
+replay(struct wizard *w, const struct rec *r, int stage, bool strict,
+    size_t *step)
 {
 	time_t t = records_time(r->r.started);
+	/* Where the steps no longer fit: the answers from there on. */
+	enum restore lost = strict ? RESTORE_NONE : RESTORE_STEPS;
 
+	*step = 0;
 	snprintf(w->id, sizeof w->id, "%s", r->r.id);
 	if (t != (time_t)-1)
 		w->started = t;
@@ -205,11 +213,17 @@ replay(struct wizard *w, const struct rec *r, int stage)
 		    strlen(r->r.platform)));
 	if (stage >= STAGE_SYMPTOM && !wizard_set_version(w,
 	    *r->r.tool_version ? r->r.tool_version : NULL))
-		return false;
+		return strict ? RESTORE_NONE : RESTORE_VERSION;
 	if (stage >= STAGE_STEPS) {
 		const struct kb_error *e = NULL;
-		if (*r->r.error_id && !(e = kb_find(w->kb, r->r.error_id)))
-			return false;
+		if (*r->r.error_id && !(e = kb_find(w->kb, r->r.error_id))) {
+			if (strict)
+				return RESTORE_NONE;
+			/* Asked again, with what was typed. */
+			free(w->query);
+			w->query = xstrdup(r->r.query);
+			return RESTORE_ERROR;
+		}
 		wizard_choose(w, e, r->r.query);
 		if (*r->r.log)
 			wizard_set_log(w, r->r.log);
@@ -218,12 +232,16 @@ replay(struct wizard *w, const struct rec *r, int stage)
 			const struct wiz_step *cur = wizard_step(w);
 			enum wiz_answer a = st->answer;
 			if (!cur || st->step != w->cur + 1 ||
-			    strcmp(kb_level_key(cur->fix->level), st->level))
-				return false;
+			    strcmp(kb_level_key(cur->fix->level), st->level)) {
+				*step = w->cur + 1;
+				return lost;
+			}
 			if (a == ANS_NONE) {
 				/* The note of the step being asked: last. */
-				if (i + 1 != r->nsteps)
-					return false;
+				if (i + 1 != r->nsteps) {
+					*step = w->cur + 1;
+					return lost;
+				}
 				wizard_note(w, st->note);
 				break;
 			}
@@ -236,13 +254,16 @@ replay(struct wizard *w, const struct rec *r, int stage)
 			}
 		}
 	}
-	return true;
+	return RESTORE_WHOLE;
 }
 
-bool
-session_restore(struct wizard *w, const struct rec *r)
+enum restore
+session_restore(struct wizard *w, const struct rec *r, size_t *step)
 {
-	return r->r.stage >= 0 && replay(w, r, r->r.stage);
+	size_t dummy;
+
+	return r->r.stage >= 0 ? replay(w, r, r->r.stage, false, step ? step :
+	    &dummy) : RESTORE_NONE;
 }
 
 bool
@@ -250,8 +271,10 @@ session_replay(struct wizard *w, const struct rec *r)
 {
 	time_t t;
 
-	if (!replay(w, r, *r->r.error_id || r->nsteps ? STAGE_STEPS :
-	    STAGE_SYMPTOM))
+	size_t step;
+
+	if (replay(w, r, *r->r.error_id || r->nsteps ? STAGE_STEPS :
+	    STAGE_SYMPTOM, true, &step) != RESTORE_WHOLE)
 		return false;
 	if (r->r.outcome == OUT_ABANDONED)
 		wizard_abandon(w);
@@ -285,6 +308,31 @@ session_describe(const struct wizard *w, const struct rec *r,
 	return s;
 }
 
+/* What a knowledge-base update changed for a saved session. */
+static char *
+changed_note(enum restore how, size_t from, const char *error_id)
+{
+	char *s;
+
+	/* Escaped where it is shown, as every description is. */
+	switch (how) {
+	case RESTORE_STEPS:
+		s = xasprintf(_("the knowledge base has changed: its steps "
+		    "from step %zu on are asked again"), from);
+		break;
+	case RESTORE_ERROR:
+		s = xasprintf(_("the knowledge base has changed: its error "
+		    "%s is no longer in it; the error is asked again"),
+		    error_id);
+		break;
+	default:
+		s = xstrdup(_("the knowledge base has changed: the tool "
+		    "version is asked again"));
+		break;
+	}
+	return s;
+}
+
 void
 offer_init(struct offer *of, const char *state, const char *engineer,
     const struct kb *kb, const char *records, const char *host,
@@ -308,6 +356,8 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 	of->busy = xcalloc(of->set.n + 1, sizeof *of->busy);
 	for (size_t i = 0; i < of->set.n; i++) {
 		struct wizard w;
+		enum restore how;
+		size_t from;
 		if (records && records_has(records, of->set.v[i].r.id)) {
 			/* Recorded already: only its saved copy was left. */
 			session_remove(state, of->set.v[i].r.id);
@@ -315,7 +365,8 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 			continue;
 		}
 		wizard_init(&w, kb);
-		if (session_restore(&w, &of->set.v[i])) {
+		how = session_restore(&w, &of->set.v[i], &from);
+		if (how != RESTORE_NONE) {
 			/* Kept in the order found; the newest is last.  One
 			 * open in another flashfix says so. */
 			char *who = NULL, *d0;
@@ -324,6 +375,14 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 			session_unlock(state, of->set.v[i].r.id, fd);
 			of->set.v[of->n] = of->set.v[i];
 			d0 = session_describe(&w, &of->set.v[i], lang);
+			if (how != RESTORE_WHOLE) {
+				char *c = changed_note(how, from,
+				    of->set.v[i].r.error_id);
+				char *both = xasprintf("%s (%s)", d0, c);
+				free(d0);
+				free(c);
+				d0 = both;
+			}
 			if (who) {
 				of->desc[of->n] = xasprintf(_("%s (open in "
 				    "another flashfix: %s)"), d0, who);
@@ -354,6 +413,7 @@ offer_free(struct offer *of)
 	free(of->abandon);
 	free(of->busy);
 	free(of->why);
+	free(of->changed);
 	if (of->resumed >= 0)
 		session_unlock(of->state, of->set.v[of->resumed].r.id,
 		    of->lockfd);
@@ -365,6 +425,8 @@ offer_resume(struct offer *of, size_t i, struct wizard *w)
 {
 	char *who = NULL;
 	int fd;
+	enum restore how;
+	size_t from;
 
 	free(of->why);
 	of->why = NULL;
@@ -378,13 +440,17 @@ offer_resume(struct offer *of, size_t i, struct wizard *w)
 		free(who);
 		return false;
 	}
-	if (!session_restore(w, &of->set.v[i])) {
+	how = session_restore(w, &of->set.v[i], &from);
+	if (how == RESTORE_NONE) {
 		session_unlock(of->state, of->set.v[i].r.id, fd);
 		of->why = xstrdup(_("this session cannot be taken up again"));
 		return false;
 	}
 	of->resumed = (long)i;
 	of->lockfd = fd;
+	free(of->changed);
+	of->changed = how == RESTORE_WHOLE ? NULL : changed_note(how, from,
+	    of->set.v[i].r.error_id);
 	return true;
 }
 

@@ -33,10 +33,21 @@ void session_unlock(const char *state, const char *id, int fd);
 void session_list(const char *state, const char *engineer,
     struct recset *set, struct diag *d);
 
-/* Rebuilds w (initialised over the knowledge base) from a saved session:
- * the same id, answers, notes and times, at the same question.  False
- * when the knowledge base no longer has its error or plan. */
-bool session_restore(struct wizard *w, const struct rec *r);
+/* How much of a saved session the knowledge base still fits. */
+enum restore {
+	RESTORE_NONE,     /* none of it */
+	RESTORE_WHOLE,
+	RESTORE_STEPS,    /* all up to a step that changed, asked again */
+	RESTORE_ERROR,    /* its error is gone: the error is asked again */
+	RESTORE_VERSION,  /* its version no longer reads: asked again */
+};
+
+/* Rebuilds w (initialised over the knowledge base) from a saved session
+ * r: the same id, answers, notes and times, at the same question, as far
+ * as the knowledge base (updated since, perhaps) still fits it; with RESTORE_STEPS, *step (when step is
+ * not NULL) is the first step asked again, 1-based. */
+enum restore session_restore(struct wizard *w, const struct rec *r,
+    size_t *step);
 
 /* Rebuilds w from a finished record, for a report: the plan with its
  * fixes, the answers and their times.  False when the knowledge base no
@@ -61,11 +72,15 @@ struct offer {
 	const char *state, *host;
 	int lockfd;          /* the lock of the one taken up, or -1 */
 	char *why;           /* why the last offer_resume() failed */
+	char *changed;       /* what a knowledge-base update changed for
+	                      * the one taken up, or NULL */
 };
 
-/* Lists the sessions of engineer that kb can rebuild; one already in the
- * records file (recorded, then cut off before its saved copy went) is
- * removed, never offered. */
+/* Lists the sessions of engineer; one already in the records file
+ * (recorded, then cut off before its saved copy went) is removed, never
+ * offered.  One that the knowledge base no longer fits whole (it was
+ * updated) is offered with what changed: taken up, what no longer fits
+ * is asked again. */
 void offer_init(struct offer *of, const char *state, const char *engineer,
     const struct kb *kb, const char *records, const char *host,
     enum lang lang, struct diag *d);

@@ -21,10 +21,6 @@
 
 enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
 
-/* Keys that curses does not name. */
-enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_A = 1,
-	CH_CTRL_B = 2, CH_CTRL_E = 5, CH_CTRL_F = 6, CH_CTRL_K = 11,
-	CH_CTRL_L = 12, CH_CTRL_U = 21, CH_CTRL_W = 23 };
 
 /* Backspaces closer together than this are one held key (a terminal's
  * repeat starts after 250 ms to 1 s, then comes every 30 to 50 ms): a
@@ -134,6 +130,10 @@ start_at_stage(struct tui *t)
 		go(t, SC_VERSION);
 		break;
 	case STAGE_SYMPTOM:
+		/* Asked again (its error left the knowledge base): what
+		 * was typed is there to search with. */
+		buf_reset(&t->query);
+		buf_adds(&t->query, t->w->query ? t->w->query : "");
 		go(t, SC_SYMPTOM);
 		break;
 	default:
@@ -299,9 +299,11 @@ choose(struct tui *t)
 		go(t, SC_CATLIST);
 		break;
 	case IT_SESSION:
-		if (offer_resume(t->of, it->n, t->w))
+		if (offer_resume(t->of, it->n, t->w)) {
 			start_at_stage(t);
-		else
+			if (t->of->changed)
+				say(t, t->of->changed);
+		} else
 			say(t, t->of->why ? t->of->why :
 			    _("This session cannot be taken up again."));
 		break;
@@ -399,38 +401,6 @@ back_key(struct tui *t, struct buf *f, bool esc, bool held)
 		back(t);
 	}
 	return ACT_GO;
-}
-
-/* The keys that edit inside a field: the cursor, and cutting.  True
- * when the key was one. */
-static bool
-edit_key(struct tui *t, struct buf *f, bool is_ch, unsigned ch, int key)
-{
-	enum edit how;
-
-	/* Home and End move in a field with text, else in the list. */
-	if ((key == TK_HOME || key == TK_END) && !f->len)
-		return false;
-	if (key == TK_LEFT || (is_ch && ch == CH_CTRL_B))
-		how = ED_LEFT;
-	else if (key == TK_RIGHT || (is_ch && ch == CH_CTRL_F))
-		how = ED_RIGHT;
-	else if (key == TK_HOME || (is_ch && ch == CH_CTRL_A))
-		how = ED_HOME;
-	else if (key == TK_END || (is_ch && ch == CH_CTRL_E))
-		how = ED_END;
-	else if (key == TK_DELETE)
-		how = ED_DELETE;
-	else if (is_ch && ch == CH_CTRL_W)
-		how = ED_WORD;
-	else if (is_ch && ch == CH_CTRL_U)
-		how = ED_TO_START;
-	else if (is_ch && ch == CH_CTRL_K)
-		how = ED_TO_END;
-	else
-		return false;
-	tui_edit_key(t, f, how);
-	return true;
 }
 
 /* The keys that move: the selection, the page, the field.  True when the
@@ -612,7 +582,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		return back_key(t, f, false, held);
 	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
 		return choose(t);
-	if (f && edit_key(t, f, is_ch, ch, key))
+	if (f && tui_edit_keys(t, f, is_ch, ch, key))
 		return ACT_GO;
 	if (move_key(t, is_ch, ch, key))
 		return ACT_GO;

@@ -350,6 +350,21 @@ draw_list(struct tui *t)
 	}
 	if (term_rows() >= 16)
 		y++;
+	/* The selected item, when its line cuts it, is shown whole under
+	 * the list, room allowing (a third of the screen at most). */
+	if (t->sel < t->nitems && text_width(t->items[t->sel].label) + 6 >
+	    (size_t)cols) {
+		size_t nw, most = (size_t)(bottom - y) / 3;
+		char **w = text_wrap(t->items[t->sel].label, (size_t)cols - 4,
+		    &nw);
+		if (nw && nw <= most) {
+			for (size_t i = 0; i < nw; i++)
+				term_put(bottom - (int)nw + (int)i, 3, cols - 4,
+				    w[i], R_DIM, false);
+			bottom -= (int)nw + 1;
+		}
+		text_lines_free(w, nw);
+	}
 	height = bottom > y ? (size_t)(bottom - y) : 1;
 	if (t->sel < t->top)
 		t->top = t->sel;

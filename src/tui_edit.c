@@ -177,6 +177,38 @@ tui_edit_key(struct tui *t, struct buf *f, enum edit how)
 	}
 }
 
+/* The keys that edit inside a field: the cursor, and cutting.  True
+ * when the key was one. */
+bool
+tui_edit_keys(struct tui *t, struct buf *f, bool is_ch, unsigned ch, int key)
+{
+	enum edit how;
+
+	/* Home and End move in a field with text, else in the list. */
+	if ((key == TK_HOME || key == TK_END) && !f->len)
+		return false;
+	if (key == TK_LEFT || (is_ch && ch == CH_CTRL_B))
+		how = ED_LEFT;
+	else if (key == TK_RIGHT || (is_ch && ch == CH_CTRL_F))
+		how = ED_RIGHT;
+	else if (key == TK_HOME || (is_ch && ch == CH_CTRL_A))
+		how = ED_HOME;
+	else if (key == TK_END || (is_ch && ch == CH_CTRL_E))
+		how = ED_END;
+	else if (key == TK_DELETE)
+		how = ED_DELETE;
+	else if (is_ch && ch == CH_CTRL_W)
+		how = ED_WORD;
+	else if (is_ch && ch == CH_CTRL_U)
+		how = ED_TO_START;
+	else if (is_ch && ch == CH_CTRL_K)
+		how = ED_TO_END;
+	else
+		return false;
+	tui_edit_key(t, f, how);
+	return true;
+}
+
 int
 tui_page_rows(void)
 {

@@ -15,6 +15,11 @@
 #include "util.h"
 #include "wizard.h"
 
+/* Keys that curses does not name. */
+enum { CH_ESC = 27, CH_TAB = 9, CH_BS = 8, CH_DEL = 127, CH_CTRL_A = 1,
+	CH_CTRL_B = 2, CH_CTRL_E = 5, CH_CTRL_F = 6, CH_CTRL_K = 11,
+	CH_CTRL_L = 12, CH_CTRL_U = 21, CH_CTRL_W = 23 };
+
 enum screen {
 	SC_RESUME,
 	SC_PLATFORM,
@@ -107,6 +112,10 @@ void tui_move_sel(struct tui *t, long by);
 void tui_type_char(struct tui *t, struct buf *f, unsigned ch);
 void tui_erase_char(struct tui *t, struct buf *f);
 void tui_edit_key(struct tui *t, struct buf *f, enum edit how);
+/* The editing keys (arrows, Home, End, Delete, Ctrl-A, -B, -E, -F, -K,
+ * -U, -W) applied to f; false when the key is none of them. */
+bool tui_edit_keys(struct tui *t, struct buf *f, bool is_ch, unsigned ch,
+    int key);
 size_t tui_cursor(const struct tui *t, const struct buf *f);
 int tui_page_rows(void);
 /* A key inside a bracketed paste, kept as text in t->paste; and pasted

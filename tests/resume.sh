@@ -209,4 +209,41 @@ is "$("$FLASHFIX" history --json --state-dir "$N" | "$JSONCHECK" 0.model)/$("$FL
 is "$("$FLASHFIX" stats --json --state-dir "$N" | "$JSONCHECK" sessions)" 1 \
 	"one session in the statistics"
 
+# A knowledge-base update does not orphan unfinished sessions: they are
+# offered with what changed, and what no longer fits is asked again.
+K=$T/kbup
+cp -R "$DATA" "$T/data2"
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $K --data $T/data2"
+screen_has "Which platform" "kb update: started"
+keys 2 2.0.11 Enter "Sahara comm" Enter Enter
+screen_has "Step 1 of 3" "kb update: at step 1"
+keys n
+screen_has "Step 2 of 3 \(power\)" "kb update: step 1 answered, at step 2"
+tstop
+# Step 1 of that error's plan changes its level.
+sed -i 's/^sahara,1,update,/sahara,1,settings,/' "$T/data2/fixes.csv"
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $K --data $T/data2"
+screen_has "Unfinished sessions" "kb update (steps): still offered"
+screen_has "its steps from step 1 on are asked again" \
+	"kb update (steps): with what changed"
+keys Enter
+screen_has "Step 1 of 3 \(tool settings\)" "taken up at the step that changed"
+screen_has "its steps from step 1 on are asked again" "saying why"
+tstop
+# The error itself leaves the knowledge base.
+sed -i 's/^sahara,/sahara-x,/' "$T/data2/fixes.csv" "$T/data2/errors.csv"
+tstart 80x24 "$FLASHFIX --engineer ana --state-dir $K --data $T/data2"
+screen_has "Unfinished sessions" "kb update (error gone): still offered"
+screen_has "its error sahara is no longer in it" "kb update (error gone): with what changed"
+keys Enter
+screen_has "What does the error say" "taken up at the error question"
+screen_has "Error: Sahara comm" "with what was typed"
+screen_has "> Sahara communication failed\." "which finds the error under its new id"
+keys Enter Enter y Enter Enter Enter Enter
+screen_has "Recorded as" "and the session is recorded"
+tstop
+is "$("$FLASHFIX" history --json --state-dir "$K" | "$JSONCHECK" 0.error_id)" \
+	sahara-x "recorded with the error as the knowledge base has it now"
+is "$(ls "$K/sessions" | grep -c csv)" 0 "no session file is left behind"
+
 done_testing
