@@ -27,6 +27,22 @@ struct plain {
 	bool quit;                  /* q was answered */
 };
 
+/* Whether to print what was answered after its prompt: for a script's
+ * transcript, when standard input is not a terminal; but not for an
+ * engineer typing through "ssh host flashfix" without -t, whose own
+ * terminal already shows what is typed (sshd sets SSH_CONNECTION, and
+ * SSH_TTY only when it gave the session a terminal). */
+static bool
+echo_answers(void)
+{
+	static int echo = -1;
+
+	if (echo < 0)
+		echo = !isatty(fileno(stdin)) && !(getenv("SSH_CONNECTION") &&
+		    !getenv("SSH_TTY"));
+	return echo;
+}
+
 /* Reads one answer line, without its line end; false at end of input. */
 static bool
 ask(struct plain *p, const char *prompt)
@@ -47,7 +63,7 @@ ask(struct plain *p, const char *prompt)
 		return false;
 	}
 	/* Echo what a script answered, so a transcript reads well. */
-	if (!isatty(fileno(stdin))) {
+	if (echo_answers()) {
 		char *e = text_sanitize(p->line.s, !p->o->ascii);
 		printf("%s\n", e);
 		free(e);

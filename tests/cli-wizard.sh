@@ -127,4 +127,26 @@ run "$FLASHFIX" --plain --state-dir "$L" <"$T/in11"
 has "$out" "Make sure you use the latest version of the tool" "2.0.11: the same update step"
 hasnt "$out" "the newest release of" "and nothing said of having the newest"
 
+# From a script the answers are echoed after their prompts, so that a
+# transcript reads; typed through "ssh host flashfix" without -t (sshd
+# sets SSH_CONNECTION and no SSH_TTY) the engineer's terminal shows them
+# already: not echoed a second time.
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step=y detail=echo-one detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$T/echo" >"$T/out" 2>&1
+like "$(cat "$T/out")" "> echo-one$" "from a script: the answer echoed after its prompt"
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step=y detail=echo-two detail= detail= |
+	SSH_CONNECTION="192.0.2.7 50022 192.0.2.1 22" "$FLASHFIX" --plain \
+	--state-dir "$T/echo" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Recorded as " "over ssh without -t: the session is recorded"
+hasnt "$(cat "$T/out")" "echo-two" "over ssh without -t: no answer echoed"
+is "$("$FLASHFIX" history --json --state-dir "$T/echo" | "$JSONCHECK" 0.engineer)" \
+	echo-two "and the answer was taken"
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
+	step=y detail=echo-three detail= detail= |
+	SSH_CONNECTION="192.0.2.7 50022 192.0.2.1 22" SSH_TTY=/dev/pts/3 \
+	"$FLASHFIX" --plain --state-dir "$T/echo" >"$T/out" 2>&1
+like "$(cat "$T/out")" "> echo-three$" "over ssh -t, piped from a script: echoed"
+
 done_testing

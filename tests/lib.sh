@@ -19,6 +19,8 @@ trap 'rm -rf "$T"' EXIT
 # user's own cache.
 XDG_CACHE_HOME=$T/cache
 export XDG_CACHE_HOME
+# Run over SSH or not, the tests see the same: no SSH session.
+unset SSH_CONNECTION SSH_CLIENT SSH_TTY
 n=0
 failed=0
 
