@@ -139,8 +139,12 @@ wait_for "EXIT="
 # 40x12: the quit question is whole, the help scrolls, cut text is marked.
 tstart 40x12 "$FLASHFIX --state-dir $T/s"
 screen_has "Which platform" "started at 40x12"
-keys 1 End Enter "DL sys" Enter
+keys 1 19.36.101.20240101 Enter
+screen_has "What does the error say" "at 40x12, a long version typed"
+keys "DL sys" Enter
 screen_has "Cause:" "at 40x12, on the cause"
+row_has 1 "^ flashfix · MTK · 19\.36\.101\.20240101 · …$" \
+	"the header cut to 40 columns ends in an ellipsis"
 keys q
 screen_has "any other key: stay" "40x12: the quit question is shown whole"
 like "$screen" "Quit\? The session will be" "from its start"
