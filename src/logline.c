@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Words (ASCII, lowercase) and texts that tell of a failure.  A word
  * matches at the start of a word of the line: "fail" finds "failed",
@@ -223,7 +226,23 @@ static const char *const won[] = {
 /* The glance's table: for each pair of bytes, whether a mark (bit 1) or
  * a word of success (bit 2) may start with them, any case; each such
  * place is then checked against the marks of its first byte. */
+/* The glance's loop looks at every byte with its neighbours, and
+ * branches only where a mark may start: glance_any[c][d] is glance_tab
+ * with bit 0x80 added where c may start one whatever comes before it
+ * (not ASCII, '?') or may hide text (ESC, NUL, the first byte of "←");
+ * ANDed with glance_after[b] of the byte before (0x80 only after a byte
+ * of a word, where no ASCII mark starts), it is 0 at nearly every
+ * byte. */
+#define G_ANYWHERE 0x80
 static unsigned char glance_tab[256][256];
+static unsigned char glance_any[256][256], glance_after[256];
+/* A third byte's filter: bit TRI(a, b, c) of the lowercase first three
+ * bytes of each mark is set (of a two-byte mark, with every c); a place
+ * whose three bytes' bit is clear starts no mark.  Bits are shared, so
+ * it only ever lets too much through, never too little. */
+static unsigned char glance_tri[65536 / 8];
+#define TRI(a, b, c) ((((unsigned)(a) * 961u) + (unsigned)(b) * 31u + \
+	(unsigned)(c)) & 0xffffu)
 static bool glance_ready;
 
 struct mark {
@@ -253,6 +272,13 @@ glance_mark(const char *m, unsigned char bit, bool whole)
 				    b] |= bit;
 	if (nmarks < sizeof marks / sizeof *marks)
 		marks[nmarks++] = (struct mark){ m, strlen(m), bit, whole };
+	for (int c = 0; c < 256; c++) {
+		unsigned k;
+		if (b && m[2] && c != (unsigned char)m[2])
+			continue;
+		k = TRI(a, b, c);
+		glance_tri[k / 8] |= (unsigned char)(1u << (k % 8));
+	}
 }
 
 static int
@@ -277,6 +303,17 @@ glance_init(void)
 	for (int c = 0; c < 256; c++) {
 		in_word[c] = c < 0x80 && (isalnum(c) || c == '_' || c == '\'');
 		lower[c] = (unsigned char)(c < 0x80 ? tolower(c) : c);
+	}
+	for (int c = 0; c < 256; c++) {
+		bool anywhere = c >= 0x80 || c == '?';
+		bool hides = c == 0x1b || c == 0 || c == 0xe2;
+		for (int d = 0; d < 256; d++)
+			glance_any[c][d] = (unsigned char)(glance_tab[c][d] |
+			    ((anywhere && glance_tab[c][d]) || hides ?
+			    G_ANYWHERE : 0));
+		/* After a byte of an ASCII word no ASCII mark starts. */
+		glance_after[c] = (unsigned char)(c < 0x80 && (isalnum(c) ||
+		    c == '_' || c == '\'') ? G_ANYWHERE : 0xff);
 	}
 	for (int c = 0, k = 0; c <= 256; c++) {
 		while ((size_t)k < nmarks && (unsigned char)marks[k].m[0] < c)
@@ -312,35 +349,112 @@ glance_at(const unsigned char *p, size_t n, size_t i)
 	return seen;
 }
 
+
+/* What the glance finds at p[i], a place where a mark may start (a
+ * word's start; a byte that may start one anywhere or hide text); false
+ * when the glance is over, *seen then its answer. */
+static inline bool
+glance_place(const unsigned char *p, size_t n, size_t i, unsigned *seen)
+{
+	unsigned char c = p[i];
+
+	if (c == 0x1b || c == 0 || (c == 0xe2 && i + 2 < n &&
+	    p[i + 1] == 0x86 && p[i + 2] == 0x90)) {
+		*seen = LOGLINE_HIDDEN; /* "←[31m" */
+		return false;
+	}
+	if (i + 1 < n && (glance_tab[c][p[i + 1]] & ~*seen)) {
+		if (i + 2 < n) {
+			unsigned k = TRI(lower[c], lower[p[i + 1]],
+			    lower[p[i + 2]]);
+			if (!(glance_tri[k / 8] & (1u << (k % 8))))
+				return true;
+		}
+		*seen |= glance_at(p, n, i);
+		if (*seen == (LOGLINE_MAYBE_ERROR | LOGLINE_MAYBE_OK))
+			return false;
+	}
+	return true;
+}
+
+/* From p[i] on, a byte at a time. */
+static unsigned
+glance_bytes(const unsigned char *p, size_t n, size_t i, unsigned seen)
+{
+	unsigned char before = i ? p[i - 1] : ' ';
+
+	for (; i < n; i++) {
+		unsigned char c = p[i], d = i + 1 < n ? p[i + 1] : 0;
+		if ((glance_any[c][d] & glance_after[before]) &&
+		    !glance_place(p, n, i, &seen))
+			return seen;
+		before = c;
+	}
+	return seen;
+}
+
+unsigned
+logline_glance_bytes(const char *s, size_t n)
+{
+	if (!glance_ready)
+		glance_init();
+	return glance_bytes((const unsigned char *)s, n, 0, 0);
+}
+
+#ifdef __SSE2__
+/* 16 bytes at a time: the places where a mark may start as the bits of
+ * a mask (the starts of ASCII words; bytes that are not ASCII; '?', ESC,
+ * NUL), then only those looked at; the last bytes one at a time. */
+static unsigned
+glance_vector(const unsigned char *p, size_t n)
+{
+	const __m128i zero = _mm_setzero_si128(), n0 = _mm_set1_epi8('0'),
+	    n9 = _mm_set1_epi8(9), a = _mm_set1_epi8('a'),
+	    z = _mm_set1_epi8(25), low = _mm_set1_epi8(0x20),
+	    us = _mm_set1_epi8('_'), ap = _mm_set1_epi8('\''),
+	    qm = _mm_set1_epi8('?'), esc = _mm_set1_epi8(0x1b),
+	    e2 = _mm_set1_epi8((char)0xe2);
+	unsigned seen = 0, carry = 0;
+	size_t i = 0;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
+		    (p + i));
+		__m128i d = _mm_sub_epi8(x, n0);
+		__m128i l = _mm_sub_epi8(_mm_or_si128(x, low), a);
+		__m128i word = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, n9), d),
+		    _mm_cmpeq_epi8(_mm_min_epu8(l, z), l)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, ap)));
+		__m128i odd = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, esc)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, e2)));
+		unsigned w = (unsigned)_mm_movemask_epi8(word);
+		unsigned cand = ((w & ~((w << 1) | carry)) |
+		    (unsigned)_mm_movemask_epi8(x) |
+		    (unsigned)_mm_movemask_epi8(odd)) & 0xffff;
+		carry = (w >> 15) & 1;
+		while (cand) {
+			if (!glance_place(p, n, i + (size_t)__builtin_ctz(cand),
+			    &seen))
+				return seen;
+			cand &= cand - 1;
+		}
+	}
+	return glance_bytes(p, n, i, seen);
+}
+#endif
+
 unsigned
 logline_glance(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned seen = 0;
-
 	if (!glance_ready)
 		glance_init();
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		bool word = in_word[c];
-		if (c == 0x1b || c == 0 || (c == 0xe2 && i + 2 < n &&
-		    p[i + 1] == 0x86 && p[i + 2] == 0x90))
-			return LOGLINE_HIDDEN; /* "←[31m" */
-		/* A mark starts a word, or anywhere when it is not ASCII
-		 * ("失败", "???"). */
-		if (i + 1 < n && (word || c >= 0x80 || c == '?') &&
-		    (glance_tab[c][p[i + 1]] & ~seen)) {
-			seen |= glance_at(p, n, i);
-			if (seen == (LOGLINE_MAYBE_ERROR | LOGLINE_MAYBE_OK))
-				break;
-		}
-		i++;
-		/* The rest of an ASCII word starts no mark. */
-		if (word)
-			while (i < n && in_word[p[i]])
-				i++;
-	}
-	return seen;
+#ifdef __SSE2__
+	return glance_vector((const unsigned char *)s, n);
+#else
+	return glance_bytes((const unsigned char *)s, n, 0, 0);
+#endif
 }
 
 bool

@@ -36,6 +36,10 @@ enum {
 				 the line and glance again */
 };
 unsigned logline_glance(const char *s, size_t n);
+/* The same a byte at a time, without vector instructions: what
+ * logline_glance() does where the machine has none (and what the tests
+ * hold it to where it has). */
+unsigned logline_glance_bytes(const char *s, size_t n);
 
 /* Whether the n bytes at s report that something succeeded ("Download
  * OK", "All command exec done!", "Sahara protocol completed") and nothing

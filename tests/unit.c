@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "kb.h"
 #include "kb_cache.h"
+#include "logline.h"
 #include "store.h"
 #include "match.h"
 #include "match_int.h"
@@ -777,6 +778,80 @@ test_find_bad_agrees(void)
 	    "libunistring does", checked);
 }
 
+/* The glance at a line is the scan's filter: the 16-bytes-at-a-time
+ * version must say what the byte-at-a-time one says, whatever the length
+ * and wherever a word falls against the 16-byte blocks; and a line whose
+ * words logline_maybe_error() finds must pass it (else the scan would
+ * never look at it).  Lines are made of log words, marks in any case,
+ * numbers, Chinese, and separators. */
+static void
+test_glance(void)
+{
+	static const char *const words[] = {
+		"Download", "flash", "INFO", "DA_handler", "Sending", "block",
+		"offset", "0x5000", "Preloader", "firehose", "Writing",
+		"sector", "done", "OK", "Checksum", "partition", "Progress",
+		"ERROR", "error", "Err", "failed", "FAIL", "Timeout",
+		"cannot", "can't", "no", "NOT", "bad", "invalid", "unknown",
+		"Sahara", "S_FT_ENABLE_DRAM_FAIL", "4032", "status", "code",
+		"\xe5\xa4\xb1\xe8\xb4\xa5", "\xe6\x88\x90\xe5\x8a\x9f", "???",
+		"success", "finished", "retrying", "hw_code", "MT6765", "wcsm",
+		"please", "auth", "handler", "for", "program", "Device",
+	};
+	static const char seps[] = " :-[]()=,./\t";
+	unsigned long lines = 0, differ = 0, missed = 0;
+	unsigned seed = 12345;
+	char line[400];
+
+	for (int round = 0; round < 200000; round++) {
+		size_t n = 0;
+		int nw;
+		seed = seed * 1103515245u + 12345u;
+		nw = (int)(seed >> 16) % 12;
+		for (int k = 0; k < nw && n < 300; k++) {
+			const char *w;
+			seed = seed * 1103515245u + 12345u;
+			w = words[(seed >> 16) % (sizeof words / sizeof *words)];
+			if (k) {
+				seed = seed * 1103515245u + 12345u;
+				line[n++] = seps[(seed >> 16) % (sizeof seps - 1)];
+			}
+			memcpy(line + n, w, strlen(w));
+			n += strlen(w);
+		}
+		/* Now and then a byte that may hide words. */
+		seed = seed * 1103515245u + 12345u;
+		if ((seed >> 16) % 50 == 0 && n) {
+			static const char hide[] = { 0x1b, 0 };
+			line[(seed >> 8) % n] = hide[(seed >> 4) & 1];
+		}
+		{
+			unsigned v = logline_glance(line, n);
+			unsigned b = logline_glance_bytes(line, n);
+			lines++;
+			if (v != b && differ++ < 3)
+				printf("#   '%.*s': %u by blocks, %u by bytes\n",
+				    (int)n, line, v, b);
+			if (!memchr(line, 0x1b, n) && !memchr(line, 0, n) &&
+			    logline_maybe_error(line, n) &&
+			    !(v & LOGLINE_MAYBE_ERROR) && missed++ < 3)
+				printf("#   '%.*s': an error the glance misses\n",
+				    (int)n, line);
+		}
+	}
+	ok(differ == 0, "the glance by blocks agrees with the glance by bytes "
+	    "on %lu lines", lines);
+	ok(missed == 0, "no line that logline_maybe_error() finds passes the "
+	    "glance unseen");
+	ok(logline_glance("x\x1b[31mERROR", 11) == LOGLINE_HIDDEN &&
+	    logline_glance("0123456789abcdef0123\x1b[31m", 25) == LOGLINE_HIDDEN,
+	    "an escape, before or after 16 bytes, may hide words");
+	ok(logline_glance("0123456789abcde error", 21) == LOGLINE_MAYBE_ERROR &&
+	    logline_glance("0123456789abcd error", 20) == LOGLINE_MAYBE_ERROR &&
+	    logline_glance("0123456789abcdeferror", 21) == 0,
+	    "a mark across the 16-byte line is seen at a word's start only");
+}
+
 /* Causes and steps are read from their files when first shown: they
  * must come back exactly as the loader saw them, and a file changed since
  * the load must say so rather than show other bytes. */
@@ -1415,6 +1490,7 @@ main(void)
 	test_version();
 	test_text();
 	test_find_bad_agrees();
+	test_glance();
 	test_tokens();
 	test_csvfile();
 	test_kb_validation();
