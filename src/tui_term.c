@@ -301,85 +301,38 @@ seq_next(int ms)
 	return -1;
 }
 
+/* The key a final letter names, after ESC [ or ESC O: arrows, Home,
+ * End, F1 and F2, Enter (the keypad's, ESC O M); TK_OTHER for another. */
+static int
+final_key(int final)
+{
+	static const char finals[] = "ABCDHFPQM";
+	static const int keys[] = { TK_UP, TK_DOWN, TK_RIGHT, TK_LEFT,
+		TK_HOME, TK_END, TK_F1, TK_F2, TK_ENTER };
+	const char *at = final > 0 && final < 0x80 ? strchr(finals, final) :
+	    NULL;
+
+	return at ? keys[at - finals] : TK_OTHER;
+}
+
 /* The key of ESC [ num final, in the forms that xterm, PuTTY, rxvt and
  * the Linux console send whatever TERM says. */
 static int
 csi_key(unsigned num, int final)
 {
-	switch (final) {
-	case 'A':
-		return TK_UP;
-	case 'B':
-		return TK_DOWN;
-	case 'C':
-		return TK_RIGHT;
-	case 'D':
-		return TK_LEFT;
-	case 'H':
-		return TK_HOME;
-	case 'F':
-		return TK_END;
-	case 'P':
-		return TK_F1;
-	case 'Q':
-		return TK_F2;
-	case '~':
-		break;
-	default:
-		return TK_OTHER;
-	}
-	switch (num) {
-	case 1: case 7:
-		return TK_HOME;
-	case 4: case 8:
-		return TK_END;
-	case 3:
-		return TK_DELETE;
-	case 5:
-		return TK_PGUP;
-	case 6:
-		return TK_PGDN;
-	case 11:
-		return TK_F1;
-	case 12:
-		return TK_F2;
-	case 21:
-		return TK_F10;
-	case 200:
-		return TK_PASTE_BEGIN;
-	case 201:
-		return TK_PASTE_END;
-	default:
-		return TK_OTHER;
-	}
-}
+	static const struct { unsigned num; int key; } tilde[] = {
+		{ 1, TK_HOME }, { 7, TK_HOME }, { 4, TK_END }, { 8, TK_END },
+		{ 3, TK_DELETE }, { 5, TK_PGUP }, { 6, TK_PGDN },
+		{ 11, TK_F1 }, { 12, TK_F2 }, { 21, TK_F10 },
+		{ 200, TK_PASTE_BEGIN }, { 201, TK_PASTE_END },
+	};
 
-/* The key of ESC O final (application mode). */
-static int
-ss3_key(int final)
-{
-	switch (final) {
-	case 'A':
-		return TK_UP;
-	case 'B':
-		return TK_DOWN;
-	case 'C':
-		return TK_RIGHT;
-	case 'D':
-		return TK_LEFT;
-	case 'H':
-		return TK_HOME;
-	case 'F':
-		return TK_END;
-	case 'M':
-		return TK_ENTER;
-	case 'P':
-		return TK_F1;
-	case 'Q':
-		return TK_F2;
-	default:
-		return TK_OTHER;
-	}
+	if (final != '~')
+		return final == 'M' ? TK_OTHER : final_key(final);
+	for (size_t i = 0; i < sizeof tilde / sizeof *tilde; i++)
+		if (tilde[i].num == num)
+			return tilde[i].key;
+	return TK_OTHER;
 }
 
 /* Bytes after ESC that curses left: the rest of a sequence it does not
@@ -428,7 +381,7 @@ escape_key(void)
 		c = seq_next(SEQ_WAIT_MS);
 		for (k = 0; k < SEQ_MAX && c >= '0' && c <= '9'; k++)
 			c = seq_next(SEQ_WAIT_MS);
-		return ss3_key(c);
+		return final_key(c);
 	}
 	return TK_OTHER;          /* Alt and a character */
 }
