@@ -36,6 +36,11 @@
  * share a code the one whose words are there too comes first. */
 #define CODE_BASE 0.9
 #define CODE_TEXT 0.1
+/* A number stated as a status ("failed with error: Unknown: 0x1d18",
+ * "(code: 0x7024)") that is none of an error's own codes cuts that
+ * error's score by this factor, when it has codes: it is more likely
+ * another error that shares some words with it. */
+#define CODE_OTHER 0.7
 /* The words before a number that may place it in a code system ("BROM
  * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
  * words back; further words are another sentence. */
@@ -275,9 +280,27 @@ code_context(const struct toklist *tl, size_t i)
 	return NULL;
 }
 
+/* Whether the number at token i is stated as a status: right after
+ * "code", "error", "status", "unknown", "errno" or "result". */
+static bool
+stated(const struct toklist *tl, size_t i)
+{
+	static const char *const w[] = { "code", "error", "err", "errno",
+		"status", "unknown", "result" };
+	const struct tok *p;
+
+	if (i == 0 || (p = &tl->v[i - 1])->kind != TK_WORD)
+		return false;
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (strcmp(tok_str(tl, p), w[k]) == 0)
+			return true;
+	return false;
+}
+
 /* Codes: a number that is an error's code names it, bare or after words
  * of that error's messages; after other words it is another code
- * system's number and counts for nothing. */
+ * system's number and counts for nothing.  A number stated as a status
+ * that is not an error's code speaks against that error. */
 static void
 score_codes(struct match_index *ix)
 {
@@ -285,11 +308,15 @@ score_codes(struct match_index *ix)
 	struct cand *cv = NULL;
 	size_t capc = 0;
 
+	bool status = false;
+
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct tok *t = &tl->v[i], *ctx;
 		const char *s = tok_str(tl, t);
 		size_t lo, nc = 0;
 
+		if (t->kind == TK_NUM && stated(tl, i))
+			status = true;
 		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
 			continue;
 		if ((ctx = code_context(tl, i)) != NULL)
@@ -309,6 +336,12 @@ score_codes(struct match_index *ix)
 		}
 	}
 	free(cv);
+	if (status)
+		for (size_t i = 0; i < ix->netouched; i++) {
+			size_t e = ix->etouched[i];
+			if (!ix->err_code[e] && ix->kb->errors[e].ncodes)
+				ix->err_score[e] *= CODE_OTHER;
+		}
 }
 
 /* Scores every error against text into ix->err_score (errors not

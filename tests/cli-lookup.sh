@@ -148,4 +148,15 @@ if [ -w /dev/full ]; then
 	like "$(cat "$T/err")" "cannot write" "and says so"
 fi
 
+# A number stated as a status that is none of an error's codes speaks
+# against it: mtkclient's upload_data failure with its own status is not
+# DAA's signature check (0x7024), which only shares the word "upload".
+run "$FLASHFIX" lookup "Preloader - [LIB]: upload_data failed with error: Unknown: 0x1d18"
+is "$rc" 1 "a status that is no known error's code: no match, exit 1"
+hasnt "$out" "DAA_SIG_VERIFY_FAILED" "not the error that shares a word"
+like "$out$err" "[Nn]o known error" "and it says so"
+run "$FLASHFIX" lookup --json "Failed to upload DA1: Preloader/Brom error: SEC: DAA signature verification failed (code: 0x7024)"
+is "$rc" 0 "with the error's own code stated: a match"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-auth-daa-sig "the error whose code it is"
+
 done_testing
