@@ -319,14 +319,26 @@ score_codes(struct match_index *ix)
 			status = true;
 		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
 			continue;
-		if ((ctx = code_context(tl, i)) != NULL)
-			nc = match_candidates(ix, tok_str(tl, ctx), ctx->len,
-			    ctx->kind, &cv, &capc);
+		ctx = code_context(tl, i);
 		for (size_t k = lo; k < ix->ncodes &&
 		    strcmp(match_code_of(ix, k), s) == 0; k++) {
 			size_t e = ix->codes[k].err;
 			double text_s;
-			if (ctx && !error_has(ix, cv, nc, e))
+			bool placed = !ctx, known = false;
+			/* The context word in e's messages; a word that is in
+			 * none (DA_HASH_MISMATCH cut from STATUS:) by one of
+			 * its parts ("mismatch"). */
+			for (const struct tok *c = ctx; c && !placed &&
+			    c < tl->v + tl->n && c->run == ctx->run; c++) {
+				nc = match_candidates(ix, tok_str(tl, c), c->len,
+				    c->kind, &cv, &capc);
+				placed = error_has(ix, cv, nc, e);
+				if (c == ctx && nc)
+					known = true;
+				if (known)
+					break;
+			}
+			if (!placed)
 				continue; /* another code system's number */
 			touch_error(ix, e);
 			text_s = ix->err_code[e] ? 0 : ix->err_score[e];

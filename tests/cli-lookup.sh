@@ -159,4 +159,14 @@ run "$FLASHFIX" lookup --json "Failed to upload DA1: Preloader/Brom error: SEC: 
 is "$rc" 0 "with the error's own code stated: a match"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-auth-daa-sig "the error whose code it is"
 
+# A name cut from its prefix as a forum post writes it ("tool-STATUS:
+# DA_HASH_MISMATCH 0xC0070004"): the word is in no message, one of its
+# parts is, and the code counts as that error's.
+run "$FLASHFIX" lookup --json "Sp flash tool-STATUS:DA_HASH_MISMATCH 0xC0070004"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)/$(printf '%s' "$out" | "$JSONCHECK" 0.matched_code)" \
+	mtk-da-hash/true "a name's part places the code: the error, by its code"
+run "$FLASHFIX" lookup --json "ERROR : S_BROM_BBCHIP_HW_VER_INCORRECT (0x7E6)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-image \
+	"a name that is known is taken whole, not by its parts (brom)"
+
 done_testing
