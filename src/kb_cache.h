@@ -9,8 +9,9 @@
 #include "kb.h"
 #include "util.h"
 
-/* Bumped whenever the layout, or what the loader accepts, changes. */
-#define KB_CACHE_FORMAT 3
+/* Bumped whenever the layout, what the loader accepts, or how the match
+ * index cached beside the base weighs words (stop words) changes. */
+#define KB_CACHE_FORMAT 4
 
 /* Writes kb as the cache's two parts: its texts, each ending in NUL, and
  * its records (counts, enumerations, and texts as 1 + their offset in

@@ -86,8 +86,8 @@ logline_generic_word(const char *w)
 {
 	static const char *const generic[] = {
 		"error", "errors", "err", "erro", "fail", "fails", "failed",
-		"failure", "status", "code", "codes", "result", "错误", "失败",
-		"异常",
+		"failure", "status", "code", "codes", "result", "unknown",
+		"错误", "失败", "异常",
 	};
 
 	return IN(generic, w, false);

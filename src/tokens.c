@@ -513,10 +513,12 @@ double
 tok_stop_factor(const char *s, bool query)
 {
 	static const char *const stop[] = {
-		"a", "an", "and", "are", "as", "at", "be", "been", "by", "can",
-		"do", "does", "don", "first", "for", "from", "has", "have",
-		"in", "is", "it", "not", "of", "on", "or", "please", "the",
-		"this", "to", "was", "with", "you", "your",
+		"a", "all", "an", "and", "any", "are", "as", "at", "be",
+		"been", "but", "by", "can", "do", "does", "don", "first",
+		"for", "from", "has", "have", "i", "if", "in", "into", "is",
+		"it", "its", "my", "not", "of", "on", "or", "please", "so",
+		"that", "the", "then", "there", "these", "they", "this", "to",
+		"was", "we", "which", "will", "with", "you", "your",
 	};
 	static const char *const noise[] = {
 		"debug", "fatal", "info", "lib", "log", "trace", "warn",

@@ -128,6 +128,13 @@ main(void)
 	    "no match", t.none, t.n);
 	free(p);
 
+	p = xasprintf("%s/tests/fixtures/foreign-lines.txt", src);
+	ok(run_file(ix, p, true, &t), "other programs' error lines read (%zu)",
+	    t.n);
+	ok(t.none == t.n, "other programs' errors (apt, git, make, Python, "
+	    "nginx, Windows): %zu of %zu get no match", t.none, t.n);
+	free(p);
+
 	/* Generic words alone are no match; the same words with what
 	 * failed are. */
 	ok(first_family(ix, "error") == NULL &&
