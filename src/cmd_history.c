@@ -18,6 +18,22 @@
 #include "util.h"
 #include "words.h"
 
+/* The columns of the widest outcome word in the interface language,
+ * worked out once. */
+static size_t
+outcome_columns(void)
+{
+	static size_t most;
+
+	if (!most)
+		for (int k = OUT_FIXED; k <= OUT_ABANDONED; k++) {
+			size_t w = text_width(words_outcome_word(
+			    (enum wiz_outcome)k));
+			most = w > most ? w : most;
+		}
+	return most;
+}
+
 /* One record, as JSON or a line of text; first: no comma before it. */
 static void
 print_rec(const struct options *o, const struct rec *c, bool first)
@@ -25,18 +41,12 @@ print_rec(const struct options *o, const struct rec *c, bool first)
 	const struct record *r = &c->r;
 
 	if (!o->json) {
-		/* The outcome in the interface language, padded to the
-		 * widest of them by columns, not bytes. */
+		/* The outcome padded to the widest by columns, not bytes. */
 		const char *out = words_outcome_word(r->outcome);
-		size_t w = text_width(out), most = 0;
-		char *line;
-		for (int k = OUT_FIXED; k <= OUT_ABANDONED; k++) {
-			size_t kw = text_width(words_outcome_word((enum wiz_outcome)k));
-			most = kw > most ? kw : most;
-		}
-		line = xasprintf("%s  %s  %s%*s  %s  %s", r->id, r->started,
-		    out, (int)(most > w ? most - w : 0), "", *r->error_id ?
-		    r->error_id : _("(not listed)"), r->query);
+		size_t w = text_width(out), most = outcome_columns();
+		char *line = xasprintf("%s  %s  %s%*s  %s  %s", r->id,
+		    r->started, out, (int)(most > w ? most - w : 0), "",
+		    *r->error_id ? r->error_id : _("(not listed)"), r->query);
 		char *e = text_sanitize(line, !o->ascii);
 		printf("%s\n", e);
 		free(e);

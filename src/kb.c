@@ -81,10 +81,9 @@ kb_level_label(enum level l)
 const char *
 kb_level_label_of(const char *key)
 {
-	for (int l = 0; l < LEVEL_COUNT; l++)
-		if (strcmp(kb_level_keys[l], key) == 0)
-			return _(level_labels[l]);
-	return key;
+	int l = kb_key_find(kb_level_keys, LEVEL_COUNT, key, strlen(key));
+
+	return l >= 0 ? kb_level_label((enum level)l) : key;
 }
 
 const char *

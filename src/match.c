@@ -297,6 +297,31 @@ stated(const struct toklist *tl, size_t i)
 	return false;
 }
 
+/* The vocabulary words that the context word ctx (the first token of its
+ * word) stands for, into *cv: its own; for a word that is in no message
+ * as written (DA_HASH_MISMATCH cut from STATUS:), those of its parts
+ * ("mismatch"), gathered through *part. */
+static size_t
+context_words(struct match_index *ix, const struct tok *ctx,
+    struct cand **cv, size_t *capc, struct cand **part, size_t *capp)
+{
+	const struct toklist *tl = &ix->tl;
+	size_t nc = match_candidates(ix, tok_str(tl, ctx), ctx->len,
+	    ctx->kind, cv, capc);
+
+	if (nc)
+		return nc;
+	for (const struct tok *c = ctx + 1; c < tl->v + tl->n &&
+	    c->run == ctx->run; c++) {
+		size_t np = match_candidates(ix, tok_str(tl, c), c->len,
+		    c->kind, part, capp);
+		*cv = xgrow(*cv, capc, nc + np, sizeof **cv);
+		memcpy(*cv + nc, *part, np * sizeof **cv);
+		nc += np;
+	}
+	return nc;
+}
+
 /* Codes: a number that is an error's code names it, bare or after words
  * of that error's messages; after other words it is another code
  * system's number and counts for nothing.  A number stated as a status
@@ -305,9 +330,8 @@ static void
 score_codes(struct match_index *ix)
 {
 	struct toklist *tl = &ix->tl;
-	struct cand *cv = NULL;
-	size_t capc = 0;
-
+	struct cand *cv = NULL, *part = NULL;
+	size_t capc = 0, capp = 0;
 	bool status = false;
 
 	for (size_t i = 0; i < tl->n; i++) {
@@ -319,26 +343,13 @@ score_codes(struct match_index *ix)
 			status = true;
 		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
 			continue;
-		ctx = code_context(tl, i);
+		if ((ctx = code_context(tl, i)) != NULL)
+			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);
 		for (size_t k = lo; k < ix->ncodes &&
 		    strcmp(match_code_of(ix, k), s) == 0; k++) {
 			size_t e = ix->codes[k].err;
 			double text_s;
-			bool placed = !ctx, known = false;
-			/* The context word in e's messages; a word that is in
-			 * none (DA_HASH_MISMATCH cut from STATUS:) by one of
-			 * its parts ("mismatch"). */
-			for (const struct tok *c = ctx; c && !placed &&
-			    c < tl->v + tl->n && c->run == ctx->run; c++) {
-				nc = match_candidates(ix, tok_str(tl, c), c->len,
-				    c->kind, &cv, &capc);
-				placed = error_has(ix, cv, nc, e);
-				if (c == ctx && nc)
-					known = true;
-				if (known)
-					break;
-			}
-			if (!placed)
+			if (ctx && !error_has(ix, cv, nc, e))
 				continue; /* another code system's number */
 			touch_error(ix, e);
 			text_s = ix->err_code[e] ? 0 : ix->err_score[e];
@@ -348,6 +359,7 @@ score_codes(struct match_index *ix)
 		}
 	}
 	free(cv);
+	free(part);
 	if (status)
 		for (size_t i = 0; i < ix->netouched; i++) {
 			size_t e = ix->etouched[i];

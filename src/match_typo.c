@@ -192,6 +192,20 @@ cand_add(struct cand **cv, size_t *n, size_t *cap, size_t vid, double sim)
 	(*cv)[(*n)++] = (struct cand){ vid, sim };
 }
 
+/* Word w is a typo's candidate: the first time in this query (its stamp
+ * is old), its count starts at 0 and it joins *hit. */
+static void
+hit_word(struct match_index *ix, size_t w, size_t **hit, size_t *nhit,
+    size_t *cap)
+{
+	if (ix->vstamp[w] == ix->stamp)
+		return;
+	ix->vstamp[w] = ix->stamp;
+	ix->vcount[w] = 0;
+	*hit = xgrow(*hit, cap, *nhit + 1, sizeof **hit);
+	(*hit)[(*nhit)++] = w;
+}
+
 /* The vocabulary words that a query token may stand for. */
 size_t
 match_candidates(struct match_index *ix, const char *t, size_t n,
@@ -241,13 +255,7 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 			for (size_t j = ix->tstart[s]; j < ix->tstart[s + 1];
 			    j++) {
 				size_t w = ix->tvid[j];
-				if (ix->vstamp[w] != ix->stamp) {
-					ix->vstamp[w] = ix->stamp;
-					ix->vcount[w] = 0;
-					hit = xgrow(hit, &caphit, nhit + 1,
-					    sizeof *hit);
-					hit[nhit++] = w;
-				}
+				hit_word(ix, w, &hit, &nhit, &caphit);
 				ix->vcount[w]++;
 			}
 		}
@@ -270,13 +278,7 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 				if (ix->vkind[w] != TK_WORD ||
 				    ix->vlen[w] + 1 < n || ix->vlen[w] > n + 1)
 					continue;
-				if (ix->vstamp[w] != ix->stamp) {
-					ix->vstamp[w] = ix->stamp;
-					ix->vcount[w] = 0;
-					hit = xgrow(hit, &caphit, nhit + 1,
-					    sizeof *hit);
-					hit[nhit++] = w;
-				}
+				hit_word(ix, w, &hit, &nhit, &caphit);
 				ix->vcount[w] = need;
 			}
 		}

@@ -220,12 +220,11 @@ footer_lines(const struct tui *t, size_t *n)
 	return lines;
 }
 
+/* The footer's lines (footer_lines(), freed here), then the keys. */
 static void
-draw_footer(struct tui *t)
+draw_footer(struct tui *t, char **lines, size_t n)
 {
 	int rows = term_rows(), cols = term_cols();
-	size_t n;
-	char **lines = footer_lines(t, &n);
 	char *keys = keys_line(t);
 
 	if (!n)
@@ -236,17 +235,6 @@ draw_footer(struct tui *t)
 	text_lines_free(lines, n);
 	term_put(rows - 1, 0, cols, keys, R_STATUS, true);
 	free(keys);
-}
-
-/* The row under the page: above the footer. */
-static int
-page_bottom(const struct tui *t)
-{
-	size_t n;
-	char **lines = footer_lines(t, &n);
-
-	text_lines_free(lines, n);
-	return term_rows() - 1 - (n ? (int)n : 1);
 }
 
 /* A one-line field at y, x, fw columns wide: the text around its cursor
@@ -334,7 +322,7 @@ question(const struct tui *t)
 static void
 draw_list(struct tui *t)
 {
-	int cols = term_cols(), bottom = page_bottom(t), y = 2;
+	int cols = term_cols(), bottom = t->bottom, y = 2;
 	struct buf *f = tui_field(t);
 	bool numbered = !f;
 	size_t nq, height;
@@ -562,7 +550,7 @@ draw_help(struct tui *t)
 	page_add(&p, R_TEXT, "", _("Up and Down scroll a long page; "
 	    "PageUp and PageDown by a screen."), width);
 	page_add(&p, R_TEXT, "", _("Ctrl-L draws the screen again."), width);
-	draw_page(t, &p, 2, page_bottom(t), &t->help_scroll, &t->help_max);
+	draw_page(t, &p, 2, t->bottom, &t->help_scroll, &t->help_max);
 	page_free(&p);
 }
 
@@ -585,6 +573,9 @@ draw_too_small(void)
 void
 tui_draw(struct tui *t)
 {
+	size_t nfoot;
+	char **foot;
+
 	term_begin();
 	t->cy = t->cx = 0;
 	if (term_rows() < TERM_MIN_ROWS || term_cols() < TERM_MIN_COLS) {
@@ -592,13 +583,16 @@ tui_draw(struct tui *t)
 		term_end(0, 0);
 		return;
 	}
+	/* The footer first: how many rows it takes decides the page's. */
+	foot = footer_lines(t, &nfoot);
+	t->bottom = term_rows() - 1 - (nfoot ? (int)nfoot : 1);
 	draw_header(t);
 	if (t->help) {
 		draw_help(t);
 	} else if (t->sc == SC_CAUSE || t->sc == SC_STEP ||
 	    t->sc == SC_OUTCOME) {
 		struct page p = { 0 };
-		int width = term_cols() - 2, bottom = page_bottom(t);
+		int width = term_cols() - 2, bottom = t->bottom;
 		if (t->sc == SC_CAUSE)
 			draw_cause(t, &p, width);
 		else if (t->sc == SC_STEP)
@@ -626,7 +620,7 @@ tui_draw(struct tui *t)
 	} else {
 		draw_list(t);
 	}
-	draw_footer(t);
+	draw_footer(t, foot, nfoot);
 	if (t->cx >= term_cols())
 		t->cx = term_cols() - 1;
 	term_end(t->cy, t->cx);

@@ -84,6 +84,8 @@ struct tui {
 	const struct tool **tools;
 	size_t ntools;
 	int cy, cx;                 /* where the cursor rests */
+	int bottom;                 /* the row under the page, above the
+	                             * footer (set as a frame is drawn) */
 };
 
 /* The items of the current screen, built again (tui_items.c); and

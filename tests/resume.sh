@@ -34,6 +34,24 @@ resume_from() {
 
 prompts() { grep -o '> ' "$1" 2>/dev/null | wc -l; }
 
+# start_session STATE: a line-mode flashfix for ana, fed through a FIFO
+# on descriptor 3, that has answered the platform and waits ($pid);
+# unfinished STATE: the same, then stopped by SIGTERM, its session left
+# unfinished in STATE.
+start_session() {
+	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
+	pid=$!
+	exec 3>"$T/fifo"
+	answers platform=1 >&3
+	i=0
+	while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+}
+unfinished() {
+	start_session "$1"
+	kill -TERM "$pid"; wait "$pid"; exec 3>&-
+}
+
 for sig in HUP TERM KILL; do
 	for k in 1 2 3 4 5 6 7 8 9; do
 		S=$T/s-$sig-$k
@@ -86,14 +104,7 @@ done
 # script they are left alone: below.)
 . "$top_srcdir/tests/tmux.sh"
 S=$T/choice
-rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
-"$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
-pid=$!
-exec 3>"$T/fifo"
-answers platform=1 >&3
-i=0
-while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
-kill -TERM "$pid"; wait "$pid"; exec 3>&-
+unfinished "$S"
 id=$(ls "$S/sessions" | sed 's/\.csv$//')
 tstart 100x30 "$FLASHFIX --plain --engineer ana --state-dir $S"
 screen_has "Unfinished sessions" "on a terminal, the line mode offers it"
@@ -121,14 +132,7 @@ is "$("$FLASHFIX" report "$id" --format json --state-dir "$S" | "$JSONCHECK" out
 
 # From a script, unfinished sessions are left alone: the README's piped
 # example answers its own session, and stderr says how many wait.
-rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
-"$FLASHFIX" --plain --engineer ana --state-dir "$S" <"$T/fifo" >"$T/out" 2>&1 &
-pid=$!
-exec 3>"$T/fifo"
-answers platform=1 >&3
-i=0
-while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
-kill -TERM "$pid"; wait "$pid"; exec 3>&-
+unfinished "$S"
 answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
 	step=n step=y | "$FLASHFIX" --plain --engineer ana --model CPH2023 \
 	--state-dir "$S" >"$T/out" 2>"$T/err"
@@ -152,13 +156,7 @@ is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.id)" "$wid" "
 # A session in use is locked: a second flashfix (a reconnect while the
 # first hangs on a frozen link) cannot take it up.
 Z=$T/locked
-rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
-"$FLASHFIX" --plain --engineer ana --state-dir "$Z" <"$T/fifo" >"$T/out" 2>&1 &
-pid=$!
-exec 3>"$T/fifo"
-answers platform=1 >&3
-i=0
-while [ "$(prompts "$T/out")" -le 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+start_session "$Z"
 answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= |
 	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$Z" >"$T/out2" 2>"$T/err2"
 is "$?" 1 "the first still runs: --resume refuses it, exit 1"
