@@ -315,6 +315,8 @@ context_words(struct match_index *ix, const struct tok *ctx,
 	    c->run == ctx->run; c++) {
 		size_t np = match_candidates(ix, tok_str(tl, c), c->len,
 		    c->kind, part, capp);
+		if (!np)
+			continue;
 		*cv = xgrow(*cv, capc, nc + np, sizeof **cv);
 		memcpy(*cv + nc, *part, np * sizeof **cv);
 		nc += np;

@@ -508,6 +508,13 @@ test_match(const char *datadir)
 	if (!kb)
 		return;
 	ix = match_index_new(kb);
+	/* fuzz_lookup: a code after a word that is in no message, none of
+	 * whose parts is either ("WCCSMcode:5001"), gathered no context
+	 * words (UBSan: an offset applied to a null array). */
+	n = match_query(ix, "2020/00\307\305\317\317\305\317\317\341"
+	    "Downloas#m c'ode dTool: Login fail, Wed, WCCSMcode:5001", 0, r, 5);
+	ok(n <= 5, "a code after a word whose parts are in no message either "
+	    "(fuzz_lookup): answered, %zu results", n);
 	/* Every message, in both languages, finds its error first (or in
 	 * a tie for first, where two errors share a message). */
 	for (size_t i = 0; i < kb->nerrors; i++) {
