@@ -358,9 +358,11 @@ cmd_wizard(struct options *o)
 	free(sv.alert);
 	free(why);
 	free(notice);
+	/* offer_free gives up the lock of the session taken up, whose
+	 * path is made from state: state goes after it. */
+	offer_free(&of);
 	free(state);
 	free(records);
-	offer_free(&of);
 	stats_free(&st);
 	wizard_free(&w);
 	store_free(&store);

@@ -87,6 +87,10 @@ for sig in HUP TERM KILL; do
 		from "$(resume_from "$k")" |
 			"$FLASHFIX" --plain --resume --engineer ana --state-dir "$S" \
 			>"$T/out2" 2>&1
+		rc=$?
+		# Its exit status too: under AddressSanitizer a use after free
+		# on the way out shows only there.
+		is "$rc" 0 "SIG$sig after answer $k: the resumed run exits 0"
 		if ! grep -q "Resuming: " "$T/out2"; then
 			ok 1 "SIG$sig after answer $k: the session is offered"
 			sed 's/^/#   /' "$T/out2" | head -20
