@@ -22,13 +22,16 @@ TESTS = tests/unit tests/families tests/summary tests/cli-lookup.sh tests/cli-ch
 EXTRA_DIST += tests/lib.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/zh.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/bench-scan.sh tests/bench-records.sh tests/bench-gen.sh \
+	tests/bench-reallog.sh tests/corpus/bench-lines.tsv \
 	tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/fixtures
 
 # make bench: speed on synthetic bases of 1,000, 10,000 and 100,000 errors
 # against grep and fzf, then the terminal: bytes per keystroke and the time
 # to the first screen, then flashfix scan on a 200 MB log against grep -c -i
-# error (BENCH_SCAN_MB changes the size), then records of 100,000 and
+# error (BENCH_SCAN_MB changes the size), then scan on logs of that size
+# made of real tool lines in three mixes (English, Chinese-heavy, UTF-16LE;
+# make bench-reallog runs only these), then records of 100,000 and
 # 1,000,000 sessions (BENCH_RECORDS changes the sizes): the wizard's first
 # question, stats, history, report and python3's csv module (reports only).
 EXTRA_PROGRAMS = tests/bench
@@ -40,8 +43,11 @@ bench: tests/bench$(EXEEXT) src/flashfix$(EXEEXT)
 	@$(SHELL) $(top_srcdir)/tests/bench.sh $(abs_top_builddir) $(BENCH_ERRORS)
 	@TMUX_BIN='$(TMUX_PROG)' $(SHELL) $(top_srcdir)/tests/bench-tty.sh $(abs_top_builddir)/src/flashfix
 	@$(SHELL) $(top_srcdir)/tests/bench-scan.sh $(abs_top_builddir)
+	@$(SHELL) $(top_srcdir)/tests/bench-reallog.sh $(abs_top_builddir)
 	@$(SHELL) $(top_srcdir)/tests/bench-records.sh $(abs_top_builddir)
-.PHONY: bench
+bench-reallog: tests/bench$(EXEEXT) src/flashfix$(EXEEXT)
+	@$(SHELL) $(top_srcdir)/tests/bench-reallog.sh $(abs_top_builddir)
+.PHONY: bench bench-reallog
 
 # make fuzz: the libFuzzer targets (needs clang); make fuzz-run runs each
 # for FUZZ_SECONDS.
