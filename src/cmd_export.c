@@ -14,62 +14,15 @@
 #include "cli.h"
 #include "env.h"
 #include "i18n.h"
+#include "idset.h"
 #include "output.h"
 #include "records.h"
 #include "text.h"
 #include "util.h"
 
-/* The ids already written: a chain's files may hold the same session
- * twice (a file copied into another). */
-struct seen {
-	char **v;          /* open addressing; NULL: free */
-	size_t n, cap;
-};
-
-/* Whether id was seen; marks it. */
-static bool
-seen_before(struct seen *s, const char *id)
-{
-	size_t h;
-
-	if (4 * (s->n + 1) > 3 * s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		char **v = xcalloc(cap, sizeof *v);
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->v[i])
-				continue;
-			h = (size_t)util_fnv1a(s->v[i], strlen(s->v[i])) &
-			    (cap - 1);
-			while (v[h])
-				h = (h + 1) & (cap - 1);
-			v[h] = s->v[i];
-		}
-		free(s->v);
-		s->v = v;
-		s->cap = cap;
-	}
-	h = (size_t)util_fnv1a(id, strlen(id)) & (s->cap - 1);
-	while (s->v[h]) {
-		if (strcmp(s->v[h], id) == 0)
-			return true;
-		h = (h + 1) & (s->cap - 1);
-	}
-	s->v[h] = xstrdup(id);
-	s->n++;
-	return false;
-}
-
-static void
-seen_free(struct seen *s)
-{
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->v[i]);
-	free(s->v);
-}
-
 struct export {
 	const struct options *o;
-	struct seen seen;
+	struct idset seen;  /* a session in several files is written once */
 	struct buf line;
 	bool jsonl;
 	unsigned long rows;
@@ -149,7 +102,7 @@ export_one(const struct rec *r, void *ctx)
 	if (x->o->since != (time_t)-1 && (t == (time_t)-1 ||
 	    t < x->o->since))
 		return;
-	if (seen_before(&x->seen, r->r.id))
+	if (idset_seen(&x->seen, r->r.id))
 		return;
 	x->rows++;
 	if (x->jsonl && x->o->steps)
@@ -183,6 +136,11 @@ cmd_export(struct options *o)
 		free(state);
 		return EXIT_USAGE;
 	}
+	if (!env_records_exist(o, files, nfiles)) {
+		env_records_free(files, nfiles);
+		free(state);
+		return EXIT_FAILED;
+	}
 	buf_init(&x.line);
 	diag_init(&d);
 	if (!x.jsonl)
@@ -193,7 +151,7 @@ cmd_export(struct options *o)
 	diag_print(&d, stderr);
 	diag_free(&d);
 	buf_free(&x.line);
-	seen_free(&x.seen);
+	idset_free(&x.seen);
 	env_records_free(files, nfiles);
 	free(state);
 	return rc;

@@ -131,6 +131,11 @@ cmd_history(struct options *o)
 	bool first = true;
 	int rc = EXIT_OK;
 
+	if (!env_records_exist(o, files, nfiles)) {
+		env_records_free(files, nfiles);
+		free(state);
+		return EXIT_FAILED;
+	}
 	diag_init(&d);
 	if (o->json)
 		putchar('[');

@@ -24,7 +24,8 @@ cmd_report(struct options *o)
 	const struct rec *r;
 	char *state = env_state_dir(o);
 	char *path = env_records(o, state);
-	char *data = NULL, *err = NULL;
+	char *data = NULL, *err = NULL, host[256];
+	struct records_who who;
 	size_t len = 0;
 	bool utf8;
 	int rc = EXIT_OK;
@@ -47,7 +48,19 @@ cmd_report(struct options *o)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (!records_find(path, &d, o->last ? NULL : o->args[0], &set)) {
+	if (o->records || getenv("FLASHFIX_RECORDS")) {
+		char *one[] = { path };
+		if (!env_records_exist(o, one, 1)) {
+			rc = EXIT_FAILED;
+			goto out;
+		}
+	}
+	/* --last: this engineer's newest on this host, even in a file that
+	 * a shop's engineers share. */
+	env_host(host, sizeof host);
+	who = (struct records_who){ records_account(), env_engineer(o), host };
+	if (!(o->last ? records_find_last(path, &d, &who, &set) :
+	    records_find(path, &d, o->args[0], &set))) {
 		diag_print(&d, stderr);
 		rc = EXIT_FAILED;
 		goto out;
@@ -56,9 +69,18 @@ cmd_report(struct options *o)
 	r = set.n ? &set.v[0] : NULL;
 	if (!r) {
 		char *id = text_sanitize(o->last ? "" : o->args[0], false);
-		fprintf(stderr, o->last ? _("flashfix: no session is recorded "
-		    "in %s\n") : _("flashfix: no session '%2$s' in %1$s\n"),
-		    path, id);
+		char *e = text_sanitize(who.engineer, false);
+		char *h = text_sanitize(host, false);
+		if (o->last)
+			fprintf(stderr, _("flashfix: no session of %s on %s is "
+			    "recorded in %s; 'flashfix history' lists every "
+			    "session, and 'flashfix report ID' shows one\n"),
+			    e, h, path);
+		else
+			fprintf(stderr, _("flashfix: no session '%2$s' in "
+			    "%1$s\n"), path, id);
+		free(e);
+		free(h);
 		free(id);
 		rc = EXIT_NEGATIVE;
 		goto out;

@@ -196,9 +196,16 @@ cmd_stats(struct options *o)
 	char **files = env_records_all(o, state, &nfiles);
 	int rc = EXIT_OK;
 
+	if (!env_records_exist(o, files, nfiles)) {
+		env_records_free(files, nfiles);
+		free(state);
+		return EXIT_FAILED;
+	}
 	/* The records stream by: memory does not grow with them. */
 	diag_init(&d);
 	stats_init(&st, o->since, time(NULL));
+	/* One file holds a session once (its appends see to that). */
+	st.once = nfiles > 1;
 	for (size_t i = 0; i < nfiles; i++)
 		if (!records_each(files[i], &d, add_one, &st))
 			rc = EXIT_FAILED;

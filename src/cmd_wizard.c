@@ -243,6 +243,14 @@ cmd_wizard(struct options *o)
 
 	if (!env_load(o, &store))
 		return EXIT_FAILED;
+	{
+		/* Each record names the base that answered. */
+		uint64_t dig;
+		char *bad = NULL;
+		if (kb_digest(o->data_dir, &dig, &bad))
+			records_set_base(dig);
+		free(bad);
+	}
 	if (gethostname(host, sizeof host) != 0)
 		host[0] = '\0';
 	host[sizeof host - 1] = '\0';

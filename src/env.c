@@ -4,8 +4,11 @@
 
 #include "env.h"
 
+#include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -84,10 +87,64 @@ env_state_dir(const struct options *o)
 	return paths_state_dir(o->state_dir);
 }
 
+/* The records file named by --records, else by FLASHFIX_RECORDS (the
+ * option wins, as --data and --state-dir win over their variables);
+ * NULL when neither names one. */
+static const char *
+records_named(const struct options *o)
+{
+	const char *env = getenv("FLASHFIX_RECORDS");
+
+	if (o->records)
+		return o->records;
+	return env && *env ? env : NULL;
+}
+
 char *
 env_records(const struct options *o, const char *state)
 {
-	return paths_records(state, o->records);
+	return paths_records(state, records_named(o));
+}
+
+bool
+env_records_exist(const struct options *o, char **files, size_t n)
+{
+	bool ok = true;
+
+	/* The default file is absent until a first session is recorded;
+	 * one that was named is a typo when it is not there. */
+	for (size_t i = records_named(o) ? 0 : 1; i < n; i++) {
+		struct stat sb;
+		if (lstat(files[i], &sb) == 0 || errno != ENOENT)
+			continue;
+		fprintf(stderr, _("flashfix: no records file %s: check the "
+		    "name given to --records or FLASHFIX_RECORDS\n"),
+		    files[i]);
+		ok = false;
+	}
+	return ok;
+}
+
+const char *
+env_engineer(const struct options *o)
+{
+	const char *u = getenv("USER");
+	struct passwd *pw;
+
+	if (o->engineer)
+		return o->engineer;
+	if (u && *u)
+		return u;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_name : "";
+}
+
+void
+env_host(char *out, size_t n)
+{
+	if (gethostname(out, n) != 0)
+		out[0] = '\0';
+	out[n - 1] = '\0';
 }
 
 char **

@@ -27,6 +27,14 @@ char *env_records(const struct options *o, const char *state);
 char **env_records_all(const struct options *o, const char *state,
     size_t *n);
 void env_records_free(char **v, size_t n);
+/* Whether the records files that o names (every --records, or
+ * FLASHFIX_RECORDS) exist: one that does not is said (a typo must not read
+ * as a shop without sessions).  The default file may be absent. */
+bool env_records_exist(const struct options *o, char **files, size_t n);
+/* The engineer of this run: --engineer, else the login name. */
+const char *env_engineer(const struct options *o);
+/* This machine's host name into out (n bytes; "" when unknown). */
+void env_host(char *out, size_t n);
 /* The cache directory o allows, when it is this user's own; NULL
  * otherwise (--no-cache, no home, or another account's).  malloc'd. */
 char *env_cache_dir(const struct options *o);

@@ -243,8 +243,9 @@ check_usage(const struct command *cmd, unsigned long given, int nargs)
 	return EXIT_OK;
 }
 
-/* A calendar date, YYYY-MM-DD, as the local midnight it starts with;
- * (time_t)-1 when it is not one (2026-02-30 is not). */
+/* A calendar date, YYYY-MM-DD, as the midnight UTC it starts with, so
+ * that --since means the same day wherever it runs; (time_t)-1 when it
+ * is not one (2026-02-30 is not). */
 static time_t
 parse_date(const char *s)
 {
@@ -256,9 +257,8 @@ parse_date(const char *s)
 	end = strptime(s, "%Y-%m-%d", &tm);
 	if (!end || *end)
 		return (time_t)-1;
-	tm.tm_isdst = -1;
 	back = tm;
-	t = mktime(&tm);
+	t = timegm(&tm);
 	if (t == (time_t)-1 || tm.tm_mday != back.tm_mday ||
 	    tm.tm_mon != back.tm_mon || tm.tm_year != back.tm_year)
 		return (time_t)-1;
@@ -411,8 +411,6 @@ main(int argc, char **argv)
 	}
 	if ((env = getenv("FLASHFIX_STATE_DIR")) && *env)
 		o.state_dir = env;
-	if ((env = getenv("FLASHFIX_RECORDS")) && *env)
-		o.records = env;
 	if ((env = getenv("NO_COLOR")) && *env)
 		o.no_color = true;
 

@@ -34,7 +34,51 @@ const struct records_column records_cols[NCOLS] = {
 	{ "error_id", TEXT(error_id) }, { "outcome", RECORDS_PARSED },
 	{ "fixed_at_step", TEXT(fixed_at_step) }, { "steps", TEXT(steps) },
 	{ "stage", RECORDS_PARSED }, { "log", TEXT(log) },
+	{ "tool", TEXT(tool) }, { "family", TEXT(family) },
+	{ "kb", TEXT(kb) }, { "flashfix", TEXT(flashfix) },
+	{ "account", TEXT(account) },
 };
+
+/* The base this process answers from, as 16 hex digits; "" unknown. */
+static char base_digest[17];
+
+void
+records_set_base(uint64_t digest)
+{
+	snprintf(base_digest, sizeof base_digest, "%016llx",
+	    (unsigned long long)digest);
+}
+
+const char *
+records_account(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw && pw->pw_name ? pw->pw_name : "";
+}
+
+/* The name of the flash tool of w's platform and version, as tools.csv
+ * names it: the release chosen, else the platform's tool ("" when the
+ * platform is not known). */
+static const char *
+tool_name(const struct wizard *w)
+{
+	const char *any = "";
+
+	if (!w->platform || !w->kb)
+		return "";
+	for (size_t i = 0; i < w->kb->ntools; i++) {
+		const struct tool *t = &w->kb->tools[i];
+		if (!(t->platform & w->platform))
+			continue;
+		if (w->version_text && strcmp(t->version_text,
+		    w->version_text) == 0)
+			return t->name;
+		if (!*any)
+			any = t->name;
+	}
+	return any;
+}
 
 /* ---- writing ---- */
 
@@ -56,14 +100,25 @@ records_header(void)
 	return header_of(NCOLS);
 }
 
-static void
-time_str(char *out, size_t n, time_t t)
+void
+records_time_str(char *out, size_t n, time_t t)
 {
 	struct tm tm;
+	long off, h, m;
+	size_t k;
 
-	if (!t || !localtime_r(&t, &tm) ||
-	    strftime(out, n, "%Y-%m-%dT%H:%M:%S%z", &tm) == 0)
+	out[0] = '\0';
+	if (!t || n < RECORDS_TIME_MAX || !localtime_r(&t, &tm) ||
+	    (k = strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm)) == 0) {
 		out[0] = '\0';
+		return;
+	}
+	/* ISO 8601's extended offset, +08:00: the form SQLite's datetime()
+	 * and PostgreSQL's timestamptz read (strftime's %z has no colon). */
+	off = tm.tm_gmtoff;
+	h = (off < 0 ? -off : off) / 3600;
+	m = (off < 0 ? -off : off) / 60 % 60;
+	snprintf(out + k, n - k, "%c%02ld:%02ld", off < 0 ? '-' : '+', h, m);
 }
 
 /* The steps column: one line per answered step, "N level answer TIME"
@@ -85,7 +140,7 @@ steps_str(const struct wizard *w, bool in_progress)
 			continue;
 		if (steps.len)
 			buf_addc(&steps, '\n');
-		time_str(at, sizeof at, pending ? 0 : s->at);
+		records_time_str(at, sizeof at, pending ? 0 : s->at);
 		buf_printf(&steps, "%zu %s %s %s", i + 1,
 		    kb_level_key(s->fix->level), pending ? RECORDS_PENDING :
 		    wizard_answer_key(s->answer), *at ? at : "-");
@@ -113,8 +168,8 @@ line_of(const struct wizard *w, const char *host, bool in_progress,
 	char started[40], finished[40], num[24];
 	char *steps = steps_str(w, in_progress);
 
-	time_str(started, sizeof started, w->started);
-	time_str(finished, sizeof finished, w->finished ? w->finished :
+	records_time_str(started, sizeof started, w->started);
+	records_time_str(finished, sizeof finished, w->finished ? w->finished :
 	    time(NULL));
 	snprintf(num, sizeof num, "%zu", w->fixed_at);
 	r = (struct record){
@@ -127,6 +182,11 @@ line_of(const struct wizard *w, const char *host, bool in_progress,
 		.error_id = w->error ? w->error->id : "",
 		.fixed_at_step = w->fixed_at ? num : "", .steps = steps,
 		.log = w->log ? w->log : "",
+		.tool = tool_name(w),
+		.family = w->error ? kb_family_key((enum family)
+		    w->error->family) : "",
+		.kb = base_digest, .flashfix = PACKAGE_VERSION,
+		.account = records_account(),
 	};
 	buf_init(&b);
 	for (size_t i = 0; i < ncols; i++) {

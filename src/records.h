@@ -23,11 +23,23 @@ struct record {
 	    *serial, *platform, *tool_version, *query, *error_id,
 	    *fixed_at_step, *steps;
 	const char *log;           /* the log line the error was read from */
+	/* Who answered: the flash tool's name, the error's family, the
+	 * knowledge base's digest (16 hex digits), flashfix's version, and
+	 * the account that recorded it ("" in files of earlier layouts). */
+	const char *tool, *family, *kb, *flashfix, *account;
 	enum wiz_outcome outcome;  /* OUT_NONE: a session in progress */
 	int stage;                 /* enum wiz_stage in progress, else -1 */
 	unsigned long line;
 	uint64_t offset, end;      /* its bytes in the file */
 };
+
+/* The knowledge base this process answers from, by its digest (as
+ * kb_digest() gives it), written into every record it makes. */
+void records_set_base(uint64_t digest);
+
+/* The login name of the account running this process, as records name
+ * it ("" when unknown). */
+const char *records_account(void);
 
 /* The header line of a records file.  malloc'd. */
 char *records_header(void);
@@ -96,6 +108,18 @@ bool records_each(const char *path, struct diag *d,
  * when the file cannot be read. */
 bool records_find(const char *path, struct diag *d, const char *id,
     struct recset *out);
+/* Whose records: this account on this host (for report --last). */
+struct records_who {
+	const char *account, *engineer, *host;
+};
+/* Whether r was recorded by who: on who's host, by who's account (or,
+ * in a record of an earlier layout that names no account, under who's
+ * engineer name). */
+bool records_by(const struct record *r, const struct records_who *who);
+/* The last record of path that who recorded, into out (as
+ * records_find()). */
+bool records_find_last(const char *path, struct diag *d,
+    const struct records_who *who, struct recset *out);
 /* records_each() over the records in [from, to) of path. */
 bool records_each_span(const char *path, struct diag *d, uint64_t from,
     uint64_t to, void (*fn)(const struct rec *r, void *ctx), void *ctx);
@@ -112,7 +136,16 @@ void recset_add(struct recset *set, const struct rec *r);
 /* The record with that id, or NULL. */
 const struct rec *recset_find(const struct recset *set, const char *id);
 
-/* Parses "2026-11-24T10:42:13+0800"; (time_t)-1 when it is not one. */
+/* A time as the records write it, in the local time with its offset in
+ * ISO 8601's extended form, "2026-11-24T10:42:13+08:00"; "" for 0.  out
+ * holds RECORDS_TIME_MAX bytes at least. */
+#define RECORDS_TIME_MAX 32
+void records_time_str(char *out, size_t n, time_t t);
+/* Parses "2026-11-24T10:42:13+08:00" (also +0800, as earlier builds
+ * wrote, and Z); (time_t)-1 when it is not one. */
 time_t records_time(const char *s);
+/* The month (UTC) of the time s, as "2026-11", into out; false ("")
+ * when s is not a time. */
+bool records_month(const char *s, char out[8]);
 
 #endif

@@ -10,10 +10,11 @@
 /* The columns, in the order written.  The texts of struct record are
  * found by offset; outcome and stage are texts in the file and parsed
  * into struct record's enumerations. */
-enum { COL_OUTCOME = 11, COL_STAGE = 14, NCOLS = 16 };
+enum { COL_OUTCOME = 11, COL_STAGE = 14, NCOLS = 21 };
 /* Files written before the later columns were added hold the first 14
- * (before stage) or 15 (before log); a record appended to one of them is
- * written in its columns. */
+ * (before stage), 15 (before log) or 16 (before tool, family, kb,
+ * flashfix and account); a record appended to one of them is written in
+ * its columns. */
 #define NCOLS_V1 14
 #define RECORDS_PARSED ((size_t)-1)
 

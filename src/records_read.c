@@ -480,24 +480,100 @@ recset_find(const struct recset *set, const char *id)
 	return NULL;
 }
 
+/* The digits of s[0..n) as a number; -1 when one is not a digit. */
+static long
+digits(const char *s, int n)
+{
+	long v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 time_t
 records_time(const char *s)
 {
 	struct tm tm;
-	const char *end;
+	long f[6], off = 0;
+	const char *z;
+	static const int at[6] = { 0, 5, 8, 11, 14, 17 };
+	static const int len[6] = { 4, 2, 2, 2, 2, 2 };
+	static const char sep[] = "--T::";
 
-	memset(&tm, 0, sizeof tm);
-	end = strptime(s, "%Y-%m-%dT%H:%M:%S%z", &tm);
-	if (!end || *end)
+	if (strlen(s) < 20)
 		return (time_t)-1;
-	return timegm(&tm) - tm.tm_gmtoff;
+	for (int i = 0; i < 6; i++) {
+		if (i && s[at[i] - 1] != sep[i - 1])
+			return (time_t)-1;
+		if ((f[i] = digits(s + at[i], len[i])) < 0)
+			return (time_t)-1;
+	}
+	if (f[1] < 1 || f[1] > 12 || f[2] < 1 || f[2] > 31 || f[3] > 23 ||
+	    f[4] > 59 || f[5] > 60)
+		return (time_t)-1;
+	/* The offset: Z, +hh:mm (ISO 8601's extended form, written since
+	 * 0.1.0) or +hhmm (the records of earlier builds). */
+	z = s + 19;
+	if (strcmp(z, "Z") != 0) {
+		long h, m;
+		size_t zn = strlen(z);
+		if ((*z != '+' && *z != '-') || (zn != 6 && zn != 5) ||
+		    (zn == 6 && z[3] != ':'))
+			return (time_t)-1;
+		h = digits(z + 1, 2);
+		m = digits(z + (zn == 6 ? 4 : 3), 2);
+		if (h < 0 || m < 0 || h > 23 || m > 59)
+			return (time_t)-1;
+		off = (h * 3600 + m * 60) * (*z == '-' ? -1 : 1);
+	}
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = (int)f[0] - 1900;
+	tm.tm_mon = (int)f[1] - 1;
+	tm.tm_mday = (int)f[2];
+	tm.tm_hour = (int)f[3];
+	tm.tm_min = (int)f[4];
+	tm.tm_sec = (int)f[5];
+	/* timegm() reads the fields as UTC; the offset is taken off after
+	 * (timegm() also rewrites tm's own offset, so it is never read). */
+	return timegm(&tm) - (time_t)off;
+}
+
+bool
+records_month(const char *s, char out[8])
+{
+	time_t t = records_time(s);
+	struct tm tm;
+
+	if (t == (time_t)-1 || !gmtime_r(&t, &tm) ||
+	    strftime(out, 8, "%Y-%m", &tm) != 7) {
+		out[0] = '\0';
+		return false;
+	}
+	return true;
 }
 
 /* The record a search is after, found as the records stream by. */
 struct pick {
 	const char *id;       /* NULL: the last */
+	const struct records_who *who; /* NULL: anyone's */
 	struct recset *kept;  /* the one found so far */
 };
+
+bool
+records_by(const struct record *r, const struct records_who *who)
+{
+	if (strcmp(r->host, who->host) != 0)
+		return false;
+	/* The account that recorded it, when the record says; else the
+	 * engineer's name (records of earlier layouts). */
+	if (*r->account)
+		return strcmp(r->account, who->account) == 0;
+	return strcmp(r->engineer, who->engineer) == 0;
+}
 
 static void
 pick_one(const struct rec *r, void *ctx)
@@ -505,6 +581,8 @@ pick_one(const struct rec *r, void *ctx)
 	struct pick *p = ctx;
 
 	if (p->id && strcmp(r->r.id, p->id) != 0)
+		return;
+	if (p->who && !records_by(&r->r, p->who))
 		return;
 	recset_free(p->kept);
 	recset_init(p->kept);
@@ -515,7 +593,16 @@ bool
 records_find(const char *path, struct diag *d, const char *id,
     struct recset *out)
 {
-	struct pick p = { id, out };
+	struct pick p = { id, NULL, out };
+
+	return records_each(path, d, pick_one, &p);
+}
+
+bool
+records_find_last(const char *path, struct diag *d,
+    const struct records_who *who, struct recset *out)
+{
+	struct pick p = { NULL, who, out };
 
 	return records_each(path, d, pick_one, &p);
 }

@@ -103,9 +103,14 @@ session_fields(struct report *rp,
 	put(rp, _("Phone model:"), r->model);
 	put(rp, _("Serial/IMEI:"), r->serial);
 	put(rp, _("Platform:"), platform_label(r->platform));
+	put(rp, _("Flash tool:"), r->tool);
 	put(rp, _("Tool version:"), *r->tool_version ? r->tool_version :
 	    _("not known"));
 	put(rp, _("Error typed:"), r->query);
+	/* Which flashfix and which knowledge base answered: HQ tells the
+	 * bases apart by their digest (flashfix --version names it). */
+	put(rp, _("flashfix version:"), r->flashfix);
+	put(rp, _("Knowledge base digest:"), r->kb);
 }
 
 static void
@@ -354,9 +359,13 @@ write_json(struct report *rp)
 	json_kv(fp, "model", r->model, false);
 	json_kv(fp, "serial", r->serial, false);
 	json_kv(fp, "platform", r->platform, false);
+	json_kv(fp, "tool", *r->tool ? r->tool : NULL, false);
 	json_kv(fp, "tool_version", r->tool_version, false);
 	json_kv(fp, "query", r->query, false);
 	json_kv(fp, "error_id", *r->error_id ? r->error_id : NULL, false);
+	json_kv(fp, "flashfix_version", *r->flashfix ? r->flashfix : NULL,
+	    false);
+	json_kv(fp, "kb_digest", *r->kb ? r->kb : NULL, false);
 	if (e) {
 		json_kb(rp, "error", e->error_en, e->error_zh);
 		json_kb(rp, "cause", kb_cause(kb, e, false),
@@ -417,7 +426,7 @@ write_csv(struct report *rp)
 	buf_adds(&b, "id,started,finished,engineer,host,model,serial,platform,"
 	    "tool_version,query,error_id,error,cause,outcome,fixed_at_step,"
 	    "hq_needs,step,level,answer,at,note,action,family,source,"
-	    "step_source,log\n");
+	    "step_source,log,tool,flashfix_version,kb_digest\n");
 	for (size_t i = 0; i < rows; i++) {
 		const struct rstep *st = rp->r->nsteps ? &rp->r->steps[i] :
 		    NULL;
@@ -453,6 +462,9 @@ write_csv(struct report *rp)
 		csv_field(&b, e ? e->source : "", false);
 		csv_field(&b, f ? f->source : "", false);
 		csv_field(&b, r->log, false);
+		csv_field(&b, r->tool, false);
+		csv_field(&b, r->flashfix, false);
+		csv_field(&b, r->kb, false);
 		buf_addc(&b, '\n');
 		free(act);
 	}

@@ -81,6 +81,10 @@ stats_add(struct stats *st, const struct rec *r)
 
 	if (st->since != (time_t)-1 && (t == (time_t)-1 || t < st->since))
 		return;
+	/* A chain's files may hold one session twice (a file copied into
+	 * another): export writes it once, and stats counts it once. */
+	if (st->once && idset_seen(&st->seen, r->r.id))
+		return;
 	e = error_of(st, r->r.error_id);
 	g = engineer_of(st, r->r.engineer);
 	st->sessions++;
@@ -146,6 +150,7 @@ stats_free(struct stats *st)
 		free(st->errors[i].steps);
 	free(st->errors);
 	free(st->eng);
+	idset_free(&st->seen);
 	arena_free(&st->a);
 	memset(st, 0, sizeof *st);
 }

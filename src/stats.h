@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "idset.h"
 #include "kb.h"
 #include "records.h"
 
@@ -36,6 +37,9 @@ struct stats {
 	size_t neng, capeng;
 	struct arena a;              /* the ids, levels and names */
 	time_t since, now;
+	bool once;                   /* several files: a session in more
+					than one counted once */
+	struct idset seen;           /* the ids counted, when once */
 };
 
 /* Counting as records stream by: those started at or after since

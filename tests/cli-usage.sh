@@ -57,8 +57,8 @@ has "$(cat "$T/out")" "Sahara通信失败" "--plain --lang both: Chinese too"
 
 # The records file has the stage column; a finished record leaves it empty.
 is "$(head -n 1 "$S/records.csv")" \
-	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage,log" \
-	"the records header, with the stage and the log last"
+	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage,log,tool,family,kb,flashfix,account" \
+	"the records header: the stage, the log, then who answered"
 # A records file of the earlier layout (no stage column) is still read
 # and appended to in its own columns.
 O=$T/old.csv

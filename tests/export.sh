@@ -15,8 +15,14 @@ session "$A" platform=2 version=2.0.11 error='Sahara communication failed' pick=
 session "$A" platform=1 version=1 error='DL system ERR' pick=1 step=y detail=ana detail= detail=
 session "$A" platform=1 version=1 error='BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)' pick=1 step=n step=n step=s step=n step=n step=n step=n detail=bob detail= detail=
 session "$B" platform=1 version=4 error='WCSM code：4009' pick=1 step=y detail=cho detail= detail=
-# A record of shop A copied into shop B's file: it is one session.
-tail -n 1 "$A/records.csv" >>"$B/records.csv"
+# A record of shop A copied into shop B's file: it is one session.  The
+# whole record (the last one's steps take several lines), from the line
+# that starts it.
+awk '/^"[0-9a-f]+-[0-9a-f]+","/ { rec = "" } { rec = rec $0 "\n" } END { printf "%s", rec }' \
+	"$A/records.csv" >>"$B/records.csv"
+is "$(tail -n 1 "$B/records.csv")" "$(tail -n 1 "$A/records.csv")" "the copy ends as the original"
+run "$FLASHFIX" history --records "$B/records.csv"
+is "$err" "" "the copy is a whole record: nothing damaged"
 
 run "$FLASHFIX" export --records "$A/records.csv" --records "$B/records.csv"
 is "$rc" 0 "export: exit 0"
@@ -25,6 +31,10 @@ is "$(printf '%s\n' "$out" | head -n 1)" \
 	"the sessions' header, the documented schema"
 printf '%s\n' "$out" >"$T/sessions.csv"
 is "$(($(wc -l <"$T/sessions.csv") - 1))" 4 "four sessions: the copy merged"
+is "$("$FLASHFIX" stats --json --records "$A/records.csv" --records "$B/records.csv" | "$JSONCHECK" sessions)" 4 \
+	"stats counts the session in both files once, as export writes it"
+is "$("$FLASHFIX" stats --json --records "$B/records.csv" | "$JSONCHECK" sessions)" 2 \
+	"shop B's own file holds two (its own and the copy)"
 "$FLASHFIX" export --steps --records "$A/records.csv" --records "$B/records.csv" >"$T/steps.csv"
 is "$(head -n 1 "$T/steps.csv")" "session_id,step,level,answer,at,note" "the steps' header"
 is "$(($(wc -l <"$T/steps.csv") - 1))" 11 "eleven steps in all"
@@ -79,7 +89,8 @@ is "$rc" 2 "an option of report's is not export's"
 # Many records: history reads them back in spans of 256, newest first,
 # across the spans' edges, a damaged line skipped (said once).
 M=$T/many.csv
-head -n 1 "$A/records.csv" >"$M"
+# A file of an earlier layout (16 columns, offsets without a colon).
+echo 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,stage,log' >"$M"
 awk 'BEGIN { for (i = 0; i < 700; i++) {
 	if (i == 300) print "\"damaged"
 	printf "\"%08x-%06x\",\"2024-01-01T09:00:00+0800\",\"2024-01-01T09:01:00+0800\",\"ana\",\"h\",\"\",\"\",\"mtk\",\"1\",\"q\",\"sahara\",\"fixed\",\"1\",\"1 retry fixed 2024-01-01T09:00:30+0800\",\"\",\"\"\n", 1700000000 + i, i

@@ -84,11 +84,11 @@ nothing_raw "history --json: nothing raw"
 printf '%s' "$out" | "$JSONCHECK"
 ok $? "history --json parses"
 for f in text markdown json csv; do
-	run "$FLASHFIX" report --last --format $f --records "$R"
+	run "$FLASHFIX" report 6b0-1 --format $f --records "$R"
 	is "$rc" 0 "report --format $f of a hand-edited record"
 	nothing_raw "report --format $f: nothing raw"
 done
-run "$FLASHFIX" report --last --format json --records "$R"
+run "$FLASHFIX" report 6b0-1 --format json --records "$R"
 printf '%s' "$out" | "$JSONCHECK"
 ok $? "report --format json parses"
 run "$FLASHFIX" stats --records "$R"

@@ -301,7 +301,7 @@ id=$("$FLASHFIX" history --json --state-dir "$D" | "$JSONCHECK" 0.id)
 like "$id" '^[0-9a-f]+-[0-9a-f]{6}$' "a session id: its start and 24 random bits"
 # Its saved copy as a kill at the wrong moment leaves it.
 { head -n 1 "$D/records.csv"; tail -n 1 "$D/records.csv"; } |
-	sed 's/,"fixed","1",/,"","1",/; s/,"",""$/,"at_details",""/' >"$D/sessions/$id.csv"
+	sed 's/,"fixed","1",/,"","1",/; s/,"",""\(\(,"[^"]*"\)\{5\}\)$/,"at_details",""\1/' >"$D/sessions/$id.csv"
 answers detail= detail= detail= | "$FLASHFIX" --plain --resume --state-dir "$D" >"$T/out" 2>&1
 is "$("$FLASHFIX" history --json --state-dir "$D" | "$JSONCHECK" '#')" 1 \
 	"the next start does not record it again"
