@@ -225,6 +225,10 @@ replay(struct wizard *w, const struct rec *r, int stage, bool strict,
 			return RESTORE_ERROR;
 		}
 		wizard_choose(w, e, r->r.query);
+		/* None of the error's own steps applied: the general ones
+		 * were tried instead (wizard_general). */
+		if (e && w->nsteps == 0 && r->nsteps)
+			wizard_general(w);
 		if (*r->r.log)
 			wizard_set_log(w, r->r.log);
 		for (size_t i = 0; i < r->nsteps; i++) {

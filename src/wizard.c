@@ -147,16 +147,12 @@ update_needed(const struct wizard *w, const struct fix *f)
 	return kb_cond_eval(f->cond, w->platform, &w->version) == COND_TRUE;
 }
 
-void
-wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
+/* The plan from fixes: those whose condition may hold, the tool updates
+ * the chosen version is known to need first. */
+static void
+plan(struct wizard *w, const struct fix *fixes, size_t n)
 {
-	const struct fix *fixes = e ? e->fixes : w->kb->generic;
-	size_t n = e ? e->nfixes : w->kb->ngeneric;
-
 	free_steps(w);
-	free(w->query);
-	w->query = xstrdup(query ? query : "");
-	w->error = e;
 	w->outcome = OUT_NONE;
 	w->fixed_at = 0;
 	w->steps = xcalloc(n ? n : 1, sizeof *w->steps);
@@ -179,6 +175,40 @@ wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
 		w->outcome = OUT_ESCALATED; /* nothing applies: ask HQ */
 		w->stage = STAGE_DETAILS;
 	}
+	changed(w);
+}
+
+void
+wizard_choose(struct wizard *w, const struct kb_error *e, const char *query)
+{
+	free(w->query);
+	w->query = xstrdup(query ? query : "");
+	w->error = e;
+	plan(w, e ? e->fixes : w->kb->generic, e ? e->nfixes :
+	    w->kb->ngeneric);
+}
+
+void
+wizard_general(struct wizard *w)
+{
+	plan(w, w->kb->generic, w->kb->ngeneric);
+}
+
+bool
+wizard_general_plan(const struct wizard *w)
+{
+	return w->error && w->nsteps && w->steps[0].fix >= w->kb->generic &&
+	    w->steps[0].fix < w->kb->generic + w->kb->ngeneric;
+}
+
+void
+wizard_escalate(struct wizard *w)
+{
+	if (w->outcome != OUT_NONE || w->cur >= w->nsteps)
+		return;
+	w->outcome = OUT_ESCALATED;
+	w->finished = time(NULL);
+	w->stage = STAGE_DETAILS;
 	changed(w);
 }
 
@@ -237,6 +267,8 @@ wizard_back(struct wizard *w)
 		return false;
 	if (w->outcome == OUT_FIXED)
 		to = w->fixed_at - 1;
+	else if (w->outcome == OUT_ESCALATED && w->cur < w->nsteps)
+		to = w->cur; /* escalated at a step (wizard_escalate) */
 	else if (w->cur > 0)
 		to = w->cur - 1;
 	else

@@ -74,6 +74,12 @@ bool wizard_set_version(struct wizard *w, const char *text);
 void wizard_choose(struct wizard *w, const struct kb_error *e,
     const char *query);
 
+/* The general steps instead, the error kept: for an error none of whose
+ * own steps applies to the tool and version chosen.  Whether the plan is
+ * that (an error's, made of general steps). */
+void wizard_general(struct wizard *w);
+bool wizard_general_plan(const struct wizard *w);
+
 /* Back to the error question from the first step: the error and its plan
  * are forgotten. */
 void wizard_unchoose(struct wizard *w);
@@ -87,6 +93,9 @@ void wizard_note(struct wizard *w, const char *note);
 /* Back to the previous step, to change its answer; false on the first. */
 bool wizard_back(struct wizard *w);
 void wizard_abandon(struct wizard *w);
+/* The step asked is to escalate to HQ: that is the outcome, the step
+ * not answered as a fix tried. */
+void wizard_escalate(struct wizard *w);
 /* The log evidence of the error chosen (NULL: none). */
 void wizard_set_log(struct wizard *w, const char *log);
 /* Sets the job details (NULL leaves a field as it is). */

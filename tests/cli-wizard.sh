@@ -45,10 +45,11 @@ like "$(cat "$T/out")" "Answer a number from 1 to 4" \
 	"a number not in the list is asked again"
 is "$(J '#')" 3 "three records, newest first"
 
-# Not listed: the generic ladder; escalated with notes, and back.
+# Not listed: the generic ladder; escalated with notes, and back.  Its
+# last step is to escalate: that is the outcome (e), not a fix to try.
 answers platform=3 version=5 error='the screen went purple' pick=1 \
 	step='n: tried twice' step=b step=s step=n step=n step=n step=n step=n \
-	step=n detail= detail=CPH1 detail=SN9 |
+	step=e detail= detail=CPH1 detail=SN9 |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "No known error matches" "nonsense: no match offered"
 like "$(cat "$T/out")" "general steps" "not listed leads to the general steps"
@@ -56,6 +57,15 @@ is "$(J 0.outcome)" escalated "every general step failed: escalated"
 is "$(J 0.error_id)" null "no error id for a session not listed"
 is "$(J 0.steps.0.answer)" skipped "back changed step 1 to skipped"
 is "$(J 0.model)/$(J 0.serial)" CPH1/SN9 "job details typed after the outcome"
+is "$(J 0.steps.0.note)" "tried twice" "b, then the step answered again: its note kept"
+like "$(cat "$T/out")" "Note: tried twice" "the step gone back to shows its note"
+like "$(cat "$T/out")" "Answered before: not fixed" "and its earlier answer"
+like "$(cat "$T/out")" "Nothing above fixed it: escalate to HQ" \
+	"the escalate step is asked as the outcome"
+like "$(cat "$T/out")" "e = escalate to HQ, b = back" "e escalates, b goes back"
+hasnt "$(sed -n '/Nothing above fixed/,$p' "$T/out")" "y = fixed" \
+	"the escalate step offers no y: fixed"
+is "$(J 0.steps.#)" 6 "escalating is the outcome, not a step answered"
 
 # The shared message is told apart by asking.
 answers platform=1 version=4 error='Incorrect verification code' pick=1 \

@@ -7,7 +7,7 @@ TESTS_ENVIRONMENT = \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
-check_PROGRAMS = tests/unit tests/jsoncheck tests/families tests/summary
+check_PROGRAMS = tests/unit tests/jsoncheck tests/families tests/summary tests/convo
 tests_jsoncheck_SOURCES = tests/jsoncheck.c
 tests_unit_SOURCES = tests/unit.c tests/tap.h
 tests_unit_LDADD = $(LOGIC_LIBS)
@@ -15,8 +15,10 @@ tests_families_SOURCES = tests/families.c tests/tap.h
 tests_families_LDADD = $(LOGIC_LIBS)
 tests_summary_SOURCES = tests/summary.c tests/tap.h
 tests_summary_LDADD = $(LOGIC_LIBS)
+tests_convo_SOURCES = tests/convo.c tests/tap.h
+tests_convo_LDADD = $(LOGIC_LIBS)
 
-TESTS = tests/unit tests/families tests/summary tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
+TESTS = tests/unit tests/families tests/summary tests/convo tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/tui-keys.sh tests/zh.sh tests/resume.sh tests/records.sh tests/hostile.sh \
 	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/export.sh tests/chain.sh tests/po.sh tests/completion.sh tests/deb.sh \
 	tests/logscore.sh

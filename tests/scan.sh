@@ -133,13 +133,13 @@ is "$rc" 2 "--follow watches one log"
 
 # In the wizard: a log's path at the error question (line mode).
 S=$T/state
-answers platform=1 version=4 error="$T/spft.log" pick=y step=y detail= detail= detail= |
+answers platform=1 version=4 error="$T/spft.log" step=y detail= detail= detail= |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "From the log: log $T/spft.log, [0-9]+ bytes, digest" \
 	"a log's path: scanned, its name, size and digest"
 like "$(cat "$T/out")" "^ *(digest )?[0-9a-f]{16}$" "the digest in hex"
 like "$(cat "$T/out")" "> 11: BROM ERROR : S_FT_ENABLE_DRAM_FAIL \\(4032\\)" "its decisive line"
-like "$(cat "$T/out")" "Step 1 of 7 \\(package\\)" "y takes its error: its steps"
+like "$(cat "$T/out")" "Step 1 of 7 \\(package\\)" "its error chosen: its steps"
 is "$("$FLASHFIX" history --json --state-dir "$S" | J 0.error_id)" mtk-dram-enable \
 	"recorded with the log's error"
 run "$FLASHFIX" report --last --state-dir "$S"
