@@ -38,10 +38,10 @@ export XDG_CACHE_HOME
 gen() {
 	case $1 in
 	en | utf16)
-		w="mtk-connect=2 mtk-config=2 mtk-retry=1 mtk-dump=3 mtk-gui=2 antumbra=2 spft-debug=3 spft-console=3 edl-connect=2 edl-firehose=2 edl-write=4 qfil=3 qdl=2"
+		w="mtk-connect=2 mtk-config=2 mtk-retry=1 mtk-dump=3 mtk-gui=2 antumbra=2 spft-debug=3 spft-console=3 edl-connect=2 edl-firehose=2 edl-write=4 qfil=3 qfil-config=1 qdl=2"
 		if [ "$1" = en ]; then end=end-brom; else end=end-sahara; fi ;;
 	zh)
-		w="zh=8 spft-console=1 qfil=1 mtk-dump=1 spft-debug=1"
+		w="zh=8 spft-console=1 qfil=1 qfil-config=1 mtk-dump=1 spft-debug=1"
 		end=end-zh ;;
 	esac
 	case $1 in utf16) size=$((mb * 512)) ;; *) size=$((mb * 1024)) ;; esac
@@ -96,6 +96,9 @@ best() {
 for mix in $mixes; do
 	log=$work/$mix.log
 	want=$(gen "$mix" "$work/gen.log") || exit 1
+	# The share of bytes outside ASCII, counted in UTF-8.
+	high=$(LC_ALL=C tr -d '\000-\177' <"$work/gen.log" | wc -c)
+	high=$((high * 100 / $(wc -c <"$work/gen.log")))
 	if [ "$mix" = utf16 ]; then
 		{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$work/gen.log"; } >"$log"
 	else
@@ -106,9 +109,9 @@ for mix in $mixes; do
 	s=$(best "$ff" scan "$log")
 	g=$(best grep -c -i error "$log")
 	got=$("$ff" scan --json "$log" 2>/dev/null | head -c 4096 | grep -o '"line":[0-9]*' | head -n 1 | cut -d: -f2)
-	awk -v mix="$mix" -v s="$s" -v g="$g" -v bytes="$bytes" -v want="$want" -v got="${got:-none}" 'BEGIN {
+	awk -v mix="$mix" -v s="$s" -v g="$g" -v bytes="$bytes" -v want="$want" -v got="${got:-none}" -v high="$high" 'BEGIN {
 		split(s, a, " "); split(g, c, " "); mib = bytes / 1048576
-		printf "== scan on real lines, mix %s: %.0f MiB, decisive line %d\n", mix, mib, want
+		printf "== scan on real lines, mix %s: %.0f MiB (%d%% of its UTF-8 bytes not ASCII), decisive line %d\n", mix, mib, high, want
 		printf "  flashfix scan:      %7.0f ms, %6.1f MB/s, peak RSS %.1f MB   (goal: under 16 MB)\n", a[1], mib * 1000 / a[1], a[2] / 1024
 		printf "  grep -c -i error:   %7.0f ms, %6.1f MB/s, peak RSS %.1f MB\n", c[1], mib * 1000 / c[1], c[2] / 1024
 		printf "  scan / grep:        %7.2fx   (goal: within 2x)\n", a[1] / c[1]
