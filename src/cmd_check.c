@@ -10,10 +10,10 @@
 #include "i18n.h"
 #include "kb.h"
 
-int
-cmd_check(struct options *o)
+static int
+run(const struct cli *c, void *opts)
 {
-	const char *dir = o->nargs > 0 ? o->args[0] : o->data_dir;
+	const char *dir = c->nargs > 0 ? c->args[0] : c->data_dir;
 	struct diag d;
 	struct kb *kb;
 	struct stat sb;
@@ -39,5 +39,15 @@ cmd_check(struct options *o)
 	}
 	kb_free(kb);
 	diag_free(&d);
+	(void)opts;
 	return rc;
 }
+
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.synopsis = N_("check [DIR]"),
+	.summary = N_("validate a knowledge base"),
+	.min_args = 0, .max_args = 1,
+	.operands = N_("at most one directory"),
+	.run = run,
+};

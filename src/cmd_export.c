@@ -20,8 +20,40 @@
 #include "text.h"
 #include "util.h"
 
+/* export's options. */
+struct export_opts {
+	bool jsonl;   /* --format jsonl; csv by default */
+	bool steps;
+	time_t since; /* (time_t)-1: all */
+};
+
+/* --format: csv or jsonl. */
+static bool
+take_format(const struct cmd_opt *opt, const char *value, void *field)
+{
+	if (strcmp(value, "jsonl") != 0 && strcmp(value, "csv") != 0) {
+		cli_usage(_("--%s takes csv or jsonl for export, not '%s'"),
+		    opt->name, value);
+		return false;
+	}
+	*(bool *)field = strcmp(value, "jsonl") == 0;
+	return true;
+}
+
+static const struct cmd_opt export_opts[] = {
+	{ "format", N_("F"), take_format, offsetof(struct export_opts, jsonl),
+	    N_("csv (default) or jsonl") },
+	{ "steps", NULL, opt_flag, offsetof(struct export_opts, steps),
+	    N_("one row per step, not per session") },
+	{ "since", N_("DATE"), opt_date, offsetof(struct export_opts, since),
+	    N_("as for stats; several --records merge") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct export_opts export_defaults = { .since = (time_t)-1 };
+
 struct export {
-	const struct options *o;
+	const struct export_opts *o;
 	struct idset seen;  /* a session in several files is written once */
 	struct buf line;
 	bool jsonl;
@@ -117,26 +149,18 @@ export_one(const struct rec *r, void *ctx)
 		csv_session(x, r);
 }
 
-int
-cmd_export(struct options *o)
+static int
+run(const struct cli *c, void *opts)
 {
-	struct export x = { .o = o };
+	const struct export_opts *o = opts;
+	struct export x = { .o = o, .jsonl = o->jsonl };
 	struct diag d;
-	char *state = env_state_dir(o);
+	char *state = env_state_dir(c);
 	size_t nfiles;
-	char **files = env_records_all(o, state, &nfiles);
+	char **files = env_records_all(c, state, &nfiles);
 	int rc = EXIT_OK;
 
-	x.jsonl = o->format_name && strcmp(o->format_name, "jsonl") == 0;
-	if (o->format_name && !x.jsonl &&
-	    strcmp(o->format_name, "csv") != 0) {
-		fprintf(stderr, _("flashfix: --format takes csv or jsonl for "
-		    "export\nTry 'flashfix --help' for more information.\n"));
-		env_records_free(files, nfiles);
-		free(state);
-		return EXIT_USAGE;
-	}
-	if (!env_records_exist(o, files, nfiles)) {
+	if (!env_records_exist(c, files, nfiles)) {
 		env_records_free(files, nfiles);
 		free(state);
 		return EXIT_FAILED;
@@ -156,3 +180,15 @@ cmd_export(struct options *o)
 	free(state);
 	return rc;
 }
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.synopsis = N_("export"),
+	.summary = N_("the records for another database"),
+	.opts = export_opts,
+	.size = sizeof (struct export_opts),
+	.defaults = &export_defaults,
+	.min_args = 0, .max_args = 0,
+	.operands = N_("no operands"),
+	.run = run,
+};

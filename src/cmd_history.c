@@ -18,6 +18,18 @@
 #include "util.h"
 #include "words.h"
 
+/* history's options, and whether the terminal takes ASCII only. */
+struct history_opts {
+	bool json;
+	bool ascii;
+};
+
+static const struct cmd_opt history_opts[] = {
+	{ "json", NULL, opt_flag, offsetof(struct history_opts, json),
+	    N_("print JSON") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
 /* The columns of the widest outcome word in the interface language,
  * worked out once. */
 static size_t
@@ -36,7 +48,7 @@ outcome_columns(void)
 
 /* One record, as JSON or a line of text; first: no comma before it. */
 static void
-print_rec(const struct options *o, const struct rec *c, bool first)
+print_rec(const struct history_opts *o, const struct rec *c, bool first)
 {
 	const struct record *r = &c->r;
 
@@ -93,7 +105,7 @@ keep_rec(const struct record *r, void *ctx)
  * spans back to front, each read into a set of SPAN records and printed
  * from its end.  False when it cannot be read. */
 static bool
-history_file(const struct options *o, const char *path, struct diag *d,
+history_file(const struct history_opts *o, const char *path, struct diag *d,
     bool *first)
 {
 	struct spans sp = { 0 };
@@ -121,21 +133,23 @@ history_file(const struct options *o, const char *path, struct diag *d,
 	return ok;
 }
 
-int
-cmd_history(struct options *o)
+static int
+run(const struct cli *c, void *opts)
 {
+	struct history_opts *o = opts;
 	struct diag d;
-	char *state = env_state_dir(o);
+	char *state = env_state_dir(c);
 	size_t nfiles;
-	char **files = env_records_all(o, state, &nfiles);
+	char **files = env_records_all(c, state, &nfiles);
 	bool first = true;
 	int rc = EXIT_OK;
 
-	if (!env_records_exist(o, files, nfiles)) {
+	if (!env_records_exist(c, files, nfiles)) {
 		env_records_free(files, nfiles);
 		free(state);
 		return EXIT_FAILED;
 	}
+	o->ascii = c->look.ascii;
 	diag_init(&d);
 	if (o->json)
 		putchar('[');
@@ -150,3 +164,17 @@ cmd_history(struct options *o)
 	free(state);
 	return rc;
 }
+
+static const struct history_opts history_defaults;
+
+const struct cmd_entry cmd_history_entry = {
+	.name = "history",
+	.synopsis = N_("history"),
+	.summary = N_("list the recorded sessions, newest first"),
+	.opts = history_opts,
+	.size = sizeof (struct history_opts),
+	.defaults = &history_defaults,
+	.min_args = 0, .max_args = 0,
+	.operands = N_("no operands"),
+	.run = run,
+};

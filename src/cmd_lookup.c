@@ -16,9 +16,30 @@
 #include "text.h"
 #include "util.h"
 
-int
-cmd_lookup(struct options *o)
+/* lookup's options. */
+struct lookup_opts {
+	bool json;
+	long limit;
+	unsigned platform;
+};
+
+static const struct cmd_opt lookup_opts[] = {
+	{ "json", NULL, opt_flag, offsetof(struct lookup_opts, json),
+	    N_("print JSON") },
+	{ "limit", N_("N"), opt_count, offsetof(struct lookup_opts, limit),
+	    N_("at most N matches (default 5)") },
+	{ "platform", N_("P"), opt_platform,
+	    offsetof(struct lookup_opts, platform),
+	    N_("only errors seen on P: mtk or qcom") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct lookup_opts lookup_defaults = { .limit = 5 };
+
+static int
+run(const struct cli *c, void *opts)
 {
+	const struct lookup_opts *o = opts;
 	struct buf q;
 	struct store st;
 	struct kb *kb;
@@ -28,12 +49,12 @@ cmd_lookup(struct options *o)
 	int rc;
 
 	buf_init(&q);
-	for (int i = 0; i < o->nargs; i++) {
+	for (int i = 0; i < c->nargs; i++) {
 		if (i)
 			buf_addc(&q, ' ');
-		buf_adds(&q, o->args[i]);
+		buf_adds(&q, c->args[i]);
 	}
-	if (!env_load(o, &st)) {
+	if (!env_load(c, &st)) {
 		buf_free(&q);
 		return EXIT_FAILED;
 	}
@@ -53,7 +74,7 @@ cmd_lookup(struct options *o)
 		}
 		printf("]\n");
 	} else if (n == 0) {
-		char *s = text_sanitize(q.s, !o->ascii);
+		char *s = text_sanitize(q.s, !c->look.ascii);
 		fprintf(stderr, _("flashfix: no known error matches '%s'\n"
 		    "Try fewer words, the code alone, or the generic steps in "
 		    "the wizard (flashfix).\n"), s);
@@ -62,7 +83,7 @@ cmd_lookup(struct options *o)
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				putchar('\n');
-			entry_text(o, kb, &res[i], i + 1, width);
+			entry_text(&c->look, kb, &res[i], i + 1, width);
 		}
 		/* A bare number of several code systems: say which is
 		 * which. */
@@ -72,7 +93,7 @@ cmd_lookup(struct options *o)
 			    "in more than one system; the words the tool printed "
 			    "before it (WCSM code, BROM ERROR and the error's "
 			    "name, Sahara status...) tell them apart:"), width,
-			    o->ascii);
+			    c->look.ascii);
 			for (size_t i = 0; i < n; i++) {
 				char *label;
 				if (!res[i].by_code)
@@ -80,7 +101,7 @@ cmd_lookup(struct options *o)
 				label = xasprintf("- %s: ", res[i].err->id);
 				output_wrapped(stdout, 2, label,
 				    kb_family_label(res[i].err->family), width,
-				    o->ascii);
+				    c->look.ascii);
 				free(label);
 			}
 		}
@@ -92,13 +113,14 @@ cmd_lookup(struct options *o)
 		if (shared >= 2) {
 			putchar('\n');
 			output_wrapped(stdout, 0, "", _("These errors share a "
-			    "message. To tell them apart:"), width, o->ascii);
+			    "message. To tell them apart:"), width,
+			    c->look.ascii);
 			for (size_t i = 0; i < n; i++) {
 				char *label;
 				if (!match_shares_message(&res[i], &res[0]))
 					continue;
 				label = xasprintf("- %s: ", res[i].err->id);
-				entry_show(o, 2, label,
+				entry_show(&c->look, 2, label,
 				    res[i].err->notes->distinguish_en,
 				    res[i].err->notes->distinguish_zh, width);
 				free(label);
@@ -111,3 +133,16 @@ cmd_lookup(struct options *o)
 	buf_free(&q);
 	return rc;
 }
+
+const struct cmd_entry cmd_lookup_entry = {
+	.name = "lookup",
+	.synopsis = N_("lookup TEXT..."),
+	.summary = N_("print the known errors that match TEXT"),
+	.opts = lookup_opts,
+	.size = sizeof (struct lookup_opts),
+	.defaults = &lookup_defaults,
+	.min_args = 1, .max_args = -1,
+	.operands = N_("the error text, for example: "
+	    "flashfix lookup 'WCSM code 4009'"),
+	.run = run,
+};

@@ -24,14 +24,35 @@
 #include "text.h"
 #include "util.h"
 
+/* scan's options, and the look the output is printed with. */
+struct scan_opts {
+	bool json, follow, exit_on_error;
+	unsigned platform;
+	struct look look;
+};
+
+static const struct cmd_opt scan_opts[] = {
+	{ "follow", NULL, opt_flag, offsetof(struct scan_opts, follow),
+	    N_("watch the log as a running tool writes it") },
+	{ "exit-on-error", NULL, opt_flag,
+	    offsetof(struct scan_opts, exit_on_error),
+	    N_("with --follow: stop at the first error") },
+	{ "json", NULL, opt_flag, offsetof(struct scan_opts, json),
+	    N_("print JSON") },
+	{ "platform", N_("P"), opt_platform,
+	    offsetof(struct scan_opts, platform),
+	    N_("only errors seen on P: mtk or qcom") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
 /* How long --follow waits before it looks for more of the log. */
 #define FOLLOW_MS 200
 
 /* Says that the log name cannot be used, and why. */
 static void
-refuse(const struct options *o, const char *name, const char *why)
+refuse(const struct scan_opts *o, const char *name, const char *why)
 {
-	char *a = text_sanitize(name, !o->ascii);
+	char *a = text_sanitize(name, !o->look.ascii);
 
 	fprintf(stderr, _("flashfix: cannot read %s: %s\n"), a, why);
 	free(a);
@@ -39,11 +60,11 @@ refuse(const struct options *o, const char *name, const char *why)
 
 /* A line of the log with its number, escaped; mark: the decisive one. */
 static void
-text_line(const struct options *o, const char *file, unsigned long line,
+text_line(const struct scan_opts *o, const char *file, unsigned long line,
     const char *text, bool mark)
 {
-	char *t = text_sanitize(text, !o->ascii);
-	char *f = text_sanitize(file, !o->ascii);
+	char *t = text_sanitize(text, !o->look.ascii);
+	char *f = text_sanitize(file, !o->look.ascii);
 
 	printf("%s%s:%lu: %s\n", mark ? "> " : "  ", f, line, t);
 	free(t);
@@ -51,7 +72,7 @@ text_line(const struct options *o, const char *file, unsigned long line,
 }
 
 static void
-text_finding(const struct options *o, const struct kb *kb,
+text_finding(const struct scan_opts *o, const struct kb *kb,
     const struct scan_finding *f, size_t width)
 {
 	for (size_t i = 0; i < f->nbefore; i++)
@@ -62,7 +83,7 @@ text_finding(const struct options *o, const struct kb *kb,
 		text_line(o, f->file, f->after[i].line, f->after[i].text,
 		    false);
 	putchar('\n');
-	entry_text(o, kb, &f->res, 1, width);
+	entry_text(&o->look, kb, &f->res, 1, width);
 }
 
 static void
@@ -89,7 +110,7 @@ json_finding(const struct kb *kb, const struct scan_finding *f,
 
 /* Everything found, the decisive finding first. */
 static void
-report(const struct options *o, const struct kb *kb, const struct scan *s)
+report(const struct scan_opts *o, const struct kb *kb, const struct scan *s)
 {
 	long d = scan_decisive(s);
 	size_t width = output_width(stdout);
@@ -110,7 +131,7 @@ report(const struct options *o, const struct kb *kb, const struct scan *s)
 	if (d < 0)
 		return;
 	output_wrapped(stdout, 0, "", _("The decisive error:"), width,
-	    o->ascii);
+	    o->look.ascii);
 	text_finding(o, kb, &s->f[d], width);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct scan_finding *f = &s->f[i];
@@ -120,13 +141,13 @@ report(const struct options *o, const struct kb *kb, const struct scan *s)
 		if (first) {
 			putchar('\n');
 			output_wrapped(stdout, 0, "", _("Other errors in the "
-			    "log:"), width, o->ascii);
+			    "log:"), width, o->look.ascii);
 			first = false;
 		}
 		l = xasprintf("%s (%s)", f->res.err->id,
 		    kb_family_key(f->res.err->family));
 		text_line(o, f->file, f->line, f->text, false);
-		output_wrapped(stdout, 4, "", l, width, o->ascii);
+		output_wrapped(stdout, 4, "", l, width, o->look.ascii);
 		free(l);
 	}
 	if (s->dropped)
@@ -146,7 +167,7 @@ pause_follow(void)
  * With --follow, goes on reading as it grows until a signal, or (with
  * --exit-on-error) the first finding. */
 static bool
-scan_file(const struct options *o, const struct kb *kb, struct scan *s,
+scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
     const char *name, int fd)
 {
 	struct logread r;
@@ -194,7 +215,7 @@ scan_file(const struct options *o, const struct kb *kb, struct scan *s,
 /* Opens a log: "-" is standard input.  -1 (after a message) when it
  * cannot be read as a file. */
 static int
-open_log(const struct options *o, const char *name)
+open_log(const struct scan_opts *o, const char *name)
 {
 	struct stat st;
 	int fd;
@@ -214,14 +235,15 @@ open_log(const struct options *o, const char *name)
 	return fd;
 }
 
-int
-cmd_scan(struct options *o)
+static int
+run(const struct cli *c, void *opts)
 {
+	struct scan_opts *o = opts;
 	struct store st;
 	struct scan s;
 	char *stdin_name[] = { "-" };
-	char **names = o->nargs ? o->args : stdin_name;
-	int nnames = o->nargs ? o->nargs : 1, rc;
+	char **names = c->nargs ? c->args : stdin_name;
+	int nnames = c->nargs ? c->nargs : 1, rc;
 	bool failed = false;
 
 	if (o->follow && nnames != 1) {
@@ -229,7 +251,8 @@ cmd_scan(struct options *o)
 		    "Try 'flashfix --help' for more information.\n"));
 		return EXIT_USAGE;
 	}
-	if (!env_load(o, &st))
+	o->look = c->look;
+	if (!env_load(c, &st))
 		return EXIT_FAILED;
 	scan_init(&s, st.ix, o->platform);
 	if (o->follow)
@@ -254,3 +277,16 @@ cmd_scan(struct options *o)
 	store_free(&st);
 	return rc;
 }
+
+static const struct scan_opts scan_defaults;
+
+const struct cmd_entry cmd_scan_entry = {
+	.name = "scan",
+	.synopsis = N_("scan [FILE]..."),
+	.summary = N_("the decisive error in whole logs"),
+	.opts = scan_opts,
+	.size = sizeof (struct scan_opts),
+	.defaults = &scan_defaults,
+	.min_args = 0, .max_args = -1,
+	.run = run,
+};

@@ -67,11 +67,9 @@ text_families(const struct stats *st, const struct kb *kb, bool ascii)
 }
 
 static void
-print_text(const struct stats *st, const struct kb *kb,
-    const struct options *o)
+print_text(const struct stats *st, const struct kb *kb, bool ascii)
 {
 	unsigned long max = 0, wmax = 0;
-	bool ascii = o->ascii;
 
 	printf(_("Sessions: %lu (fixed %lu, escalated %lu, abandoned %lu)\n"),
 	    st->sessions, st->fixed, st->escalated, st->abandoned);
@@ -186,17 +184,34 @@ add_one(const struct rec *r, void *ctx)
 	stats_add(ctx, r);
 }
 
-int
-cmd_stats(struct options *o)
+/* stats' options. */
+struct stats_opts {
+	bool json;
+	time_t since; /* (time_t)-1: all */
+};
+
+static const struct cmd_opt stats_opts[] = {
+	{ "json", NULL, opt_flag, offsetof(struct stats_opts, json),
+	    N_("print JSON") },
+	{ "since", N_("DATE"), opt_date, offsetof(struct stats_opts, since),
+	    N_("only sessions started on or after DATE (YYYY-MM-DD)") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
+static const struct stats_opts stats_defaults = { .since = (time_t)-1 };
+
+static int
+run(const struct cli *c, void *opts)
 {
+	const struct stats_opts *o = opts;
 	struct stats st;
 	struct diag d;
-	char *state = env_state_dir(o);
+	char *state = env_state_dir(c);
 	size_t nfiles;
-	char **files = env_records_all(o, state, &nfiles);
+	char **files = env_records_all(c, state, &nfiles);
 	int rc = EXIT_OK;
 
-	if (!env_records_exist(o, files, nfiles)) {
+	if (!env_records_exist(c, files, nfiles)) {
 		env_records_free(files, nfiles);
 		free(state);
 		return EXIT_FAILED;
@@ -214,11 +229,12 @@ cmd_stats(struct options *o)
 	if (rc == EXIT_OK) {
 		/* The families come from the base; without it, the rest. */
 		struct store base = { 0 };
-		bool have = env_load_quiet(o, &base);
+		bool have = env_load_quiet(c, &base);
 		if (o->json)
 			print_json(&st, have ? base.kb : NULL);
 		else
-			print_text(&st, have ? base.kb : NULL, o);
+			print_text(&st, have ? base.kb : NULL,
+			    c->look.ascii);
 		store_free(&base);
 	}
 	stats_free(&st);
@@ -227,3 +243,15 @@ cmd_stats(struct options *o)
 	free(state);
 	return rc;
 }
+
+const struct cmd_entry cmd_stats_entry = {
+	.name = "stats",
+	.synopsis = N_("stats"),
+	.summary = N_("what fixed which error, from the records"),
+	.opts = stats_opts,
+	.size = sizeof (struct stats_opts),
+	.defaults = &stats_defaults,
+	.min_args = 0, .max_args = 0,
+	.operands = N_("no operands"),
+	.run = run,
+};

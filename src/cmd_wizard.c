@@ -32,6 +32,44 @@
 #include "wizard.h"
 #include "words.h"
 
+/* The wizard's options. */
+struct wizard_opts {
+	bool plain;
+	const char *engineer, *model, *serial;
+	struct resume {
+		bool wanted;    /* --resume: take up an unfinished session */
+		const char *id; /* --resume=ID: that one; NULL: the newest */
+	} resume;
+};
+
+/* --resume[=ID]. */
+static bool
+take_resume(const struct cmd_opt *opt, const char *value, void *field)
+{
+	struct resume *r = field;
+
+	(void)opt;
+	r->wanted = true;
+	r->id = value && *value ? value : NULL;
+	return true;
+}
+
+static const struct cmd_opt wizard_opts[] = {
+	{ "plain", NULL, opt_flag, offsetof(struct wizard_opts, plain),
+	    N_("line mode: questions on stdout, answers on stdin") },
+	{ "engineer", N_("NAME"), opt_string,
+	    offsetof(struct wizard_opts, engineer),
+	    N_("prefill the engineer (default: login name)") },
+	{ "model", N_("MODEL"), opt_string, offsetof(struct wizard_opts, model),
+	    N_("prefill the phone model") },
+	{ "serial", N_("SN"), opt_string, offsetof(struct wizard_opts, serial),
+	    N_("prefill the serial or IMEI") },
+	{ "resume", "[=ID]", take_resume, offsetof(struct wizard_opts, resume),
+	    N_("take up the newest unfinished session (or\n"
+	    "ID); from a script, nothing else is") },
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
 struct saver {
 	const char *state;
 	const char *host;
@@ -54,9 +92,9 @@ login_name(void)
 }
 
 static void
-say_err(const struct options *o, const char *msg)
+say_err(const struct cli *c, const char *msg)
 {
-	char *e = text_sanitize(msg, !o->ascii);
+	char *e = text_sanitize(msg, !c->look.ascii);
 	fprintf(stderr, "flashfix: %s\n", e);
 	free(e);
 }
@@ -84,7 +122,7 @@ save(const struct wizard *w, void *ctx)
 
 /* Records w in records; on success its saved copy goes.  Prints where. */
 static bool
-record(const struct options *o, struct wizard *w, const char *records,
+record(const struct cli *c, struct wizard *w, const char *records,
     const char *state, const char *host)
 {
 	char *err = NULL;
@@ -96,7 +134,7 @@ record(const struct options *o, struct wizard *w, const char *records,
 		return true;
 	}
 	if (err)
-		say_err(o, err);
+		say_err(c, err);
 	free(err);
 	return false;
 }
@@ -104,7 +142,7 @@ record(const struct options *o, struct wizard *w, const char *records,
 /* The report for HQ that was asked for at the outcome, in
  * STATE/reports/ID.txt, made from the record just appended. */
 static void
-write_report(const struct options *o, const struct wizard *w,
+write_report(const struct cli *c, const struct wizard *w,
     const char *records, const char *state)
 {
 	struct recset set;
@@ -120,8 +158,8 @@ write_report(const struct options *o, const struct wizard *w,
 	diag_init(&d);
 	if (records_find(records, &d, w->id, &set) && set.n) {
 		r = &set.v[0];
-		data = report_make(w->kb, r, REPORT_TEXT, o->lang_given ?
-		    o->lang_asked : o->lang, true, &len);
+		data = report_make(w->kb, r, REPORT_TEXT, c->lang_given ?
+		    c->lang_asked : c->look.lang, true, &len);
 		ok = files_make_dir(dir) &&
 		    report_save(path, data, len, true, &err);
 	}
@@ -140,7 +178,7 @@ write_report(const struct options *o, const struct wizard *w,
 
 /* The sessions the engineer chose to record as abandoned. */
 static void
-record_abandoned(const struct options *o, struct offer *of,
+record_abandoned(const struct cli *c, struct offer *of,
     const struct kb *kb, const char *records, const char *state,
     const char *host)
 {
@@ -151,7 +189,7 @@ record_abandoned(const struct options *o, struct offer *of,
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i], NULL) != RESTORE_NONE) {
 			wizard_abandon(&w);
-			record(o, &w, records, state, host);
+			record(c, &w, records, state, host);
 		}
 		wizard_free(&w);
 	}
@@ -182,15 +220,15 @@ state_private(const char *state, char **why)
  * alone (and counted on stderr) unless --resume takes one up.  False
  * (after a message) when the session --resume names is not there. */
 static bool
-settle_offer(const struct options *o, struct offer *of, struct wizard *w,
-    bool use_tui)
+settle_offer(const struct cli *c, const struct resume *o, struct offer *of,
+    struct wizard *w, bool use_tui)
 {
 	long i;
 
-	if (!o->resume && (use_tui || isatty(STDIN_FILENO)))
+	if (!o->wanted && (use_tui || isatty(STDIN_FILENO)))
 		return true;
 	of->settled = true;
-	if (!o->resume) {
+	if (!o->wanted) {
 		if (of->n)
 			fprintf(stderr, ngettext("flashfix: %zu unfinished "
 			    "session waits; --resume takes up the newest, "
@@ -199,21 +237,21 @@ settle_offer(const struct options *o, struct offer *of, struct wizard *w,
 			    "--resume=ID another.\n", of->n), of->n);
 		return true;
 	}
-	i = offer_find(of, o->resume_id);
+	i = offer_find(of, o->id);
 	if (i >= 0 && !offer_resume(of, (size_t)i, w) && of->why) {
 		fprintf(stderr, "flashfix: %s\n", of->why);
 		return false;
 	}
 	if (i >= 0 && of->resumed == i) {
 		if (!use_tui) {
-			char *d = text_sanitize(of->desc[i], !o->ascii);
+			char *d = text_sanitize(of->desc[i], !c->look.ascii);
 			printf(_("Resuming: %s\n"), d);
 			free(d);
 		}
 		return true;
 	}
-	if (o->resume_id) {
-		char *id = text_sanitize(o->resume_id, !o->ascii);
+	if (o->id) {
+		char *id = text_sanitize(o->id, !c->look.ascii);
 		fprintf(stderr, _("flashfix: no unfinished session '%s' of "
 		    "this engineer\n"), id);
 		free(id);
@@ -223,9 +261,10 @@ settle_offer(const struct options *o, struct offer *of, struct wizard *w,
 	return false;
 }
 
-int
-cmd_wizard(struct options *o)
+static int
+run(const struct cli *c, void *opts)
 {
+	const struct wizard_opts *o = opts;
 	struct store store;
 	struct wizard w;
 	struct offer of;
@@ -241,21 +280,21 @@ cmd_wizard(struct options *o)
 	enum fe_result res;
 	int rc = EXIT_OK;
 
-	if (!env_load(o, &store))
+	if (!env_load(c, &store))
 		return EXIT_FAILED;
 	{
 		/* Each record names the base that answered. */
 		uint64_t dig;
 		char *bad = NULL;
-		if (kb_digest(o->data_dir, &dig, &bad))
+		if (kb_digest(c->data_dir, &dig, &bad))
 			records_set_base(dig);
 		free(bad);
 	}
 	if (gethostname(host, sizeof host) != 0)
 		host[0] = '\0';
 	host[sizeof host - 1] = '\0';
-	state = env_state_dir(o);
-	records = env_records(o, state);
+	state = env_state_dir(c);
+	records = env_records(c, state);
 	writable = files_make_dir(state);
 	if (!writable) {
 		notice = xasprintf(_("Cannot use the state directory %s (%s): "
@@ -280,14 +319,14 @@ cmd_wizard(struct options *o)
 	diag_init(&d);
 	if (writable)
 		offer_init(&of, state, engineer, store.kb, records, host,
-		    o->lang, &d);
+		    c->look.lang, &d);
 	else
 		offer_init(&of, NULL, engineer, store.kb, records, host,
-		    o->lang, &d);
+		    c->look.lang, &d);
 	/* What fixed what here before, for each step: from the summary in
 	 * the cache and what was appended since, not the whole file. */
 	{
-		char *cache = env_cache_dir(o);
+		char *cache = env_cache_dir(c);
 		if (!summary_load(&st, records, cache, &d)) {
 			/* Said below; the wizard runs without the figures. */
 		}
@@ -313,28 +352,28 @@ cmd_wizard(struct options *o)
 	w.changed = save;
 	w.changed_ctx = &sv;
 	sig_install();
-	if (!settle_offer(o, &of, &w, use_tui)) {
+	if (!settle_offer(c, &o->resume, &of, &w, use_tui)) {
 		res = FE_NOTHING;
 		rc = EXIT_NEGATIVE;
 	} else if (use_tui) {
 		enum tui_result r;
 		sv.on_screen = true;
-		r = tui_run(o, &w, store.ix, &st, &of, notice,
+		r = tui_run(&c->look, &w, store.ix, &st, &of, notice,
 		    (const char *const *)&sv.alert, &why);
 		sv.on_screen = false;
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "
 			    "mode.\n"), why);
-			res = plain_run(o, &w, store.ix, &st, &of);
+			res = plain_run(&c->look, &w, store.ix, &st, &of);
 		} else {
 			res = r == TUI_NOTHING ? FE_NOTHING : r == TUI_LOST ?
 			    FE_CUT : FE_DONE;
 		}
 	} else {
-		res = plain_run(o, &w, store.ix, &st, &of);
+		res = plain_run(&c->look, &w, store.ix, &st, &of);
 	}
 	if (writable)
-		record_abandoned(o, &of, store.kb, records, state, host);
+		record_abandoned(c, &of, store.kb, records, state, host);
 
 	if (sig_caught() || res == FE_CUT) {
 		/* Cut off: the answers so far are in the session file. */
@@ -346,14 +385,14 @@ cmd_wizard(struct options *o)
 		rc = sig_caught() ? 128 + sig_caught() : EXIT_FAILED;
 	} else if (res == FE_NOTHING) {
 		/* Nothing under way: nothing to record. */
-	} else if (!writable || !record(o, &w, records, state, host)) {
+	} else if (!writable || !record(c, &w, records, state, host)) {
 		fprintf(stderr, sv.failed ? _("flashfix: the session was not "
 		    "recorded.\n") : _("flashfix: the session was not "
 		    "recorded; it is kept and offered at the next start.\n"));
 		rc = EXIT_FAILED;
 	} else {
 		if (w.report)
-			write_report(o, &w, records, state);
+			write_report(c, &w, records, state);
 		/* Recorded as abandoned because the input ran out: not a
 		 * session that finished. */
 		if (res == FE_EOF) {
@@ -376,3 +415,16 @@ cmd_wizard(struct options *o)
 	store_free(&store);
 	return rc;
 }
+
+static const struct wizard_opts wizard_defaults;
+
+const struct cmd_entry cmd_wizard_entry = {
+	.name = NULL,
+	.synopsis = N_("(none)"),
+	.summary = N_("start the wizard"),
+	.opts = wizard_opts,
+	.size = sizeof (struct wizard_opts),
+	.defaults = &wizard_defaults,
+	.min_args = 0, .max_args = 0,
+	.run = run,
+};

@@ -77,7 +77,7 @@ entry_json(const struct kb *kb, const struct match_result *r, bool ambiguous)
 }
 
 void
-entry_show(const struct options *o, size_t indent, const char *label,
+entry_show(const struct look *o, size_t indent, const char *label,
     const char *en, const char *zh, size_t width)
 {
 	if (o->lang == LANG_BOTH && zh && *zh) {
@@ -91,7 +91,7 @@ entry_show(const struct options *o, size_t indent, const char *label,
 }
 
 void
-entry_text(const struct options *o, const struct kb *kb,
+entry_text(const struct look *o, const struct kb *kb,
     const struct match_result *r, size_t n, size_t width)
 {
 	const struct kb_error *e = r->err;

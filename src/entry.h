@@ -16,10 +16,10 @@ void entry_json(const struct kb *kb, const struct match_result *r,
     bool ambiguous);
 /* The entry as text: "N. message", its id, platforms, family and score,
  * cause, source and steps, wrapped at width. */
-void entry_text(const struct options *o, const struct kb *kb,
+void entry_text(const struct look *o, const struct kb *kb,
     const struct match_result *r, size_t n, size_t width);
 /* A text pair in the language(s) of o, wrapped under a label. */
-void entry_show(const struct options *o, size_t indent, const char *label,
+void entry_show(const struct look *o, size_t indent, const char *label,
     const char *en, const char *zh, size_t width);
 
 #endif

@@ -21,7 +21,7 @@
  * (another account's copy of a base is never read); NULL otherwise, said
  * once when loud. */
 static char *
-cache_of(const struct options *o, bool loud)
+cache_of(const struct cli *o, bool loud)
 {
 	char *cache = o->no_cache ? NULL : paths_cache_dir(), *why = NULL;
 	struct stat sb;
@@ -38,13 +38,13 @@ cache_of(const struct options *o, bool loud)
 }
 
 char *
-env_cache_dir(const struct options *o)
+env_cache_dir(const struct cli *o)
 {
 	return cache_of(o, false);
 }
 
 bool
-env_load(const struct options *o, struct store *st)
+env_load(const struct cli *o, struct store *st)
 {
 	struct diag d;
 	char *cache = cache_of(o, true);
@@ -66,7 +66,7 @@ env_load(const struct options *o, struct store *st)
 }
 
 bool
-env_load_quiet(const struct options *o, struct store *st)
+env_load_quiet(const struct cli *o, struct store *st)
 {
 	struct diag d;
 	char *cache = cache_of(o, false);
@@ -82,7 +82,7 @@ env_load_quiet(const struct options *o, struct store *st)
 }
 
 char *
-env_state_dir(const struct options *o)
+env_state_dir(const struct cli *o)
 {
 	return paths_state_dir(o->state_dir);
 }
@@ -91,7 +91,7 @@ env_state_dir(const struct options *o)
  * option wins, as --data and --state-dir win over their variables);
  * NULL when neither names one. */
 static const char *
-records_named(const struct options *o)
+records_named(const struct cli *o)
 {
 	const char *env = getenv("FLASHFIX_RECORDS");
 
@@ -101,13 +101,13 @@ records_named(const struct options *o)
 }
 
 char *
-env_records(const struct options *o, const char *state)
+env_records(const struct cli *o, const char *state)
 {
 	return paths_records(state, records_named(o));
 }
 
 bool
-env_records_exist(const struct options *o, char **files, size_t n)
+env_records_exist(const struct cli *o, char **files, size_t n)
 {
 	bool ok = true;
 
@@ -126,13 +126,13 @@ env_records_exist(const struct options *o, char **files, size_t n)
 }
 
 const char *
-env_engineer(const struct options *o)
+env_engineer(const char *given)
 {
 	const char *u = getenv("USER");
 	struct passwd *pw;
 
-	if (o->engineer)
-		return o->engineer;
+	if (given)
+		return given;
 	if (u && *u)
 		return u;
 	pw = getpwuid(getuid());
@@ -148,7 +148,7 @@ env_host(char *out, size_t n)
 }
 
 char **
-env_records_all(const struct options *o, const char *state, size_t *n)
+env_records_all(const struct cli *o, const char *state, size_t *n)
 {
 	char **v = xcalloc(o->nmore + 1, sizeof *v);
 

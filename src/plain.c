@@ -18,7 +18,7 @@
 #include "words.h"
 
 struct plain {
-	const struct options *o;
+	const struct look *o;
 	const struct stats *stats;  /* what fixed what here before; or NULL */
 	size_t width;
 	struct buf line;
@@ -396,7 +396,7 @@ turn(struct plain *p, struct convo *c)
 }
 
 enum fe_result
-plain_run(const struct options *o, struct wizard *w,
+plain_run(const struct look *o, struct wizard *w,
     struct match_index *ix, const struct stats *st, struct offer *of)
 {
 	struct plain p = { .o = o, .stats = st, .width = output_width(stdout) };

@@ -4,7 +4,7 @@
 #ifndef FLASHFIX_PLAIN_H
 #define FLASHFIX_PLAIN_H
 
-#include "options.h"
+#include "look.h"
 #include "kb.h"
 #include "match.h"
 #include "session.h"
@@ -15,7 +15,7 @@
  * from the question it is at to its outcome.  The end of input before the
  * outcome leaves it abandoned (FE_DONE); a signal or a read error leaves
  * it as it is (FE_CUT). */
-enum fe_result plain_run(const struct options *o, struct wizard *w,
+enum fe_result plain_run(const struct look *o, struct wizard *w,
     struct match_index *ix, const struct stats *st, struct offer *of);
 
 #endif

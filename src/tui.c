@@ -595,7 +595,7 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 }
 
 enum tui_result
-tui_run(const struct options *o, struct wizard *w, struct match_index *ix,
+tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
     const struct stats *st, struct offer *of, const char *notice,
     const char *const *alert, char **why)
 {

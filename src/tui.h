@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "options.h"
+#include "look.h"
 #include "match.h"
 #include "session.h"
 #include "stats.h"
@@ -26,7 +26,7 @@ bool tui_usable(char **why);
  * the terminal from the question it is at; notice (may be NULL) is shown
  * on the first screen, and *alert as soon as it is set (a save that
  * failed). */
-enum tui_result tui_run(const struct options *o, struct wizard *w,
+enum tui_result tui_run(const struct look *o, struct wizard *w,
     struct match_index *ix, const struct stats *st, struct offer *of,
     const char *notice, const char *const *alert, char **why);
 

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "options.h"
+#include "look.h"
 #include "match.h"
 #include "session.h"
 #include "stats.h"
@@ -49,7 +49,7 @@ struct item {
 #define DETAIL_FIELDS 3
 
 struct tui {
-	const struct options *o;
+	const struct look *o;
 	struct wizard *w;
 	struct match_index *ix;
 	const struct stats *stats;  /* what fixed what here before; or NULL */

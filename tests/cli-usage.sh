@@ -36,7 +36,38 @@ usage "--since 2026-02-30" stats --since 2026-02-30
 like "$err" "2026-02-30" "the bad date is quoted"
 usage "--since 2026-13-01" stats --since 2026-13-01
 
+usage "lookup --limit with no value" lookup --limit
+like "$err" "option '--limit' needs a value" "--limit at the end: its value is missing, the command word is not it"
+usage "--limit 0" lookup --limit 0 4009
+like "$err" "--limit takes a number from 1 to 1000, not '0'" "--limit 0: the range said"
+usage "--platform arm" scan --platform arm
+like "$err" "--platform takes mtk or qcom, not 'arm'" "--platform arm: named"
+usage "report --format pdf" report --format pdf --last
+like "$err" "--format takes text, markdown, json or csv, not 'pdf'" "report --format: its four"
+usage "export --format markdown" export --format markdown
+like "$err" "--format takes csv or jsonl for export" "export --format: its two"
+usage "--lang fr" --lang fr history
+like "$err" "--lang takes en, zh or both, not 'fr'" "--lang fr: named"
+
+# --help is made from the commands' entries: each command's options under
+# its name, the common ones once.
+run "$FLASHFIX" history --help
+is "$rc" 0 "--help after a command word: exit 0"
+sec() { printf '%s\n' "$out" | awk -v h="$1" '$0 == h { on = 1; next } on && /^$/ { exit } on'; }
+like "$(sec 'Options for scan:')" "--platform P +only errors seen on P" "scan's --platform under scan"
+like "$(sec 'Options for scan:')" "--exit-on-error" "and its --exit-on-error"
+hasnt "$(sec 'Options for scan:')" "--limit" "lookup's --limit is not scan's"
+like "$(sec 'Options for lookup:')" "--limit N +at most N matches" "lookup's --limit under lookup"
+like "$(sec 'Options for the wizard:')" "--resume\[=ID\]" "the wizard's --resume[=ID]"
+is "$(printf '%s\n' "$out" | grep -c '^Options for check')" 0 "check, which has no options of its own, has no section"
+like "$(sec 'Commands:')" "scan \[FILE\]\.\.\. +the decisive error" "the commands, with their operands"
+run "$FLASHFIX" frobnicate --help
+is "$rc" 0 "--help answers whatever the command word"
+
 # What applies is taken, before or after the command word.
+run "$FLASHFIX" --limit 1 --state-dir "$S" lookup 4009
+is "$rc" 0 "lookup's --limit before the command word"
+is "$(printf '%s\n' "$out" | grep -c '^[0-9]\. ')" 1 "and taken: one match"
 run "$FLASHFIX" --state-dir "$S" history --json
 is "$rc/$out" "0/[]" "history --json applies"
 run "$FLASHFIX" --json --state-dir "$S" stats
