@@ -47,6 +47,101 @@ static const struct cmd_opt scan_opts[] = {
 
 /* How long --follow waits before it looks for more of the log. */
 #define FOLLOW_MS 200
+/* Progress on a terminal: first after this long (a small log says
+ * nothing), then at most this often. */
+#define PROGRESS_FIRST_MS 500
+#define PROGRESS_EVERY_MS 250
+
+/* How far the scan of one log has come, on standard error when it is a
+ * terminal. */
+struct progress {
+	bool on;
+	unsigned long long total;  /* the log's size; 0: not known */
+	unsigned long long seen;   /* the bytes read at the last look */
+	double start, last;        /* ms */
+	size_t shown;              /* the width of what is on the line */
+	char *name;                /* the log's name, made safe */
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void
+progress_start(struct progress *p, const struct options *o,
+    const char *name, int fd)
+{
+	struct stat st;
+
+	memset(p, 0, sizeof *p);
+	p->on = !o->follow && isatty(STDERR_FILENO);
+	if (!p->on)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		p->total = (unsigned long long)st.st_size;
+	p->start = p->last = now_ms();
+	p->name = text_sanitize(name, !o->ascii);
+}
+
+/* Clears what the progress put on the terminal's line. */
+static void
+progress_clear(struct progress *p)
+{
+	if (p->shown) {
+		fprintf(stderr, "\r%*s\r", (int)p->shown, "");
+		fflush(stderr);
+		p->shown = 0;
+	}
+}
+
+/* Called as bytes are read: says how far it has come, now and then. */
+static void
+progress_tick(struct progress *p, unsigned long long bytes,
+    unsigned long errors)
+{
+	double t;
+	char *what, *line;
+	size_t width, len;
+
+	if (!p->on || bytes == p->seen)
+		return;
+	p->seen = bytes;
+	t = now_ms();
+	if (t - p->start < PROGRESS_FIRST_MS || t - p->last <
+	    PROGRESS_EVERY_MS)
+		return;
+	p->last = t;
+	what = scan_progress(bytes, p->total, errors);
+	line = xasprintf(_("flashfix: scanning %s: %s"), p->name, what);
+	/* One line of the terminal, never wrapped. */
+	width = output_width(stderr);
+	len = strlen(line);
+	if (width > 1 && len > width - 1) {
+		len = width - 1;
+		while (len > 0 && ((unsigned char)line[len] & 0xC0) == 0x80)
+			len--;
+	}
+	fprintf(stderr, "\r%.*s", (int)len, line);
+	if (p->shown > len)
+		fprintf(stderr, "%*s", (int)(p->shown - len), "");
+	fflush(stderr);
+	p->shown = len > p->shown ? len : p->shown;
+	free(line);
+	free(what);
+}
+
+static void
+progress_end(struct progress *p)
+{
+	progress_clear(p);
+	free(p->name);
+	p->name = NULL;
+}
 
 /* Says that the log name cannot be used, and why. */
 static void
@@ -171,14 +266,18 @@ scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
     const char *name, int fd)
 {
 	struct logread r;
+	struct progress p;
 	int k;
 	bool ok = true;
 
 	logread_init(&r, fd);
+	progress_start(&p, o, name, fd);
 	for (;;) {
 		long made;
 		k = logread_next(&r);
+		progress_tick(&p, r.bytes, (unsigned long)s->n + s->dropped);
 		if (k < 0) {
+			progress_clear(&p);
 			refuse(o, name, strerror(errno));
 			ok = false;
 			break;
@@ -207,6 +306,7 @@ scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
 	}
 	if (ok && logread_flush(&r) == 1)
 		scan_line(s, name, r.lineno, r.cur, r.curlen);
+	progress_end(&p);
 	scan_end_file(s);
 	logread_free(&r);
 	return ok;

@@ -60,8 +60,11 @@ static bool
 in(const char *const *v, size_t n, const char *w, bool prefix)
 {
 	for (size_t i = 0; i < n; i++) {
-		size_t k = strlen(v[i]);
-		if (prefix ? strncmp(w, v[i], k) == 0 : strcmp(w, v[i]) == 0)
+		/* The first letter rules out nearly all, without a call. */
+		if (v[i][0] != w[0])
+			continue;
+		if (prefix ? strncmp(w, v[i], strlen(v[i])) == 0 :
+		    strcmp(w, v[i]) == 0)
 			return true;
 	}
 	return false;
@@ -73,9 +76,14 @@ has_text(const char *const *v, size_t n, const char *s, size_t len)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t k = strlen(v[i]);
-		for (size_t j = 0; j + k <= len; j++)
-			if (memcmp(s + j, v[i], k) == 0)
+		const char *p = s, *end = s + len;
+		/* Where its first byte is, then the rest. */
+		while (k <= (size_t)(end - p) &&
+		    (p = memchr(p, v[i][0], (size_t)(end - p) - k + 1)) != NULL) {
+			if (memcmp(p, v[i], k) == 0)
 				return true;
+			p++;
+		}
 	}
 	return false;
 }
@@ -473,4 +481,77 @@ logline_success(const char *s, size_t n)
 			ok = true;
 	}
 	return ok || HAS(won, s, n);
+}
+
+/* The length of one time stamp at s (no spaces before it), or 0: digits
+ * and the separators of dates and times, with a ':' between digits (a
+ * time) or, in brackets, a '.' (seconds since start: "[004.331]"). */
+static size_t
+one_stamp(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+	bool colon = false, dot = false, date = false;
+	char close = 0;
+
+	if (n && (s[0] == '[' || s[0] == '('))
+		close = s[i++] == '[' ? ']' : ')';
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9') {
+			digits++;
+			continue;
+		}
+		if (c == ':' && i > 0 && i + 1 < n && isdigit((unsigned char)
+		    s[i - 1]) && isdigit((unsigned char)s[i + 1]))
+			colon = true;
+		else if (c == '.' || c == ',')
+			dot = dot || (i > 0 && isdigit((unsigned char)s[i - 1]));
+		else if ((c == ' ' || c == 'T') && (close || (date && !colon &&
+		    i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+			/* "2024-03-01 10:42:13", "2024-03-01T10:42:13" */
+			date = false;
+		else if (c == '-' || c == '/')
+			date = true;
+		else if (c != ':')
+			break;
+	}
+	if (digits < 2 || !(colon || (close && dot)))
+		return 0;
+	if (close) {
+		if (i >= n || s[i] != close)
+			return 0;
+		i++;
+	} else {
+		/* A time unbracketed: the digits end it, then a space, a
+		 * colon or the end. */
+		while (i > 0 && !isdigit((unsigned char)s[i - 1]))
+			i--;
+		/* "06:10:14]:" as posted, its bracket's start cut off */
+		if (i < n && s[i] == ']' && colon)
+			i++;
+		if (i < n && s[i] != ' ' && s[i] != ':' && s[i] != '\t')
+			return 0;
+	}
+	return i;
+}
+
+size_t
+logline_stamp(const char *s, size_t n)
+{
+	size_t at = 0;
+
+	for (int k = 0; k < 4; k++) {
+		size_t i = at, len;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if ((len = one_stamp(s + i, n - i)) == 0)
+			break;
+		i += len;
+		if (i < n && s[i] == ':')
+			i++;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		at = i;
+	}
+	return at;
 }

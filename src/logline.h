@@ -46,4 +46,11 @@ unsigned logline_glance_bytes(const char *s, size_t n);
  * failed: a flash that goes on after it got past what failed before. */
 bool logline_success(const char *s, size_t n);
 
+/* The length of the time stamps that lead the n bytes at s, with the
+ * spaces and the colon after them: "[2024-03-01 10:42:13.123] ",
+ * "[004.331]: ", "15:58:07: ", "2025-07-13 15:58:32.326    15:58:07: ".
+ * What follows is the same text each time a tool prints the same thing;
+ * a leading number that is no time ("4032 failed") is not a stamp: 0. */
+size_t logline_stamp(const char *s, size_t n);
+
 #endif

@@ -15,6 +15,7 @@
 #include "util.h"
 
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void
@@ -26,6 +27,7 @@ scan_init(struct scan *s, struct match_index *ix, unsigned platform)
 	s->waiting = -1;
 	buf_init(&s->text);
 	buf_add(&s->text, "", 0);
+	scan_cache_init(&s->cache);
 }
 
 static void
@@ -45,6 +47,7 @@ scan_free(struct scan *s)
 	}
 	free(s->f);
 	buf_free(&s->text);
+	scan_cache_free(&s->cache);
 	memset(s, 0, sizeof *s);
 	s->waiting = -1;
 }
@@ -136,14 +139,48 @@ add_finding(struct scan *s, const char *file, unsigned long line,
 	return (long)s->n++;
 }
 
+/* What the text of a line (after its time stamps) says. */
+static void
+judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
+{
+	struct match_result r[4];
+	size_t k;
+
+	memset(v, 0, sizeof *v);
+	v->kind = SCAN_QUIET;
+	if (logline_success(text, n)) {
+		v->kind = SCAN_SUCCESS;
+	} else if (logline_maybe_error(text, n) && !logline_benign(text, n)) {
+		char *z = xstrndup(text, n);
+		s->asked++;
+		k = match_query(s->ix, z, s->platform, r, 4);
+		free(z);
+		if (k > 0) {
+			v->kind = SCAN_ERROR;
+			v->res = r[0];
+			v->ambiguous = match_ambiguous_code(r, k);
+		}
+	}
+}
+
+/* Past what failed before: a new run starts. */
+static void
+succeeded(struct scan *s)
+{
+	if (s->run_has_errors) {
+		s->run++;
+		s->run_has_errors = false;
+	}
+}
+
 long
 scan_line(struct scan *s, const char *file, unsigned long line,
     const char *raw, size_t rn)
 {
-	struct match_result r[4];
+	struct scan_verdict v;
 	struct scan_finding *same;
 	long made = -1;
-	size_t k, n;
+	size_t n, stamp;
 	unsigned glance;
 	const char *text;
 
@@ -166,12 +203,8 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		logread_decode(raw, rn, &s->text);
 	}
 	if (glance == LOGLINE_MAYBE_OK) {
-		/* A word of success and none of failure: past what failed
-		 * before, a new run starts. */
-		if (s->run_has_errors) {
-			s->run++;
-			s->run_has_errors = false;
-		}
+		/* A word of success and none of failure. */
+		succeeded(s);
 		remember(s, line, raw, rn);
 		return -1;
 	}
@@ -182,25 +215,30 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	}
 	text = s->text.s;
 	n = s->text.len;
-	if (logline_success(text, n)) {
-		/* Past what failed before: a new run starts. */
-		if (s->run_has_errors) {
-			s->run++;
-			s->run_has_errors = false;
+	/* The same text after another time stamp: judged once. */
+	stamp = logline_stamp(text, n);
+	if (!scan_cache_get(&s->cache, text + stamp, n - stamp, &v)) {
+		struct timespec t0, t1;
+		if (s->timed)
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+		judge(s, text + stamp, n - stamp, &v);
+		if (s->timed) {
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			s->judge_ns += (unsigned long long)((t1.tv_sec -
+			    t0.tv_sec) * 1000000000LL + (t1.tv_nsec -
+			    t0.tv_nsec));
 		}
-	} else if (logline_maybe_error(text, n) && !logline_benign(text, n)) {
-		char *z = xstrndup(text, n);
-		s->asked++;
-		k = match_query(s->ix, z, s->platform, r, 4);
-		free(z);
-		if (k > 0) {
-			s->run_has_errors = true;
-			if ((same = same_in_run(s, r[0].err)) != NULL)
-				same->count++;
-			else
-				made = add_finding(s, file, line, text, n, &r[0],
-				    match_ambiguous_code(r, k));
-		}
+		scan_cache_put(&s->cache, text + stamp, n - stamp, &v);
+	}
+	if (v.kind == SCAN_SUCCESS) {
+		succeeded(s);
+	} else if (v.kind == SCAN_ERROR) {
+		s->run_has_errors = true;
+		if ((same = same_in_run(s, v.res.err)) != NULL)
+			same->count++;
+		else
+			made = add_finding(s, file, line, text, n, &v.res,
+			    v.ambiguous);
 	}
 	remember(s, line, raw, rn);
 	return made;
@@ -232,6 +270,26 @@ scan_decisive(const struct scan *s)
 		if (s->f[i].run == last)
 			return (long)i;
 	return -1;
+}
+
+char *
+scan_progress(unsigned long long bytes, unsigned long long total,
+    unsigned long errors)
+{
+	char *read, *found, *t;
+	double mb = (double)bytes / 1048576.0;
+
+	if (total && bytes <= total)
+		read = xasprintf(_("%.1f of %.1f MB read (%d%%)"), mb,
+		    (double)total / 1048576.0, (int)(bytes * 100 / total));
+	else
+		read = xasprintf(_("%.1f MB read"), mb);
+	found = xasprintf(ngettext("%lu error so far", "%lu errors so far",
+	    errors), errors);
+	t = xasprintf("%s, %s", read, found);
+	free(read);
+	free(found);
+	return t;
 }
 
 /* The evidence of the decisive finding of s: head, then the decisive

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "match.h"
+#include "scan_cache.h"
 #include "util.h"
 
 /* Lines kept on each side of a finding, and the bytes of each kept. */
@@ -50,8 +51,11 @@ struct scan {
 	unsigned long ringline[SCAN_CONTEXT];
 	size_t ringn, ringat;
 	long waiting;             /* the finding whose after-context grows */
-	unsigned long lines, asked;
+	unsigned long lines, asked; /* lines read, and judged (not cached) */
 	struct buf text;          /* the line being looked at, decoded */
+	struct scan_cache cache;  /* what lines already judged were */
+	bool timed;               /* for a benchmark: judge_ns is kept */
+	unsigned long long judge_ns; /* the time spent judging lines */
 };
 
 void scan_init(struct scan *s, struct match_index *ix, unsigned platform);
@@ -65,6 +69,12 @@ long scan_line(struct scan *s, const char *file, unsigned long line,
 void scan_end_file(struct scan *s);
 /* The index of the decisive finding, or -1 when there is none. */
 long scan_decisive(const struct scan *s);
+
+/* How far a scan of a large log has come, for a terminal: the bytes
+ * read, of total when known (0: not known, as for a pipe), the share
+ * read, and the errors found so far.  malloc'd. */
+char *scan_progress(unsigned long long bytes, unsigned long long total,
+    unsigned long errors);
 
 /* The same for n bytes of pasted text, its lines as a log's. */
 bool scan_log_text(struct match_index *ix, unsigned platform,

@@ -9,6 +9,7 @@ set -u
 b=$1
 mb=${2:-${BENCH_SCAN_MB:-200}}
 ff=$b/src/flashfix
+data=$(cd "$(dirname "$0")/.." && pwd)/data
 work=$(mktemp -d "${TMPDIR:-/tmp}/flashfix-bench-scan.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 XDG_CACHE_HOME=$work/cache
@@ -60,3 +61,5 @@ awk -v s="$s" -v g="$g" -v mb="$((bytes / 1048576))" 'BEGIN {
 }'
 "$ff" scan --json "$log" 2>/dev/null | head -c 200 | grep -o '"line":[0-9]*,"text":"[^"]*"' | head -n 1 |
 	sed 's/^/  decisive: /'
+# The matcher's cost, in this process: lines judged, and what each cost.
+"$b/tests/bench" scan "$data" "$log" | sed 's/^/  matcher: /'

@@ -6,6 +6,9 @@
  *                     p99, and peak RSS
  *   bench measure CMD runs CMD, prints its wall time (ms) and peak RSS
  *                     (KiB), for whole-process comparisons
+ *   bench scan DATA LOG  scans LOG with the base in DATA (as flashfix
+ *                     scan does, in this process) and prints the lines,
+ *                     how many the matcher judged and what each cost
  * make bench runs both for 10,000 errors.  It reports; it asserts nothing. */
 #include <config.h>
 
@@ -17,11 +20,14 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "kb.h"
+#include "logread.h"
+#include "scan.h"
 #include "match.h"
 #include "store.h"
 #include "util.h"
@@ -358,6 +364,52 @@ measure(char **argv)
 	return WIFEXITED(status) && WEXITSTATUS(status) >= 126;
 }
 
+/* The matcher's cost per line on a real log: the lines read, those past
+ * the glance, those judged (the rest came from the cache), and the time
+ * spent judging, per judged line and per line read. */
+static int
+scan_cost(const char *dir, const char *path)
+{
+	struct diag d;
+	struct store st;
+	struct scan s;
+	struct logread r;
+	double t0, total;
+	int fd, k;
+
+	diag_init(&d);
+	store_load(&st, dir, NULL, &d);
+	if (!st.kb || d.errors) {
+		diag_print(&d, stderr);
+		return 1;
+	}
+	if ((fd = open(path, O_RDONLY)) < 0) {
+		perror(path);
+		return 1;
+	}
+	scan_init(&s, st.ix, 0);
+	s.timed = true;
+	logread_init(&r, fd);
+	t0 = now_ms();
+	while ((k = logread_next(&r)) > 0)
+		scan_line(&s, path, r.lineno, r.cur, r.curlen);
+	if (k == 0 && logread_flush(&r) == 1)
+		scan_line(&s, path, r.lineno, r.cur, r.curlen);
+	total = now_ms() - t0;
+	printf("%lu lines, %lu past the glance, %lu judged (%lu from the "
+	    "cache), %.0f ms in all, %.0f ms judging: %.1f us per judged "
+	    "line, %.3f us per line read\n", s.lines,
+	    s.cache.hits + s.cache.misses, s.asked, s.cache.hits, total,
+	    s.judge_ns / 1e6, s.asked ? s.judge_ns / 1e3 / (double)s.asked :
+	    0.0, s.lines ? s.judge_ns / 1e3 / (double)s.lines : 0.0);
+	logread_free(&r);
+	close(fd);
+	scan_free(&s);
+	store_free(&st);
+	diag_free(&d);
+	return k < 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -369,7 +421,9 @@ main(int argc, char **argv)
 		return gen(argv[2], atol(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "run") == 0)
 		return run(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "scan") == 0)
+		return scan_cost(argv[2], argv[3]);
 	fprintf(stderr, "usage: bench gen DIR N | bench run DIR | "
-	    "bench measure CMD [ARG...]\n");
+	    "bench measure CMD [ARG...] | bench scan DATA LOG\n");
 	return 2;
 }

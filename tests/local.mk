@@ -7,7 +7,7 @@ TESTS_ENVIRONMENT = \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
-check_PROGRAMS = tests/unit tests/jsoncheck tests/families tests/summary tests/convo
+check_PROGRAMS = tests/unit tests/jsoncheck tests/families tests/summary tests/convo tests/scan-unit
 tests_jsoncheck_SOURCES = tests/jsoncheck.c
 tests_unit_SOURCES = tests/unit.c tests/tap.h
 tests_unit_LDADD = $(LOGIC_LIBS)
@@ -17,12 +17,14 @@ tests_summary_SOURCES = tests/summary.c tests/tap.h
 tests_summary_LDADD = $(LOGIC_LIBS)
 tests_convo_SOURCES = tests/convo.c tests/tap.h
 tests_convo_LDADD = $(LOGIC_LIBS)
+tests_scan_unit_SOURCES = tests/scan-unit.c tests/tap.h
+tests_scan_unit_LDADD = $(LOGIC_LIBS)
 
-TESTS = tests/unit tests/families tests/summary tests/convo tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
+TESTS = tests/unit tests/families tests/summary tests/convo tests/scan-unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/tui-keys.sh tests/zh.sh tests/resume.sh tests/records.sh tests/hostile.sh \
-	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/export.sh tests/chain.sh tests/po.sh tests/completion.sh tests/deb.sh \
+	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/scan-tty.sh tests/export.sh tests/chain.sh tests/po.sh tests/completion.sh tests/deb.sh \
 	tests/logscore.sh
-EXTRA_DIST += tests/lib.sh tests/chain.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/zh.sh tests/resume.sh tests/records.sh \
+EXTRA_DIST += tests/lib.sh tests/chain.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/scan-tty.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/zh.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/bench-scan.sh tests/bench-records.sh tests/bench-gen.sh \
 	tests/bench-reallog.sh tests/corpus/bench-lines.tsv tests/logscore.sh tests/corpus/logs \

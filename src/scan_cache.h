@@ -1,0 +1,43 @@
+/* scan_cache.h: what scan made of a line, kept for the next time the
+ * same text comes (a tool prints the same line thousands of times in a
+ * long session, each time after another time stamp): looked up by the
+ * text after its stamps, judged once.  Bounded: a fixed number of lines,
+ * each of a bounded length (a longer one is judged each time); a line
+ * that comes in place of another pushes it out.  Layer: scan. */
+#ifndef FLASHFIX_SCAN_CACHE_H
+#define FLASHFIX_SCAN_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "match.h"
+
+/* Lines kept, and the longest text kept. */
+#define SCAN_CACHE_SLOTS 1024
+#define SCAN_CACHE_KEY 256
+
+/* What a line is: nothing to say, a success (what failed before was got
+ * past), or an error (its best match). */
+enum scan_kind { SCAN_QUIET, SCAN_SUCCESS, SCAN_ERROR };
+
+struct scan_verdict {
+	enum scan_kind kind;
+	bool ambiguous;           /* a bare number of several code systems */
+	struct match_result res;  /* SCAN_ERROR: the entry */
+};
+
+struct scan_cache {
+	struct scan_cache_slot *slot;  /* SCAN_CACHE_SLOTS of them */
+	unsigned long hits, misses;
+};
+
+void scan_cache_init(struct scan_cache *c);
+void scan_cache_free(struct scan_cache *c);
+/* The verdict kept for the n bytes at key: true with it in *v. */
+bool scan_cache_get(struct scan_cache *c, const char *key, size_t n,
+    struct scan_verdict *v);
+/* Keeps v for the n bytes at key (not when they are too long). */
+void scan_cache_put(struct scan_cache *c, const char *key, size_t n,
+    const struct scan_verdict *v);
+
+#endif

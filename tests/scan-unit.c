@@ -1,0 +1,176 @@
+/* tests/scan-unit.c: the parts of scan that a whole log hides: the time
+ * stamps that lead a line, the cache of lines already judged, the
+ * progress text, and a line repeated after its stamp judged once. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "kb.h"
+#include "logline.h"
+#include "match.h"
+#include "scan.h"
+#include "scan_cache.h"
+#include "tap.h"
+#include "util.h"
+
+/* What follows the stamps of s. */
+static const char *
+after_stamp(const char *s)
+{
+	return s + logline_stamp(s, strlen(s));
+}
+
+static void
+stamps(void)
+{
+	static const char *const cases[][2] = {
+		{ "[2024-03-01 10:42:13.123] foo", "foo" },
+		{ "[004.331]: RECEIVED <-- SAHARA_READ_DATA_ID",
+		  "RECEIVED <-- SAHARA_READ_DATA_ID" },
+		{ "15:58:07: INFO: FH_LOADER", "INFO: FH_LOADER" },
+		{ "2025-07-13 15:58:32.326    15:58:07: INFO: User wants",
+		  "INFO: User wants" },
+		{ "[17:04:23]: Device detected :)", "Device detected :)" },
+		{ "08/11/2014 23:51:27.114 FlashTool[25192][D]: x",
+		  "FlashTool[25192][D]: x" },
+		{ "06:10:14]: Handshake attempt 1 failed",
+		  "Handshake attempt 1 failed" },
+		{ "[2022-01-29 15:19:22.701729] Waiting for bootrom",
+		  "Waiting for bootrom" },
+		/* Numbers that are no time stay: they may be codes. */
+		{ "4032 failed", "4032 failed" },
+		{ "15:58:07 4032 x", "4032 x" },
+		{ "2024-03-01 4032 x", "2024-03-01 4032 x" },
+		{ "[1] WRITE TO PARTITION", "[1] WRITE TO PARTITION" },
+		{ "[00000C60]COM20 0.14 Receiving", "[00000C60]COM20 0.14 Receiving" },
+		{ "12.5% done", "12.5% done" },
+		{ "Error: 12:30", "Error: 12:30" },
+		{ "", "" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_str(after_stamp(cases[i][0]), cases[i][1],
+		    "stamp: '%s'", cases[i][0]);
+}
+
+static void
+cache(void)
+{
+	struct scan_cache c;
+	struct scan_verdict v = { SCAN_ERROR, true, { NULL, 0.9, true } },
+	    got;
+	char *longer = xmalloc(SCAN_CACHE_KEY + 1);
+
+	scan_cache_init(&c);
+	ok(!scan_cache_get(&c, "abc", 3, &got), "cache: empty at first");
+	scan_cache_put(&c, "abc", 3, &v);
+	ok(scan_cache_get(&c, "abc", 3, &got) && got.kind == SCAN_ERROR &&
+	    got.ambiguous && got.res.score == 0.9, "cache: a verdict kept");
+	ok(!scan_cache_get(&c, "abd", 3, &got) &&
+	    !scan_cache_get(&c, "ab", 2, &got), "cache: only for the same text");
+	memset(longer, 'x', SCAN_CACHE_KEY + 1);
+	scan_cache_put(&c, longer, SCAN_CACHE_KEY + 1, &v);
+	ok(!scan_cache_get(&c, longer, SCAN_CACHE_KEY + 1, &got),
+	    "cache: a text too long is not kept");
+	scan_cache_put(&c, longer, SCAN_CACHE_KEY, &v);
+	ok(scan_cache_get(&c, longer, SCAN_CACHE_KEY, &got),
+	    "cache: one of the longest length is");
+	/* Bounded: many texts keep at most SCAN_CACHE_SLOTS. */
+	{
+		size_t kept = 0;
+		char k[32];
+		for (int i = 0; i < 4 * SCAN_CACHE_SLOTS; i++) {
+			int n = snprintf(k, sizeof k, "line %d", i);
+			scan_cache_put(&c, k, (size_t)n, &v);
+		}
+		for (int i = 0; i < 4 * SCAN_CACHE_SLOTS; i++) {
+			int n = snprintf(k, sizeof k, "line %d", i);
+			kept += scan_cache_get(&c, k, (size_t)n, &got);
+		}
+		ok(kept > 0 && kept <= SCAN_CACHE_SLOTS,
+		    "cache: bounded (%zu of %d kept)", kept,
+		    4 * SCAN_CACHE_SLOTS);
+	}
+	free(longer);
+	scan_cache_free(&c);
+}
+
+static void
+progress(void)
+{
+	char *t;
+
+	t = scan_progress(12ULL * 1048576, 200ULL * 1048576, 3);
+	is_str(t, "12.0 of 200.0 MB read (6%), 3 errors so far",
+	    "progress: the share of a file's size");
+	free(t);
+	t = scan_progress(1048576 / 2, 0, 1);
+	is_str(t, "0.5 MB read, 1 error so far", "progress: a pipe's bytes");
+	free(t);
+	t = scan_progress(300, 200, 0);
+	is_str(t, "0.0 MB read, 0 errors so far",
+	    "progress: a file that grew past its size: no share");
+	free(t);
+}
+
+/* A line printed again and again after another stamp: judged once, one
+ * finding counted each time; a success between starts another run. */
+static void
+repeated(struct match_index *ix)
+{
+	struct scan s;
+	char line[128];
+	long d;
+
+	scan_init(&s, ix, 0);
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(line, sizeof line, "[2024-03-01 10:%02d:%02d.%03d]"
+		    " firehose - [LIB]: Couldn't detect "
+		    "MaxPayloadSizeFromTargetinBytes", i / 60 % 60, i % 60, i);
+		scan_line(&s, "t", (unsigned long)i + 1, line, (size_t)n);
+	}
+	for (int i = 0; i < 50; i++) {
+		int n = snprintf(line, sizeof line, "[10:42:%02d] BROM ERROR : "
+		    "S_FT_ENABLE_DRAM_FAIL (4032)", i);
+		scan_line(&s, "t", 1001 + (unsigned long)i, line, (size_t)n);
+	}
+	ok(s.asked <= 2, "repeated: a line repeated after its stamp is judged "
+	    "once (%lu asked of 1050)", s.asked);
+	ok(s.cache.hits >= 1040, "repeated: the rest from the cache (%lu)",
+	    s.cache.hits);
+	d = scan_decisive(&s);
+	ok(d >= 0 && strcmp(s.f[d].res.err->id, "mtk-dram-enable") == 0 &&
+	    s.f[d].line == 1001 && s.f[d].count == 50,
+	    "repeated: one finding, at its first line, counted 50 times");
+	scan_free(&s);
+}
+
+int
+main(void)
+{
+	const char *src = getenv("top_srcdir");
+	char *data;
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	stamps();
+	cache();
+	progress();
+	data = xasprintf("%s/data", src ? src : ".");
+	diag_init(&d);
+	kb = kb_load(data, &d);
+	ok(kb && d.errors == 0, "the shipped knowledge base loads");
+	ix = match_index_new(kb);
+	repeated(ix);
+	match_index_free(ix);
+	kb_free(kb);
+	diag_free(&d);
+	free(data);
+	return tap_done();
+}
