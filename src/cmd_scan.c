@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,7 @@ now_ms(void)
 }
 
 static void
-progress_start(struct progress *p, const struct options *o,
+progress_start(struct progress *p, const struct scan_opts *o,
     const char *name, int fd)
 {
 	struct stat st;
@@ -85,7 +86,7 @@ progress_start(struct progress *p, const struct options *o,
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
 		p->total = (unsigned long long)st.st_size;
 	p->start = p->last = now_ms();
-	p->name = text_sanitize(name, !o->ascii);
+	p->name = text_sanitize(name, !o->look.ascii);
 }
 
 /* Clears what the progress put on the terminal's line. */
@@ -258,55 +259,158 @@ pause_follow(void)
 	nanosleep(&ts, NULL);
 }
 
-/* Reads one log into s; false (after a message) when it cannot be read.
- * With --follow, goes on reading as it grows until a signal, or (with
- * --exit-on-error) the first finding. */
+/* Notes on standard error how the log is read when it is not plain
+ * UTF-8: the encoding told, or that it could not be told. */
+static void
+note_encoding(const struct scan_opts *o, const char *name,
+    const struct logread *r)
+{
+	char *a;
+
+	if (!r->unsure && r->enc <= LR_UTF8)
+		return;
+	a = text_sanitize(name, !o->look.ascii);
+	if (r->unsure)
+		fprintf(stderr, _("flashfix: %s: cannot tell its encoding (NUL "
+		    "bytes at no fixed place, not as UTF-16 or UTF-32 puts "
+		    "them): read as UTF-8\n"), a);
+	else if (r->bom)
+		fprintf(stderr, _("flashfix: %s: read as %s (its byte-order "
+		    "mark says so)\n"), a, logread_encoding(r));
+	else
+		fprintf(stderr, _("flashfix: %s: read as %s (no byte-order "
+		    "mark: told by where its NUL bytes fall)\n"), a,
+		    logread_encoding(r));
+	free(a);
+}
+
+/* --follow at the end of what the log holds now: whether it was
+ * truncated (shorter than what was read) or replaced (its name now
+ * names another file, as when a log is rotated); then it is read again
+ * from its start, its lines counted from 1 again, and that is said. */
+static void
+follow_restart(const struct scan_opts *o, struct scan *s, struct logread *r,
+    const char *name, int *fd)
+{
+	struct stat now, named;
+	int what = 0;   /* 1: truncated, 2: replaced */
+	char *a;
+
+	if (fstat(*fd, &now) != 0)
+		return;
+	if (S_ISREG(now.st_mode) && (uint64_t)now.st_size < r->bytes &&
+	    lseek(*fd, 0, SEEK_SET) == 0) {
+		what = 1;
+	} else if (*fd != STDIN_FILENO && stat(name, &named) == 0 &&
+	    S_ISREG(named.st_mode) && (named.st_ino != now.st_ino ||
+	    named.st_dev != now.st_dev)) {
+		int nfd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (nfd < 0)
+			return;
+		close(*fd);
+		*fd = nfd;
+		r->fd = nfd;
+		what = 2;
+	}
+	if (!what)
+		return;
+	/* What the old file held to its end, then the new start. */
+	if (logread_flush(r) == 1)
+		scan_line(s, name, r->lineno, r->cur, r->curlen);
+	scan_end_file(s);
+	logread_restart(r);
+	a = text_sanitize(name, !o->look.ascii);
+	if (what == 1)
+		fprintf(stderr, _("flashfix: %s was truncated: reading it again "
+		    "from its start, its lines counted from 1 again\n"), a);
+	else
+		fprintf(stderr, _("flashfix: %s was replaced: reading the new "
+		    "file from its start, its lines counted from 1\n"), a);
+	free(a);
+}
+
+/* Prints a finding as soon as it is made (--follow). */
+static void
+say_now(const struct scan_opts *o, const struct kb *kb,
+    const struct scan_finding *f)
+{
+	if (o->json)
+		json_finding(kb, f, true);
+	else
+		text_finding(o, kb, f, output_width(stdout));
+	putchar('\n');
+	fflush(stdout);
+}
+
+/* Reads one log into s; false (after a message) when it cannot be read,
+ * or is not text.  With --follow, goes on reading as it grows, and after
+ * it is truncated or replaced, until a signal, or (with --exit-on-error)
+ * the first finding. */
 static bool
 scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
-    const char *name, int fd)
+    const char *name, int *fd)
 {
 	struct logread r;
 	struct progress p;
+	size_t first = s->n;
+	unsigned pct;
 	int k;
-	bool ok = true;
+	bool ok = true, noted = false, binary = false, checked = false;
 
-	logread_init(&r, fd);
-	progress_start(&p, o, name, fd);
+	logread_init(&r, *fd);
+	progress_start(&p, o, name, *fd);
 	for (;;) {
 		long made;
 		k = logread_next(&r);
 		progress_tick(&p, r.bytes, (unsigned long)s->n + s->dropped);
+		if (!noted && r.enc != LR_START) {
+			progress_clear(&p);
+			note_encoding(o, name, &r);
+			noted = true;
+		}
 		if (k < 0) {
 			progress_clear(&p);
 			refuse(o, name, strerror(errno));
 			ok = false;
 			break;
 		}
+		/* Binary data: said once a MiB of it is read. */
+		if (!checked && r.counted >= 1048576) {
+			checked = true;
+			if (logread_not_text(&r, &pct)) {
+				binary = true;
+				break;
+			}
+		}
 		if (k == 0) {
 			if (!o->follow || sig_caught())
 				break;
+			follow_restart(o, s, &r, name, fd);
+			if (r.enc == LR_START)
+				noted = false;
 			pause_follow();
 			continue;
 		}
 		made = scan_line(s, name, r.lineno, r.cur, r.curlen);
 		if (made >= 0 && o->follow) {
 			/* Said at once: the tool is still running. */
-			if (o->json) {
-				json_finding(kb, &s->f[made], true);
-				putchar('\n');
-			} else {
-				text_finding(o, kb, &s->f[made],
-				    output_width(stdout));
-				putchar('\n');
-			}
-			fflush(stdout);
+			say_now(o, kb, &s->f[made]);
 			if (o->exit_on_error)
 				break;
 		}
 	}
-	if (ok && logread_flush(&r) == 1)
+	if (ok && !binary && logread_flush(&r) == 1)
 		scan_line(s, name, r.lineno, r.cur, r.curlen);
 	progress_end(&p);
+	if (ok && (binary || logread_not_text(&r, &pct))) {
+		/* What looked like errors in it was chance. */
+		char *why = xasprintf(_("not text (%u%% of its bytes are control "
+		    "characters): no error read from it"), pct);
+		scan_forget(s, first);
+		refuse(o, name, why);
+		free(why);
+		ok = false;
+	}
 	scan_end_file(s);
 	logread_free(&r);
 	return ok;
@@ -363,7 +467,7 @@ run(const struct cli *c, void *opts)
 			failed = true;
 			continue;
 		}
-		if (!scan_file(o, st.kb, &s, names[i], fd))
+		if (!scan_file(o, st.kb, &s, names[i], &fd))
 			failed = true;
 		if (fd != STDIN_FILENO)
 			close(fd);

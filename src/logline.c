@@ -252,6 +252,9 @@ static unsigned char glance_tri[65536 / 8];
 #define TRI(a, b, c) ((((unsigned)(a) * 961u) + (unsigned)(b) * 31u + \
 	(unsigned)(c)) & 0xffffu)
 static bool glance_ready;
+/* Whether a mark starts with a byte that is not ASCII, below 0xC0 and not
+ * 0xB4: then the vector glance looks at every byte that is not ASCII. */
+static bool high_any;
 
 struct mark {
 	const char *m;
@@ -308,6 +311,11 @@ glance_init(void)
 	ADD(won, LOGLINE_MAYBE_OK, false);
 #undef ADD
 	qsort(marks, nmarks, sizeof *marks, cmp_mark);
+	for (size_t i = 0; i < nmarks; i++) {
+		unsigned char c = (unsigned char)marks[i].m[0];
+		if (c >= 0x80 && c < 0xC0 && c != 0xB4)
+			high_any = true;
+	}
 	for (int c = 0; c < 256; c++) {
 		in_word[c] = c < 0x80 && (isalnum(c) || c == '_' || c == '\'');
 		lower[c] = (unsigned char)(c < 0x80 ? tolower(c) : c);
@@ -421,7 +429,8 @@ glance_vector(const unsigned char *p, size_t n)
 	    z = _mm_set1_epi8(25), low = _mm_set1_epi8(0x20),
 	    us = _mm_set1_epi8('_'), ap = _mm_set1_epi8('\''),
 	    qm = _mm_set1_epi8('?'), esc = _mm_set1_epi8(0x1b),
-	    e2 = _mm_set1_epi8((char)0xe2);
+	    e2 = _mm_set1_epi8((char)0xe2), c0 = _mm_set1_epi8((char)0xc0),
+	    b4 = _mm_set1_epi8((char)0xb4);
 	unsigned seen = 0, carry = 0;
 	size_t i = 0;
 
@@ -438,8 +447,13 @@ glance_vector(const unsigned char *p, size_t n)
 		    _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, esc)),
 		    _mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, e2)));
 		unsigned w = (unsigned)_mm_movemask_epi8(word);
-		unsigned cand = ((w & ~((w << 1) | carry)) |
-		    (unsigned)_mm_movemask_epi8(x) |
+		/* Of the bytes that are not ASCII, those that may start a
+		 * mark: the lead bytes of UTF-8 (not the continuation bytes
+		 * of Chinese text, two in three) and 0xB4 (GB18030's 错). */
+		unsigned high = (unsigned)_mm_movemask_epi8(high_any ? x :
+		    _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, c0), x),
+		    _mm_cmpeq_epi8(x, b4)));
+		unsigned cand = ((w & ~((w << 1) | carry)) | high |
 		    (unsigned)_mm_movemask_epi8(odd)) & 0xffff;
 		carry = (w >> 15) & 1;
 		while (cand) {

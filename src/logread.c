@@ -38,7 +38,7 @@ static void
 put_cp(struct logread *r, uint32_t c)
 {
 	uint8_t u[6];
-	int n = u8_uctomb(u, c, sizeof u);
+	int n = c < 0x110000 ? u8_uctomb(u, c, sizeof u) : -1;
 
 	if (n <= 0)
 		n = u8_uctomb(u, 0xFFFD, sizeof u);
@@ -46,50 +46,178 @@ put_cp(struct logread *r, uint32_t c)
 	r->rlen += (size_t)n;
 }
 
-/* UTF-16LE bytes to UTF-8 at the end of r->raw; a code unit or a
- * surrogate pair cut by the read waits in r->pend. */
-static void
-from_utf16le(struct logread *r, const unsigned char *s, size_t n)
+/* The code unit of size bytes at u, in r's byte order. */
+static uint32_t
+unit_at(const unsigned char *u, size_t size, bool be)
 {
+	if (size == 2)
+		return be ? (uint32_t)u[0] << 8 | u[1] :
+		    (uint32_t)u[1] << 8 | u[0];
+	return be ? (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 |
+	    (uint32_t)u[2] << 8 | u[3] : (uint32_t)u[3] << 24 |
+	    (uint32_t)u[2] << 16 | (uint32_t)u[1] << 8 | u[0];
+}
+
+/* UTF-16 or UTF-32 bytes to UTF-8 at the end of r->raw; a code unit or
+ * a surrogate pair cut by the read waits in r->pend. */
+static void
+from_wide(struct logread *r, const unsigned char *s, size_t n)
+{
+	size_t size = r->enc == LR_UTF16LE || r->enc == LR_UTF16BE ? 2 : 4;
+	bool be = r->enc == LR_UTF16BE || r->enc == LR_UTF32BE;
 	size_t i = 0;
 
-	while (i < n || r->npend >= 2) {
+	for (;;) {
 		unsigned char u[4];
-		size_t have = r->npend;
+		size_t have, need = size;
 		uint32_t c, lo;
+		/* Most of a log is ASCII, whole units: written as they are. */
+		if (r->npend == 0) {
+			char *out = r->raw + r->rlen;
+			if (size == 2)
+				for (; i + 2 <= n && !s[i + !be] &&
+				    s[i + be] < 0x80; i += 2)
+					*out++ = (char)s[i + be];
+			else
+				for (; i + 4 <= n && unit_at(s + i, 4, be) <
+				    0x80; i += 4)
+					*out++ = (char)s[i + (be ? 3 : 0)];
+			r->rlen = (size_t)(out - r->raw);
+		}
+		have = r->npend;
 		memcpy(u, r->pend, have);
-		while (have < 4 && i < n)
+		while (have < need && i < n)
 			u[have++] = s[i++];
-		if (have < 2) {
+		if (have < need) {
 			memcpy(r->pend, u, have);
 			r->npend = have;
 			return;
 		}
-		c = (uint32_t)u[0] | (uint32_t)u[1] << 8;
-		if (c >= 0xD800 && c < 0xDC00) {
-			if (have < 4) {
+		r->npend = 0;
+		c = unit_at(u, size, be);
+		if (size == 2 && c >= 0xD800 && c < 0xDC00) {
+			need = 4;
+			while (have < need && i < n)
+				u[have++] = s[i++];
+			if (have < need) {
 				memcpy(r->pend, u, have);
 				r->npend = have;
-				if (i >= n)
-					return;
-				continue;
+				return;
 			}
-			lo = (uint32_t)u[2] | (uint32_t)u[3] << 8;
+			lo = unit_at(u + 2, 2, be);
 			if (lo >= 0xDC00 && lo < 0xE000) {
 				put_cp(r, 0x10000 + ((c - 0xD800) << 10) +
 				    (lo - 0xDC00));
-				r->npend = 0;
 				continue;
 			}
+			/* A lone high surrogate: the next unit is read on
+			 * its own. */
 			put_cp(r, 0xFFFD);
-			memcpy(r->pend, u + 2, have - 2);
-			r->npend = have - 2;
+			memcpy(r->pend, u + 2, 2);
+			r->npend = 2;
 			continue;
 		}
-		put_cp(r, c >= 0xDC00 && c < 0xE000 ? 0xFFFD : c);
-		memcpy(r->pend, u + 2, have - 2);
-		r->npend = have - 2;
+		put_cp(r, c >= 0xD800 && c < 0xE000 ? 0xFFFD : c);
 	}
+}
+
+/* The encoding the first n bytes of a log tell: by a byte-order mark
+ * (its length in *skip), else by where NUL bytes fall in the first 4
+ * KiB: ASCII text in UTF-32LE has three of every four bytes NUL, in
+ * UTF-16LE every second one, the odd ones; UTF-8 and GB18030 text has
+ * none.  NUL bytes in no such order leave r->unsure. */
+static enum logread_enc
+detect(struct logread *r, const unsigned char *p, size_t n, size_t *skip)
+{
+	size_t z[4] = { 0, 0, 0, 0 }, m = n < 4096 ? n : 4096, zeros, q,
+	    odd, even;
+
+	*skip = 0;
+	r->bom = true;
+	if (n >= 4 && !memcmp(p, "\xff\xfe\0\0", 4))
+		return *skip = 4, LR_UTF32LE;
+	if (n >= 4 && !memcmp(p, "\0\0\xfe\xff", 4))
+		return *skip = 4, LR_UTF32BE;
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+		return *skip = 2, LR_UTF16LE;
+	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+		return *skip = 2, LR_UTF16BE;
+	if (n >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
+		return *skip = 3, LR_UTF8;
+	r->bom = false;
+	m &= ~(size_t)3;
+	for (size_t i = 0; i < m; i++)
+		z[i % 4] += p[i] == 0;
+	zeros = z[0] + z[1] + z[2] + z[3];
+	if (m < 8 || zeros * 20 < m)
+		return LR_UTF8;
+	q = m / 4;
+	/* UTF-32: the top byte is always NUL, the next one but outside the
+	 * BMP (emoji); the lowest seldom. */
+	if (z[3] * 10 >= q * 9 && z[2] * 10 >= q * 7 && z[0] * 2 < q)
+		return LR_UTF32LE;
+	if (z[0] * 10 >= q * 9 && z[1] * 10 >= q * 7 && z[3] * 2 < q)
+		return LR_UTF32BE;
+	odd = z[1] + z[3];
+	even = z[0] + z[2];
+	if (odd * 5 >= q * 2 && even * 4 < odd)
+		return LR_UTF16LE;
+	if (even * 5 >= q * 2 && odd * 4 < even)
+		return LR_UTF16BE;
+	r->unsure = true;
+	return LR_UTF8;
+}
+
+const char *
+logread_encoding(const struct logread *r)
+{
+	switch (r->enc) {
+	case LR_UTF16LE: return "UTF-16LE";
+	case LR_UTF16BE: return "UTF-16BE";
+	case LR_UTF32LE: return "UTF-32LE";
+	case LR_UTF32BE: return "UTF-32BE";
+	default: return "UTF-8";
+	}
+}
+
+/* Control characters that text never holds: C0 but TAB, LF, FF, CR,
+ * ESC and NUL; and DEL. */
+static bool
+is_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' &&
+	    c != 0x1b && c != 0) || c == 0x7f;
+}
+
+/* Counts the controls in the n bytes at s: all of the first MiB, then
+ * the first 4 KiB of each read. */
+static void
+count_controls(struct logread *r, const char *s, size_t n)
+{
+	size_t k = r->counted < 1048576 ? n : n < 4096 ? n : 4096;
+
+	for (size_t i = 0; i < k; i++)
+		r->ctl += is_control((unsigned char)s[i]);
+	r->counted += k;
+}
+
+bool
+logread_not_text(const struct logread *r, unsigned *pct)
+{
+	*pct = r->counted ? (unsigned)(r->ctl * 100 / r->counted) : 0;
+	return r->counted >= 512 && r->ctl * 100 > r->counted * 3;
+}
+
+void
+logread_restart(struct logread *r)
+{
+	r->rlen = r->rpos = r->npend = 0;
+	r->enc = LR_START;
+	r->bom = r->unsure = r->eof = r->dropping = false;
+	r->cur = NULL;
+	r->curlen = 0;
+	r->lineno = 0;
+	r->bytes = r->counted = r->ctl = 0;
 }
 
 /* Reads more bytes into r->raw; false at the end of what is there (or
@@ -99,6 +227,7 @@ fill(struct logread *r, int *err)
 {
 	unsigned char *in = r->in;
 	ssize_t k;
+	size_t before;
 
 	/* Keep the unread tail at the start. */
 	if (r->rpos) {
@@ -126,28 +255,24 @@ fill(struct logread *r, int *err)
 	r->bytes += (uint64_t)k;
 	if (r->dg)
 		digest_add(r->dg, in, (size_t)k);
+	before = r->rlen;
 	{
 		const unsigned char *p = in;
-		size_t n = (size_t)k;
+		size_t n = (size_t)k, skip;
 		if (r->enc == LR_START) {
 			/* The first bytes tell the encoding (a BOM cut by a
 			 * tiny first read is rare enough to ignore). */
-			if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-				r->enc = LR_UTF16LE;
-				p += 2, n -= 2;
-			} else {
-				r->enc = LR_UTF8;
-				if (n >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
-					p += 3, n -= 3;
-			}
+			r->enc = detect(r, p, n, &skip);
+			p += skip, n -= skip;
 		}
-		if (r->enc == LR_UTF16LE) {
-			from_utf16le(r, p, n);
+		if (r->enc != LR_UTF8) {
+			from_wide(r, p, n);
 		} else {
 			memcpy(r->raw + r->rlen, p, n);
 			r->rlen += n;
 		}
 	}
+	count_controls(r, r->raw + before, r->rlen - before);
 	return true;
 }
 

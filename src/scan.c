@@ -38,13 +38,23 @@ free_lines(struct scan_line *v, size_t n)
 }
 
 void
-scan_free(struct scan *s)
+scan_forget(struct scan *s, size_t from)
 {
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = from; i < s->n; i++) {
 		free(s->f[i].text);
 		free_lines(s->f[i].before, s->f[i].nbefore);
 		free_lines(s->f[i].after, s->f[i].nafter);
 	}
+	if (from < s->n)
+		s->n = from;
+	if (s->waiting >= (long)s->n)
+		s->waiting = -1;
+}
+
+void
+scan_free(struct scan *s)
+{
+	scan_forget(s, 0);
 	free(s->f);
 	buf_free(&s->text);
 	scan_cache_free(&s->cache);
@@ -180,9 +190,10 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	struct scan_verdict v;
 	struct scan_finding *same;
 	long made = -1;
-	size_t n, stamp;
+	size_t n, stamp, kn;
 	unsigned glance;
-	const char *text;
+	const char *text, *key;
+	bool is_text = false;  /* s->text holds the line decoded */
 
 	s->lines++;
 	/* The context after the last finding. */
@@ -198,9 +209,8 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	glance = logline_glance(raw, rn);
 	if (glance == LOGLINE_HIDDEN) {
 		logread_decode(raw, rn, &s->text);
+		is_text = true;
 		glance = logline_glance(s->text.s, s->text.len);
-	} else if (glance & LOGLINE_MAYBE_ERROR) {
-		logread_decode(raw, rn, &s->text);
 	}
 	if (glance == LOGLINE_MAYBE_OK) {
 		/* A word of success and none of failure. */
@@ -213,12 +223,22 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		remember(s, line, raw, rn);
 		return -1;
 	}
-	text = s->text.s;
-	n = s->text.len;
-	/* The same text after another time stamp: judged once. */
-	stamp = logline_stamp(text, n);
-	if (!scan_cache_get(&s->cache, text + stamp, n - stamp, &v)) {
+	/* The same text after another time stamp is judged once: looked up
+	 * by its bytes after the stamp (as read: the text is a function of
+	 * them), is_text only when it must be judged or shown. */
+	key = is_text ? s->text.s : raw;
+	kn = is_text ? s->text.len : rn;
+	stamp = logline_stamp(key, kn);
+	if (!scan_cache_get(&s->cache, key + stamp, kn - stamp, &v)) {
 		struct timespec t0, t1;
+		size_t at = stamp;
+		if (!is_text) {
+			logread_decode(raw, rn, &s->text);
+			is_text = true;
+		}
+		text = s->text.s;
+		n = s->text.len;
+		stamp = logline_stamp(text, n);
 		if (s->timed)
 			clock_gettime(CLOCK_MONOTONIC, &t0);
 		judge(s, text + stamp, n - stamp, &v);
@@ -228,17 +248,20 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 			    t0.tv_sec) * 1000000000LL + (t1.tv_nsec -
 			    t0.tv_nsec));
 		}
-		scan_cache_put(&s->cache, text + stamp, n - stamp, &v);
+		scan_cache_put(&s->cache, key + at, kn - at, &v);
 	}
 	if (v.kind == SCAN_SUCCESS) {
 		succeeded(s);
 	} else if (v.kind == SCAN_ERROR) {
 		s->run_has_errors = true;
-		if ((same = same_in_run(s, v.res.err)) != NULL)
+		if ((same = same_in_run(s, v.res.err)) != NULL) {
 			same->count++;
-		else
-			made = add_finding(s, file, line, text, n, &v.res,
-			    v.ambiguous);
+		} else {
+			if (!is_text)
+				logread_decode(raw, rn, &s->text);
+			made = add_finding(s, file, line, s->text.s,
+			    s->text.len, &v.res, v.ambiguous);
+		}
 	}
 	remember(s, line, raw, rn);
 	return made;
@@ -320,6 +343,9 @@ scan_log_file(struct match_index *ix, unsigned platform, const char *path,
 	struct digest dg;
 	struct stat st;
 	long d;
+	unsigned pct;
+	char *enc;
+	bool checked = false;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), k;
 
 	*err = NULL;
@@ -335,24 +361,44 @@ scan_log_file(struct match_index *ix, unsigned platform, const char *path,
 	logread_init(&r, fd);
 	digest_init(&dg);
 	r.dg = &dg;
-	while ((k = logread_next(&r)) > 0)
+	while ((k = logread_next(&r)) > 0) {
 		scan_line(&s, path, r.lineno, r.cur, r.curlen);
+		/* Binary data: no need to read it all. */
+		if (!checked && r.counted >= 1048576) {
+			checked = true;
+			if (logread_not_text(&r, &pct))
+				break;
+		}
+	}
 	if (k == 0 && logread_flush(&r) == 1)
 		scan_line(&s, path, r.lineno, r.cur, r.curlen);
 	d = scan_decisive(&s);
+	enc = r.unsure ? xstrdup(_("its encoding could not be told: read "
+	    "as UTF-8")) : r.enc > LR_UTF8 ? xasprintf(_("read as %s"),
+	    logread_encoding(&r)) : NULL;
 	if (k < 0)
 		*why = xasprintf(_("cannot read %s as a log: %s"), path,
 		    strerror(errno));
+	else if (logread_not_text(&r, &pct))
+		*why = xasprintf(_("%s is not text (%u%% of its bytes are "
+		    "control characters): no error read from it"), path, pct);
+	else if (d < 0 && enc)
+		*why = xasprintf(_("no known error in the log %s (%s)"), path,
+		    enc);
 	else if (d < 0)
 		*why = xasprintf(_("no known error in the log %s"), path);
 	else {
-		char *head = xasprintf(_("log %s, %llu bytes, digest %016llx"),
+		char *head = enc ? xasprintf(_("log %s, %llu bytes, %s, digest "
+		    "%016llx"), path, (unsigned long long)r.bytes, enc,
+		    (unsigned long long)digest_end(&dg)) :
+		    xasprintf(_("log %s, %llu bytes, digest %016llx"),
 		    path, (unsigned long long)r.bytes,
 		    (unsigned long long)digest_end(&dg));
 		*evidence = evidence_of(&s.f[d], head);
 		*err = s.f[d].res.err;
 		free(head);
 	}
+	free(enc);
 	logread_free(&r);
 	close(fd);
 	scan_free(&s);

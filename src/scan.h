@@ -67,6 +67,9 @@ long scan_line(struct scan *s, const char *file, unsigned long line,
     const char *text, size_t n);
 /* Ends a file: the next file's lines are not the context of this one's. */
 void scan_end_file(struct scan *s);
+/* Forgets the findings from index from on (a log that turned out not to
+ * be text). */
+void scan_forget(struct scan *s, size_t from);
 /* The index of the decisive finding, or -1 when there is none. */
 long scan_decisive(const struct scan *s);
 

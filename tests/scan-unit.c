@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "kb.h"
 #include "logline.h"
+#include "logread.h"
 #include "match.h"
 #include "scan.h"
 #include "scan_cache.h"
@@ -149,6 +151,127 @@ repeated(struct match_index *ix)
 	scan_free(&s);
 }
 
+/* The lines of the n bytes at data as logread gives them, joined by
+ * newlines, malloc'd; its encoding's name in *enc. */
+static char *
+read_all(const unsigned char *data, size_t n, const char **enc,
+    bool *bom)
+{
+	char path[] = "/tmp/flashfix-scan-unit-XXXXXX";
+	int fd = mkstemp(path);
+	struct logread r;
+	struct buf b;
+
+	if (fd < 0 || write(fd, data, n) != (ssize_t)n ||
+	    lseek(fd, 0, SEEK_SET) != 0) {
+		perror(path);
+		exit(99);
+	}
+	unlink(path);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	logread_init(&r, fd);
+	while (logread_next(&r) > 0) {
+		buf_add(&b, r.cur, r.curlen);
+		buf_addc(&b, '\n');
+	}
+	if (logread_flush(&r) == 1) {
+		buf_add(&b, r.cur, r.curlen);
+		buf_addc(&b, '\n');
+	}
+	*enc = logread_encoding(&r);
+	*bom = r.bom;
+	logread_free(&r);
+	close(fd);
+	return buf_take(&b);
+}
+
+/* Code point c in UTF-16 (le or be) or UTF-32 at p; its length. */
+static size_t
+put_unit(unsigned char *p, unsigned long c, int width, bool be)
+{
+	if (width == 4) {
+		for (int i = 0; i < 4; i++)
+			p[be ? 3 - i : i] = (unsigned char)(c >> (8 * i));
+		return 4;
+	}
+	if (c >= 0x10000) {
+		unsigned long hi = 0xD800 + ((c - 0x10000) >> 10),
+		    lo = 0xDC00 + ((c - 0x10000) & 0x3FF);
+		put_unit(p, hi, 2, be);
+		put_unit(p + 2, lo, 2, be);
+		return 4;
+	}
+	p[be ? 1 : 0] = (unsigned char)c;
+	p[be ? 0 : 1] = (unsigned char)(c >> 8);
+	return 2;
+}
+
+/* UTF-16 and UTF-32, either order, with and without a byte-order mark,
+ * over more than one read: a surrogate pair cut by the read's end, ASCII
+ * runs between other characters, a lone surrogate. */
+static void
+wide(void)
+{
+	static const struct { int width; bool be, bom; const char *name; }
+	    kinds[] = {
+		{ 2, false, true, "UTF-16LE" }, { 2, false, false, "UTF-16LE" },
+		{ 2, true, true, "UTF-16BE" }, { 2, true, false, "UTF-16BE" },
+		{ 4, false, true, "UTF-32LE" }, { 4, false, false, "UTF-32LE" },
+		{ 4, true, true, "UTF-32BE" }, { 4, true, false, "UTF-32BE" },
+	};
+	/* "ab 失败 😀\n" again and again: more than one read (256 KiB). */
+	static const unsigned long line[] = { 'a', 'b', ' ', 0x5931, 0x8D25,
+		' ', 0x1F600, '\n' };
+	const size_t lines = 40000;
+
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		size_t cap = lines * 8 * 4 + 64, n = 0;
+		unsigned char *d = xmalloc(cap);
+		const char *enc;
+		bool bom, same = true;
+		char *got, *p;
+		size_t count = 0;
+		if (kinds[k].bom)
+			n += put_unit(d, 0xFEFF, kinds[k].width, kinds[k].be);
+		/* One BMP character first: a pair straddles the read. */
+		n += put_unit(d + n, 'x', kinds[k].width, kinds[k].be);
+		for (size_t i = 0; i < lines; i++)
+			for (size_t j = 0; j < sizeof line / sizeof *line; j++)
+				n += put_unit(d + n, line[j], kinds[k].width,
+				    kinds[k].be);
+		got = read_all(d, n, &enc, &bom);
+		for (p = got; *p; count++) {
+			const char *want = count ? "ab 失败 😀\n" :
+			    "xab 失败 😀\n";
+			if (strncmp(p, want, strlen(want)) != 0) {
+				same = false;
+				break;
+			}
+			p += strlen(want);
+		}
+		ok(strcmp(enc, kinds[k].name) == 0 && bom == kinds[k].bom,
+		    "%s %s a byte-order mark: told (%s)", kinds[k].name,
+		    kinds[k].bom ? "with" : "without", enc);
+		ok(same && count == lines, "%s %s a byte-order mark: every "
+		    "line as UTF-8 (%zu of %zu)", kinds[k].name, kinds[k].bom ?
+		    "with" : "without", count, lines);
+		free(got);
+		free(d);
+	}
+	{
+		/* A lone high surrogate, then ASCII: U+FFFD, then the text. */
+		const unsigned char d[] = { 0xFF, 0xFE, 0x00, 0xD8, 'o', 0,
+			'k', 0, '\n', 0 };
+		const char *enc;
+		bool bom;
+		char *got = read_all(d, sizeof d, &enc, &bom);
+		is_str(got, "\xef\xbf\xbdok\n", "a lone surrogate: U+FFFD, "
+		    "and what follows");
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -162,6 +285,7 @@ main(void)
 	stamps();
 	cache();
 	progress();
+	wide();
 	data = xasprintf("%s/data", src ? src : ".");
 	diag_init(&d);
 	kb = kb_load(data, &d);

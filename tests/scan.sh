@@ -76,6 +76,64 @@ else
 	ok 0 "# SKIP iconv not installed"
 fi
 
+# Encodings without a byte-order mark, big-endian, UTF-32: told by where
+# their NUL bytes fall, and said on standard error.
+if command -v iconv >/dev/null 2>&1; then
+	printf 'Start download\nBROM ERROR : S_FT_DOWNLOAD_FAIL (4008)\nDisconnect!\n' >"$T/u8.txt"
+	for e in UTF-16LE UTF-16BE UTF-32LE UTF-32BE; do
+		iconv -f UTF-8 -t "$e" "$T/u8.txt" >"$T/nobom-$e.log"
+		run "$FLASHFIX" scan --json "$T/nobom-$e.log"
+		is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 2/mtk-download-fail \
+			"$e without a byte-order mark: read"
+		like "$err" "nobom-$e.log: read as $e \\(no byte-order mark" "and said how it was read"
+	done
+	{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$T/u8.txt"; } >"$T/bom16be.log"
+	{ printf '\377\376\000\000'; iconv -f UTF-8 -t UTF-32LE "$T/u8.txt"; } >"$T/bom32le.log"
+	{ printf '\000\000\376\377'; iconv -f UTF-8 -t UTF-32BE "$T/u8.txt"; } >"$T/bom32be.log"
+	for f in bom16be:UTF-16BE bom32le:UTF-32LE bom32be:UTF-32BE; do
+		run "$FLASHFIX" scan --json "$T/${f%%:*}.log"
+		is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 2/mtk-download-fail \
+			"${f#*:} with its byte-order mark"
+		like "$err" "read as ${f#*:} \\(its byte-order mark says so\\)" "${f#*:}: said"
+	done
+	# Chinese in UTF-16LE without a mark: the time stamps' NUL bytes tell.
+	printf '[10:00:00] 开始下载\n[10:00:01] 刷机失败：Sahara通信失败\n[10:00:02] 断开\n' |
+		iconv -f UTF-8 -t UTF-16LE >"$T/zh16.log"
+	run "$FLASHFIX" scan --json "$T/zh16.log"
+	is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 2/sahara \
+		"Chinese in UTF-16LE without a byte-order mark"
+	# A log that succeeded in UTF-16BE: no error, and how it was read.
+	printf 'Download OK\nAll command exec done!\n' | iconv -f UTF-8 -t UTF-16BE >"$T/ok16be.log"
+	run "$FLASHFIX" scan "$T/ok16be.log"
+	is "$rc" 1 "nothing in a UTF-16BE log that succeeded: exit 1"
+	like "$err" "ok16be.log: read as UTF-16BE" "its encoding is said, not a silent no-error"
+	like "$err" "no known error in the log" "with no known error"
+else
+	ok 0 "# SKIP iconv not installed"
+fi
+# NUL bytes in no order UTF-16 or UTF-32 puts them: said, read as UTF-8.
+awk 'BEGIN { for (i = 0; i < 40; i++) printf "St%cart%c do%cwn%cload\nBROM%c ERROR%c : S_FT_DOWNLOAD_FAIL (4008)%c\n", 0, 0, 0, 0, 0, 0, 0 }' >"$T/nuls.log"
+run "$FLASHFIX" scan --json "$T/nuls.log"
+like "$err" "nuls.log: cannot tell its encoding" "NUL bytes at no fixed place: it says it could not tell"
+is "$(printf '%s' "$out" | J 0.id)" mtk-download-fail "and reads it as UTF-8"
+# A log cut by a power loss ends in NUL bytes: still text.
+{ printf 'Start download\nBROM ERROR : S_FT_DOWNLOAD_FAIL (4008)\n'; head -c 8192 /dev/zero; } >"$T/padded.log"
+run "$FLASHFIX" scan --json "$T/padded.log"
+is "$rc/$(printf '%s' "$out" | J 0.id)" 0/mtk-download-fail "a log padded with NUL bytes (a power loss) is read"
+hasnt "$err" "not text" "and is not called binary"
+# Random bytes are not text: no decisive error, said so, and read no
+# further than needed.
+head -c 4194304 /dev/urandom >"$T/random.bin"
+run "$FLASHFIX" scan "$T/random.bin"
+is "$rc" 3 "random bytes: exit 3 (not a log)"
+like "$err" "random.bin: not text \\([0-9]+% of its bytes are control characters\\)" "said to be not text"
+hasnt "$out" "decisive" "and no decisive error"
+run "$FLASHFIX" scan --json "$T/random.bin"
+is "$rc/$out" "3/[]" "JSON: an empty array"
+run "$FLASHFIX" scan "$T/random.bin" "$T/spft.log"
+like "$out" "^> $T/spft.log:11: BROM ERROR" "with a real log beside it: the real log's error"
+hasnt "$out" "random.bin:" "none from the random bytes"
+
 # Colour escapes, raw and as a console printed them; NUL and binary
 # junk; a 1 MB line.  Never a raw control character on the terminal.
 {
@@ -128,6 +186,35 @@ else
 	is "$?" 0 "--exit-on-error stops at the first error, exit 0"
 fi
 is "$(J id <"$T/fout")/$(J line <"$T/fout")" sahara/8 "and prints it as it appears"
+# --follow after the log is truncated (copytruncate) and after it is
+# replaced (rotated): read again from the start, lines counted from 1.
+: >"$T/trunc.log"
+"$FLASHFIX" scan --follow --json "$T/trunc.log" >"$T/fout" 2>"$T/ferr" &
+pid=$!
+# waitfor FILE PATTERN: until FILE holds PATTERN (10 s at most).
+waitfor() {
+	i=0
+	while [ "$i" -lt 100 ] && ! grep -q -- "$2" "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+}
+printf '%s\n' "Port - Device detected :)" "noise" "Sahara communication failed" >>"$T/trunc.log"
+waitfor "$T/fout" '"id":"sahara"'
+: >"$T/trunc.log"
+waitfor "$T/ferr" "was truncated"
+printf '%s\n' "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" >>"$T/trunc.log"
+waitfor "$T/fout" mtk-dram-enable
+mv "$T/trunc.log" "$T/trunc.old"
+printf '%s\n' "x" "y" "DL system ERR" >"$T/trunc.log"
+waitfor "$T/fout" '"line":3,"text":"DL system ERR"'
+kill "$pid"
+wait "$pid"
+like "$(cat "$T/ferr")" "trunc.log was truncated: reading it again from its start, its lines counted from 1 again" \
+	"--follow: a truncated log is said"
+is "$(sed -n 2p "$T/fout" | J id)/$(sed -n 2p "$T/fout" | J line)" mtk-dram-enable/1 \
+	"and what is written after is read, numbered from 1"
+like "$(cat "$T/ferr")" "trunc.log was replaced: reading the new file from its start" \
+	"--follow: a log replaced (rotated) is said"
+is "$(sed -n 3p "$T/fout" | J id)/$(sed -n 3p "$T/fout" | J line)" dl-system-err/3 \
+	"and the new file is read from its start"
 run "$FLASHFIX" scan --follow "$T/spft.log" "$T/ok.log"
 is "$rc" 2 "--follow watches one log"
 
