@@ -46,6 +46,7 @@ run(const struct cli *c, void *opts)
 	struct match_index *ix;
 	struct match_result *res;
 	size_t n, width = output_width(stdout), shared = 0;
+	const char *other = NULL;
 	int rc;
 
 	buf_init(&q);
@@ -62,8 +63,15 @@ run(const struct cli *c, void *opts)
 	ix = st.ix;
 	res = xmalloc((size_t)o->limit * sizeof *res);
 	n = match_query(ix, q.s, o->platform, res, (size_t)o->limit);
+	if (n == 0)
+		other = match_other(ix, q.s);
 
-	if (o->json) {
+	if (o->json && other) {
+		/* Another tool's error: said, with nothing of the base. */
+		printf("[{\"level\":\"other\",\"tool\":");
+		json_str(stdout, other);
+		printf(",\"id\":null,\"family\":null,\"score\":null}]\n");
+	} else if (o->json) {
 		putchar('[');
 		for (size_t i = 0; i < n; i++) {
 			if (i)
@@ -73,6 +81,14 @@ run(const struct cli *c, void *opts)
 			putchar('}');
 		}
 		printf("]\n");
+	} else if (other) {
+		char *msg = xasprintf(_("This is an error of another tool "
+		    "(%s), outside what flashfix knows: that tool's own "
+		    "documentation or its maker's support has the answer. "
+		    "If a MediaTek or Qualcomm flash tool printed an error "
+		    "too, look that one up instead."), other);
+		output_wrapped(stdout, 0, "", msg, width, o->ascii);
+		free(msg);
 	} else if (n == 0) {
 		char *s = text_sanitize(q.s, !c->look.ascii);
 		fprintf(stderr, _("flashfix: no known error matches '%s'\n"

@@ -21,6 +21,8 @@ entry_json(const struct kb *kb, const struct match_result *r, bool ambiguous)
 
 	printf("\"id\":");
 	json_str(stdout, e->id);
+	printf(",\"level\":");
+	json_str(stdout, match_level_key((enum match_level)r->level));
 	printf(",\"score\":%.3f,\"matched_code\":%s,\"ambiguous_code\":%s,"
 	    "\"platforms\":[", r->score, r->by_code ? "true" : "false",
 	    ambiguous && r->by_code ? "true" : "false");
@@ -105,6 +107,9 @@ entry_text(const struct look *o, const struct kb *kb,
 	    r->score, r->by_code ? _(", by its code") : "");
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
+	output_wrapped(stdout, 3, _("Level: "), r->level == MATCH_FAMILY ?
+	    _("only the family: the text names it, but no known error of "
+	    "it") : _("a known error"), width, o->ascii);
 	entry_show(o, 3, _("Cause: "), kb_cause(kb, e, false),
 	    kb_cause(kb, e, true), width);
 	output_wrapped(stdout, 3, _("Source: "), e->source, width, o->ascii);

@@ -199,6 +199,16 @@ kb_find(const struct kb *kb, const char *id)
 	return NULL;
 }
 
+const struct kb_error *
+kb_family_entry(const struct kb *kb, enum family f)
+{
+	for (size_t i = 0; i < kb->nerrors; i++)
+		if (kb->errors[i].scope == SCOPE_FAMILY &&
+		    kb->errors[i].family == f)
+			return &kb->errors[i];
+	return NULL;
+}
+
 const struct kb_notes kb_no_notes;
 const struct condition kb_no_cond;
 

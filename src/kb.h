@@ -60,6 +60,15 @@ enum family {
 	FAM_COUNT
 };
 
+/* What an entry of errors.csv stands for: one known error, or a family
+ * as a whole (its ladder is what to try when the evidence names the
+ * family but no error of it): an entry whose id is its family's key. */
+enum kb_scope {
+	SCOPE_ERROR,
+	SCOPE_FAMILY,
+	SCOPE_COUNT
+};
+
 enum category {
 	CAT_ACCOUNT,
 	CAT_WCSM,
@@ -131,6 +140,7 @@ struct kb_error {
 	unsigned char platforms; /* PLAT_ bits */
 	unsigned char category;  /* enum category; CAT_COUNT: none */
 	unsigned char family;    /* enum family */
+	unsigned char scope;     /* enum kb_scope */
 };
 
 struct tool {
@@ -187,6 +197,9 @@ bool kb_digest(const char *dir, uint64_t *out, char **why);
 struct kb *kb_load(const char *dir, struct diag *d);
 void kb_free(struct kb *kb);
 const struct kb_error *kb_find(const struct kb *kb, const char *id);
+/* The entry that stands for family f as a whole (its id is the family's key), or NULL
+ * when the base has none. */
+const struct kb_error *kb_family_entry(const struct kb *kb, enum family f);
 
 /* An error's cause and a fix's action, in English or Chinese (NULL when
  * the base has none), read from the file on first use and kept until

@@ -119,6 +119,7 @@ kb_cache_encode(const struct kb *kb, struct buf *strings,
 		put_u8(records, err->platforms);
 		put_u8(records, err->category);
 		put_u8(records, err->family);
+		put_u8(records, err->scope);
 		put_str(&w, err->source);
 		put_str(&w, err->error_en);
 		put_str(&w, err->error_zh);
@@ -313,6 +314,7 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	e.platforms = (unsigned char)get_u8(r);
 	e.category = (unsigned char)get_u8(r);
 	e.family = (unsigned char)get_u8(r);
+	e.scope = (unsigned char)get_u8(r);
 	e.source = need_str(r);
 	e.error_en = need_str(r);
 	e.error_zh = get_str(r);
@@ -325,7 +327,7 @@ get_error(struct rd *r, struct kb *kb, size_t *used, size_t nfix)
 	e.notes = kb_keep_notes(kb, &notes);
 	if (r->bad || !kb_valid_id(e.id) || e.platforms == 0 ||
 	    e.platforms > PLAT_BOTH || e.category > CAT_COUNT ||
-	    e.family >= FAM_COUNT ||
+	    e.family >= FAM_COUNT || e.scope >= SCOPE_COUNT ||
 	    e.cause_en.len == 0)
 		return !(r->bad = true);
 	e.ncodes = get_count(r, 4);

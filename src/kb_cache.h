@@ -11,7 +11,7 @@
 
 /* Bumped whenever the layout, what the loader accepts, or how the match
  * index cached beside the base weighs words (stop words) changes. */
-#define KB_CACHE_FORMAT 4
+#define KB_CACHE_FORMAT 5
 
 /* Writes kb as the cache's two parts: its texts, each ending in NUL, and
  * its records (counts, enumerations, and texts as 1 + their offset in

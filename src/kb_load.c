@@ -193,6 +193,10 @@ error_row(const struct csvrec *r, void *ctx)
 			ok = false;
 		} else {
 			e.family = (unsigned char)f;
+			/* An entry named as its family stands for the
+			 * family as a whole. */
+			if (e.id && strcmp(e.id, fam) == 0)
+				e.scope = SCOPE_FAMILY;
 		}
 	}
 	ok &= need(d, r, E_ERROR_EN, "error_en", e.error_en);

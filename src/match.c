@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frame.h"
 #include "logline.h"
 #include "match_int.h"
 #include "tokens.h"
@@ -90,6 +91,8 @@ touch_error(struct match_index *ix, size_t e)
 		return;
 	ix->err_gen[e] = ix->gen;
 	ix->err_score[e] = 0;
+	ix->err_cover[e] = 0;
+	ix->err_whole[e] = 0;
 	ix->err_code[e] = 0;
 	ix->etouched[ix->netouched++] = e;
 }
@@ -247,8 +250,11 @@ score_messages(struct match_index *ix, size_t ntouched, double q_total)
 			qc = 1;
 		s = pow(dc, DOC_EXP) * pow(qc, QUERY_EXP);
 		touch_error(ix, e);
-		if (s > ix->err_score[e])
+		if (s > ix->err_score[e]) {
 			ix->err_score[e] = s;
+			ix->err_cover[e] = (float)qc;
+			ix->err_whole[e] = (float)dc;
+		}
 	}
 }
 
@@ -404,7 +410,9 @@ collect(struct match_index *ix, unsigned platform, double min,
 		if (!all && s < min)
 			continue;
 		tmp[n++] = (struct match_result){ err, s,
-			scored && ix->err_code[e] };
+			scored && ix->err_code[e], MATCH_SPECIFIC,
+			scored ? ix->err_cover[e] : 0,
+			scored ? ix->err_whole[e] : 0 };
 	}
 	if (n)
 		qsort(tmp, n, sizeof *tmp, cmp_result);
@@ -454,20 +462,152 @@ match_ambiguous_code(const struct match_result *r, size_t n)
 	return false;
 }
 
+const char *
+match_level_key(enum match_level l)
+{
+	static const char *const k[MATCH_LEVELS] = { "specific", "family",
+		"other" };
+	return l < MATCH_LEVELS ? k[l] : "";
+}
+
+/* Whether the frame f says no error of the base is in its line. */
+static bool
+frame_refuses(const struct frame *f)
+{
+	return f->not_error || (f->other && !f->weak_other);
+}
+
 bool
 match_refused(const char *text)
 {
-	return logline_benign(text, strlen(text));
+	struct frame f;
+	size_t n = strlen(text);
+
+	if (logline_benign(text, n))
+		return true;
+	frame_read(text, n, &f);
+	return frame_refuses(&f);
+}
+
+/* The family's own entry of family f, looked up once per index. */
+static const struct kb_error *
+family_entry(struct match_index *ix, unsigned f)
+{
+	if (!ix->fam_done) {
+		for (unsigned i = 0; i < FAM_COUNT; i++)
+			ix->fam_entry[i] = kb_family_entry(ix->kb,
+			    (enum family)i);
+		ix->fam_done = true;
+	}
+	return f < FAM_COUNT ? ix->fam_entry[f] : NULL;
+}
+
+/* Whether r[i] is the only error the words point to: the text is all in
+ * its message (a message typed in part: "private key") or its message
+ * all in the text (a message inside a longer line), and no other error
+ * of the base scores near it. */
+static bool
+alone(const struct match_result *r, size_t n, size_t i)
+{
+	if (r[i].cover < MATCH_COVER_ALL && r[i].whole < MATCH_COVER_ALL)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (k != i && r[k].err->scope != SCOPE_FAMILY &&
+		    r[k].score > r[i].score - MATCH_NEAR)
+			return false;
+	return true;
+}
+
+/* Says each result's level, best first: an error named by its code,
+ * scoring MATCH_SPECIFIC_MIN, or alone in explaining the whole text is
+ * specific; another is only evidence of its family, and its family's
+ * own entry stands in for it.  Errors of the
+ * other platform than the frame's, on thin evidence, are dropped.
+ * Returns how many of r[0..n) are left. */
+static size_t
+settle(struct match_index *ix, const struct frame *f, unsigned platform,
+    struct match_result *r, size_t n)
+{
+	size_t m = 0;
+
+	/* The levels first, all on the scores as they came. */
+	for (size_t i = 0; i < n; i++)
+		r[i].level = r[i].err->scope == SCOPE_FAMILY ||
+		    !(r[i].by_code || r[i].score >= MATCH_SPECIFIC_MIN ||
+		    alone(r, n, i)) ? MATCH_FAMILY : MATCH_SPECIFIC;
+	for (size_t i = 0; i < n; i++) {
+		struct match_result x = r[i];
+		const struct kb_error *fe;
+		bool dup = false;
+		if (!platform && f->platform && !(x.err->platforms &
+		    f->platform) && !x.by_code &&
+		    x.score < MATCH_OTHER_PLATFORM)
+			continue;
+		if (x.err->scope == SCOPE_FAMILY && x.score < MATCH_FAMILY_MIN)
+			continue;
+		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&
+		    (fe = family_entry(ix, x.err->family)))
+			x.err = fe;
+		for (size_t k = 0; k < m && !dup; k++)
+			dup = r[k].err == x.err;
+		if (!dup)
+			r[m++] = x;
+	}
+	/* A family's own entry gives way to a known error of it that the
+	 * words find nearly as well. */
+	for (size_t i = 0; i + 1 < m; i++) {
+		if (r[i].err->scope != SCOPE_FAMILY)
+			continue;
+		for (size_t j = i + 1; j < m; j++) {
+			struct match_result x = r[j];
+			if (x.level != MATCH_SPECIFIC ||
+			    x.err->family != r[i].err->family ||
+			    x.score < r[i].score - MATCH_FAMILY_YIELD)
+				continue;
+			memmove(r + i + 1, r + i, (j - i) * sizeof *r);
+			r[i] = x;
+			break;
+		}
+	}
+	return m;
+}
+
+const char *
+match_other(struct match_index *ix, const char *text)
+{
+	struct frame f;
+	struct match_result r[1];
+
+	frame_read(text, strlen(text), &f);
+	if (!f.other)
+		return NULL;
+	if (f.weak_other && match_query(ix, text, 0, r, 1))
+		return NULL;
+	return f.other;
 }
 
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
 {
-	if (match_refused(text))
+	struct frame f;
+	struct match_result *tmp;
+	size_t n, len = strlen(text);
+
+	if (max == 0 || logline_benign(text, len))
+		return 0;
+	frame_read(text, len, &f);
+	if (frame_refuses(&f))
 		return 0;
 	score(ix, text);
-	return collect(ix, platform, MATCH_THRESHOLD, out, max, false);
+	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
+	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
+	n = settle(ix, &f, platform, tmp, n);
+	if (n > max)
+		n = max;
+	memcpy(out, tmp, n * sizeof *out);
+	free(tmp);
+	return n;
 }
 
 size_t

@@ -302,6 +302,8 @@ match_index_scratch(struct match_index *ix)
 	ix->doc_stamp = xcalloc(ix->ndocs + 1, sizeof *ix->doc_stamp);
 	ix->touched = xmalloc((ix->ndocs + 1) * sizeof *ix->touched);
 	ix->err_score = xcalloc(ix->nerr + 1, sizeof *ix->err_score);
+	ix->err_cover = xcalloc(ix->nerr + 1, sizeof *ix->err_cover);
+	ix->err_whole = xcalloc(ix->nerr + 1, sizeof *ix->err_whole);
 	ix->err_gen = xcalloc(ix->nerr + 1, sizeof *ix->err_gen);
 	ix->err_code = xcalloc(ix->nerr + 1, 1);
 	ix->etouched = xmalloc((ix->nerr + 1) * sizeof *ix->etouched);
@@ -337,6 +339,8 @@ match_index_free(struct match_index *ix)
 	free(ix->d_acc);
 	free(ix->d_spec);
 	free(ix->err_score);
+	free(ix->err_cover);
+	free(ix->err_whole);
 	free(ix->doc_stamp);
 	free(ix->err_gen);
 	free(ix->err_code);

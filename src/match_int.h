@@ -57,6 +57,8 @@ struct match_index {
 	float *q_acc, *d_acc; /* per message; enough for sums of a few terms */
 	unsigned char *d_spec; /* per message: found by a word not generic */
 	double *err_score;
+	float *err_cover; /* how much of the query its best message explains */
+	float *err_whole; /* how much of its best message the query holds */
 	unsigned *doc_stamp, *err_gen, *vstamp;
 	unsigned char *err_code;
 	unsigned stamp, gen;
@@ -66,6 +68,9 @@ struct match_index {
 	uint32_t *vcount;
 	double max_idf;
 	struct toklist tl;
+	/* each family's own entry (named as the family), found on first need */
+	const struct kb_error *fam_entry[FAM_COUNT];
+	bool fam_done;
 };
 
 /* Allocates the per-query scratch of an index whose counts are set. */

@@ -169,4 +169,40 @@ run "$FLASHFIX" lookup --json "ERROR : S_BROM_BBCHIP_HW_VER_INCORRECT (0x7E6)"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-image \
 	"a name that is known is taken whole, not by its parts (brom)"
 
+# The level of an answer: a known error on specific evidence, the
+# family's own entry where the words name only the family, another
+# tool's error where the line plainly is one.
+level() {
+	"$FLASHFIX" lookup --json --limit 1 "$@" | "$JSONCHECK" 0.level
+}
+is "$(level "Sahara communication failed")" specific \
+	"a whole message: a specific error"
+is "$(level "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (0xFC0)")" specific \
+	"a name and its code: a specific error"
+is "$(level "Sahara failed: timed out")/$(first "Sahara failed: timed out")" \
+	family/qcom-sahara "words that name only the family: its own entry"
+run "$FLASHFIX" lookup "Sahara failed: timed out"
+is "$rc" 0 "a family answer exits 0"
+like "$out" "only the family" "the text output says it is the family only"
+run "$FLASHFIX" lookup "Sahara communication failed"
+like "$out" "Level: a known error" "the text output says a known error"
+run "$FLASHFIX" lookup --json "<ID:0/003> FAIL! (Auth)"
+is "$rc" 1 "another tool's error exits 1 (nothing the base knows)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.tool)" other/Odin "JSON says level other and the tool"
+run "$FLASHFIX" lookup "FAILED (remote: 'Partition flashing is not allowed')"
+is "$rc" 1 "fastboot's error exits 1"
+like "$out" "error of another tool" "the text output says it is another tool's error"
+like "$out" "(fastboot)" "and names the tool"
+is "$err" "" "and is no 'no match' message"
+# The frame: an MTK tool's line gets no Qualcomm error on thin words, and
+# a tool's field and its value is no error.
+run "$FLASHFIX" lookup --json "Preloader -     DAA enabled:            True"
+is "$rc/$out" "1/[]" "a field and its value in mtkclient's frame: no match"
+run "$FLASHFIX" lookup --json "BROM connected"
+is "$rc/$out" "1/[]" "a connection announced: no match"
+fam=$("$FLASHFIX" lookup --json --limit 1 \
+	"Preloader - [LIB]: Error on uploading da data" | "$JSONCHECK" 0.family)
+is "$fam" mtk-da "mtkclient's DA upload error: the MTK DA family"
+
 done_testing

@@ -1,0 +1,329 @@
+/* frame.c: the frame of the tool that printed a line.
+ *
+ * Each mark is a piece of text as a tool prints it around its messages
+ * (a logger's name, a prefix, a port or chip name), looked for without
+ * regard to case at the start of a word.  Marks of one platform only say
+ * the line came from that platform's tools; marks of another maker's
+ * tool say the error is that tool's; a few shapes of line (a field and
+ * its value, a device found, a protection announced as got around) say
+ * that no error can be read from the line.
+ *
+ * Sources for the marks: the tools' own output as posted in their issue
+ * trackers (bkerler/mtkclient, shomykohai/penumbra, bkerler/edl,
+ * linux-msm/qdl, SP Flash Tool and QFIL logs on forums), and the other
+ * tools' well-known formats (Odin's "<ID:0/003>", fastboot's "FAILED
+ * (remote: ...)", Python's tracebacks).
+ *
+ * Layer: match (below the query side). */
+#include <config.h>
+
+#include "frame.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "kb.h"
+#include "logline.h"
+
+/* A mark: its text (lowercase ASCII; a trailing '$' asks for the end of
+ * a word after it) and what it tells. */
+struct mark {
+	const char *s;
+	const char *tool;
+};
+
+/* Frames of MediaTek's tools and chips. */
+static const struct mark mtk_marks[] = {
+	{ "preloader - ", "mtkclient" }, { "daxflash - ", "mtkclient" },
+	{ "dahandler - ", "mtkclient" }, { "pltools - ", "mtkclient" },
+	{ "xflashext - ", "mtkclient" }, { "daloader - ", "mtkclient" },
+	{ "dalegacy - ", "mtkclient" }, { "mtk - ", "mtkclient" },
+	{ "exploitation - ", "mtkclient" }, { "mtkclient", "mtkclient" },
+	{ "kamakiri", "mtkclient" }, { "antumbra", "antumbra" },
+	{ "penumbra", "penumbra" }, { "brom error", "SP Flash Tool" },
+	{ "brom exception", "SP Flash Tool" },
+	{ "brom_dll", "SP Flash Tool" }, { "da_dll", "SP Flash Tool" },
+	{ "flashtool[", "SP Flash Tool" }, { "apcore::", "SP Flash Tool" },
+	{ "sp flash", "SP Flash Tool" }, { "spflash", "SP Flash Tool" },
+	{ "flash_tool", "SP Flash Tool" },
+	{ "sp multiport", "SP MultiPort Flash Download" },
+	{ "bypass_utility", "bypass_utility" }, { "0e8d:", NULL },
+	{ "mediatek", NULL }, { "preloader vcom", NULL },
+	{ "xflash", NULL }, { "s_ft_", NULL }, { "s_brom_", NULL },
+	{ "s_da_", NULL }, { "s_dl_", NULL }, { "status_brom", NULL },
+	{ "status_da_", NULL }, { "scatter", NULL }, { "emi data", NULL },
+	{ "emi setting", NULL }, { "brom mode", NULL },
+	{ "sla$", NULL }, { "daa$", NULL },
+};
+
+/* Frames of Qualcomm's tools and of the 9008 port. */
+static const struct mark qcom_marks[] = {
+	{ "sahara - ", "edl" }, { "firehose - ", "edl" },
+	{ "firehose_client", "edl" }, { "library.sahara", "edl" },
+	{ "library.firehose", "edl" }, { "edlclient", "edl" },
+	{ "edl.py", "edl" }, { "qdl:", "qdl" }, { "qdl-rs", "qdl-rs" },
+	{ "qfil", "QFIL" }, { "qsaharaserver", "QSaharaServer" },
+	{ "fh_loader", "fh_loader" }, { "ltbox", "LTBox" },
+	{ "emmcdl", "emmcdl" }, { "msmdownloadtool", "MsmDownloadTool" },
+	{ "msm download tool", "MsmDownloadTool" },
+	{ "qdloader", NULL }, { "hs-usb", NULL }, { "05c6:", NULL },
+	{ "9008$", NULL }, { "900e$", NULL }, { "qualcomm", NULL },
+	{ "snapdragon", NULL }, { "target said", NULL },
+	{ "<response value", NULL }, { "<log value", NULL },
+	{ "sahara", NULL }, { "firehose", NULL }, { "qpst", NULL },
+	{ "rawprogram", NULL }, { "prog_emmc", NULL }, { "prog_ufs", NULL },
+	{ "edl$", NULL }, { "pk_hash", NULL }, { "msm8", NULL },
+};
+
+/* Marks of another maker's tool, or of a program that is not a flash
+ * tool at all, whose errors the base does not know. */
+static const struct mark other_marks[] = {
+	{ "<id:0/", "Odin" }, { "odin", "Odin" }, { "<osm>", "Odin" },
+	{ "sw rev check fail", "Samsung bootloader" },
+	{ "setupconnection", "Odin" }, { "heimdall", "Heimdall" },
+	{ "researchdownload", "Unisoc ResearchDownload" },
+	{ "upgradedownload", "Unisoc UpgradeDownload" },
+	{ "factorydownload", "Unisoc FactoryDownload" },
+	{ "unisoc", "Unisoc" }, { "spreadtrum", "Unisoc" },
+	{ "sprd", "Unisoc" }, { "fastboot:", "fastboot" },
+	{ "failed (remote", "fastboot" }, { "< waiting for", "fastboot" },
+	{ "(bootloader) ", "fastboot" }, { "failed (status read", "fastboot" },
+	{ "failed (write to device", "fastboot" }, { "twrp", "TWRP" },
+	{ "updater process ended", "TWRP" }, { "e:unable to mount", "TWRP" },
+	{ "e:failed to mount", "TWRP" }, { "livesuit", "LiveSuite" },
+	{ "phoenixsuit", "PhoenixSuit" }, { "phoenixcard", "PhoenixCard" },
+	{ "allwinner", "Allwinner" }, { "sunxi", "Allwinner" },
+	{ "hisilicon", "HiSilicon" }, { "hisuite", "HiSuite" },
+	{ "balong", "HiSilicon" }, { "fwupd", "fwupd" },
+	{ "lvfs", "fwupd" }, { "adb: ", "adb" }, { "adb server", "adb" },
+	{ "error: device unauthorized", "adb" },
+	{ "no devices/emulators found", "adb" },
+	{ "traceback (most recent call last)", "Python" },
+	{ "modulenotfounderror", "Python" }, { "no module named", "Python" },
+	{ "importerror", "Python" }, { "syntaxerror", "Python" },
+	{ "indentationerror", "Python" }, { "ssh: ", "ssh" },
+};
+
+/* Windows dialogs about a program's libraries: another program's error
+ * unless the base knows the library (the vendor tool's runtime). */
+static const struct mark dialog_marks[] = {
+	{ "the program can't start because", "Windows" },
+	{ "the program can not start because", "Windows" },
+	{ "the code execution cannot proceed because", "Windows" },
+	{ "is missing from your computer", "Windows" },
+	{ "dll was not found", "Windows" },
+	{ "entry point not found", "Windows" },
+};
+
+/* Lines in which a tool announces it gets around a protection, as a
+ * step of its work. */
+static const char *const bypass_marks[] = {
+	"patched ", "bypass", "exploit", "kamakiri", "disabling ",
+	"to always report",
+};
+
+/* Words of a device or port found, of a step done. */
+static const char *const found_marks[] = {
+	"connected", "found", "detected", "opened", "succeeded",
+	"successful", "completed", "done", "passed", "ready", "enabled",
+	"handshake ok",
+};
+
+/* Statuses whose name reports success. */
+static const char *const ok_status[] = {
+	"no_auth_needed", "status_success", "status_ok", "s_done",
+};
+
+static bool
+word_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c >= 0x80;
+}
+
+/* Where mark m (see struct mark) starts a word of s[0..n), or NULL. */
+static const char *
+find(const char *s, size_t n, const char *m)
+{
+	size_t mlen = strlen(m);
+	bool end = mlen && m[mlen - 1] == '$';
+
+	if (end)
+		mlen--;
+	if (mlen == 0 || mlen > n)
+		return NULL;
+	for (size_t i = 0; i + mlen <= n; i++) {
+		size_t k = 0;
+		if (i > 0 && word_char((unsigned char)s[i - 1]) &&
+		    word_char((unsigned char)m[0]))
+			continue;
+		while (k < mlen && tolower((unsigned char)s[i + k]) == m[k])
+			k++;
+		if (k < mlen)
+			continue;
+		if (end && i + mlen < n &&
+		    word_char((unsigned char)s[i + mlen]))
+			continue;
+		return s + i;
+	}
+	return NULL;
+}
+
+/* The first mark of v[0..nv) in s, or NULL. */
+static const struct mark *
+find_mark(const char *s, size_t n, const struct mark *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (find(s, n, v[i].s))
+			return &v[i];
+	return NULL;
+}
+
+static bool
+find_any(const char *s, size_t n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (find(s, n, v[i]))
+			return true;
+	return false;
+}
+
+#define NELEM(v) (sizeof (v) / sizeof *(v))
+
+/* Whether a chip's name (MT6765, MT8167) is in s. */
+static bool
+mtk_chip(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 6 <= n; i++) {
+		if ((i > 0 && word_char((unsigned char)s[i - 1])) ||
+		    tolower((unsigned char)s[i]) != 'm' ||
+		    tolower((unsigned char)s[i + 1]) != 't' ||
+		    (s[i + 2] != '6' && s[i + 2] != '8'))
+			continue;
+		if (isdigit((unsigned char)s[i + 3]) &&
+		    isdigit((unsigned char)s[i + 4]) &&
+		    isdigit((unsigned char)s[i + 5]))
+			return true;
+	}
+	return false;
+}
+
+/* How many words s[0..n) has. */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+
+	for (size_t i = 0; i < n; i++) {
+		bool c = word_char((unsigned char)s[i]);
+		if (c && !in)
+			w++;
+		in = c;
+	}
+	return w;
+}
+
+/* Whether s[0..n) is a field and its value, with nothing that fails
+ * before the value: "DAA enabled:  True", "SLA: true", "Found device =
+ * 0e8d:0003", "HW code: 0x996". */
+static bool
+field_line(const char *s, size_t n)
+{
+	static const char *const values[] = {
+		"true", "false", "yes", "no", "enabled", "disabled", "none",
+		"unknown", "n/a", "null", "on", "off",
+	};
+	size_t end = n, start, sep = n;
+
+	while (end > 0 && isspace((unsigned char)s[end - 1]))
+		end--;
+	start = end;
+	while (start > 0 && !isspace((unsigned char)s[start - 1]) &&
+	    s[start - 1] != ':' && s[start - 1] != '=')
+		start--;
+	if (start == end)
+		return false;
+	for (size_t i = start; i-- > 0;) {
+		if (s[i] == ':' || s[i] == '=') {
+			sep = i;
+			break;
+		}
+		if (!isspace((unsigned char)s[i]))
+			return false;
+	}
+	if (sep == n || sep == 0 || memchr(s, ',', sep))
+		return false;
+	/* The value: a word of values[], or a number (decimal, hex, a
+	 * version). */
+	{
+		size_t vl = end - start, k;
+		bool num = true, known = false;
+		for (k = 0; k < NELEM(values); k++)
+			if (strlen(values[k]) == vl &&
+			    strncasecmp(s + start, values[k], vl) == 0)
+				known = true;
+		for (k = start; k < end; k++)
+			if (!isxdigit((unsigned char)s[k]) && s[k] != 'x' &&
+			    s[k] != 'X' && s[k] != '.')
+				num = false;
+		if (!known && !num)
+			return false;
+	}
+	return !logline_maybe_error(s, sep);
+}
+
+void
+frame_read(const char *s, size_t n, struct frame *f)
+{
+	const struct mark *m, *mm, *qm;
+	bool failing;
+
+	memset(f, 0, sizeof *f);
+	mm = find_mark(s, n, mtk_marks, NELEM(mtk_marks));
+	qm = find_mark(s, n, qcom_marks, NELEM(qcom_marks));
+	if (mm || mtk_chip(s, n))
+		f->platform |= PLAT_MTK;
+	if (qm)
+		f->platform |= PLAT_QCOM;
+	if (f->platform == PLAT_BOTH)
+		f->platform = 0;
+	f->tool = mm && mm->tool ? mm->tool : qm && qm->tool ? qm->tool :
+	    NULL;
+
+	if ((m = find_mark(s, n, other_marks, NELEM(other_marks)))) {
+		/* A traceback's frame inside a flash tool's own code is that
+		 * tool's debug output, no error of another tool. */
+		if (f->tool && strcmp(m->tool, "Python") == 0)
+			f->not_error = true;
+		else
+			f->other = m->tool;
+		return;
+	}
+	if ((m = find_mark(s, n, dialog_marks, NELEM(dialog_marks)))) {
+		f->other = m->tool;
+		f->weak_other = true;
+		return;
+	}
+	/* A traceback's "File "x.py", line 12, in f". */
+	if (find(s, n, "file \"") && find(s, n, "\", line ")) {
+		if (f->tool)
+			f->not_error = true;
+		else
+			f->other = "Python";
+		return;
+	}
+
+	failing = logline_maybe_error(s, n);
+	if (find_any(s, n, ok_status, NELEM(ok_status)) &&
+	    !find(s, n, "fail") && !find(s, n, "err"))
+		f->not_error = true;
+	else if (field_line(s, n))
+		f->not_error = true;
+	else if (!failing && find_any(s, n, bypass_marks, NELEM(bypass_marks)))
+		f->not_error = true;
+	else if (!failing && count_words(s, n) <= 6 && !find(s, n, "quit") &&
+	    find_any(s, n, found_marks, NELEM(found_marks)))
+		f->not_error = true;
+	else if (!failing && find(s, n, "(com") && f->platform)
+		f->not_error = true; /* a port's name: "QDLoader 9008 (COM5)" */
+}
