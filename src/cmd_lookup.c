@@ -87,7 +87,7 @@ run(const struct cli *c, void *opts)
 		    "documentation or its maker's support has the answer. "
 		    "If a MediaTek or Qualcomm flash tool printed an error "
 		    "too, look that one up instead."), other);
-		output_wrapped(stdout, 0, "", msg, width, o->ascii);
+		output_wrapped(stdout, 0, "", msg, width, c->look.ascii);
 		free(msg);
 	} else if (n == 0) {
 		char *s = text_sanitize(q.s, !c->look.ascii);
