@@ -74,8 +74,7 @@ struct saver {
 	const char *state;
 	const char *host;
 	bool failed;       /* said once; the session still runs */
-	bool on_screen;    /* the full-screen wizard says it, not stderr */
-	char *alert;       /* what it says */
+	struct fe_notices notices; /* the front end that says it, if any */
 };
 
 /* The login name, for the engineer field. */
@@ -108,14 +107,17 @@ save(const struct wizard *w, void *ctx)
 
 	if (!sv->failed && !session_save(sv->state, w, sv->host, &err)) {
 		/* Said at the first failure, not at the end. */
-		sv->failed = true;
-		sv->alert = xasprintf(_("The session cannot be saved (%s): if "
+		char *msg = xasprintf(_("The session cannot be saved (%s): if "
 		    "the connection drops, these answers are lost."), err);
-		if (!sv->on_screen) {
-			char *e = text_sanitize(sv->alert, text_terminal_utf8());
+		sv->failed = true;
+		if (sv->notices.say) {
+			sv->notices.say(sv->notices.ctx, msg);
+		} else {
+			char *e = text_sanitize(msg, text_terminal_utf8());
 			fprintf(stderr, "flashfix: %s\n", e);
 			free(e);
 		}
+		free(msg);
 		free(err);
 	}
 }
@@ -140,13 +142,13 @@ record(const struct cli *c, struct wizard *w, const char *records,
 }
 
 /* The report for HQ that was asked for at the outcome, in
- * STATE/reports/ID.txt, made from the record just appended. */
+ * STATE/reports/ID.txt, made from the session as it was just recorded
+ * (the record in memory, not the records file read back). */
 static void
-write_report(const struct cli *c, const struct wizard *w,
-    const char *records, const char *state)
+write_report(const struct cli *c, const struct wizard *w, const char *host,
+    const char *state)
 {
 	struct recset set;
-	struct diag d;
 	const struct rec *r;
 	char *dir = paths_reports(state);
 	char *path = paths_report_file(state, w->id);
@@ -155,8 +157,7 @@ write_report(const struct cli *c, const struct wizard *w,
 	bool ok = false;
 
 	recset_init(&set);
-	diag_init(&d);
-	if (records_find(records, &d, w->id, &set) && set.n) {
+	if (records_of_session(w, host, &set)) {
 		r = &set.v[0];
 		data = report_make(w->kb, r, REPORT_TEXT, c->lang_given ?
 		    c->lang_asked : c->look.lang, true, &len);
@@ -171,7 +172,6 @@ write_report(const struct cli *c, const struct wizard *w,
 	free(err);
 	free(data);
 	recset_free(&set);
-	diag_free(&d);
 	free(path);
 	free(dir);
 }
@@ -357,10 +357,8 @@ run(const struct cli *c, void *opts)
 		rc = EXIT_NEGATIVE;
 	} else if (use_tui) {
 		enum tui_result r;
-		sv.on_screen = true;
 		r = tui_run(&c->look, &w, store.ix, &st, &of, notice,
-		    (const char *const *)&sv.alert, &why);
-		sv.on_screen = false;
+		    &sv.notices, &why);
 		if (r == TUI_UNUSABLE) {
 			fprintf(stderr, _("flashfix: %s; using the line "
 			    "mode.\n"), why);
@@ -392,7 +390,7 @@ run(const struct cli *c, void *opts)
 		rc = EXIT_FAILED;
 	} else {
 		if (w.report)
-			write_report(c, &w, records, state);
+			write_report(c, &w, host, state);
 		/* Recorded as abandoned because the input ran out: not a
 		 * session that finished. */
 		if (res == FE_EOF) {
@@ -402,7 +400,6 @@ run(const struct cli *c, void *opts)
 		}
 	}
 	session_unlock(state, fresh_id, fresh_lock);
-	free(sv.alert);
 	free(why);
 	free(notice);
 	/* offer_free gives up the lock of the session taken up, whose

@@ -1,5 +1,6 @@
 /* look.h: what a front end draws with (the language, ASCII or not,
- * colours or not), and how a front end ended.  The commands fill it from
+ * colours or not), where it is told what comes up while it runs, and how
+ * a front end ended.  The commands fill it from
  * their options; the front ends see nothing else of the command line.
  * Layer: front ends (the bottom of it). */
 #ifndef FLASHFIX_LOOK_H
@@ -14,6 +15,14 @@ struct look {
 	bool ascii;       /* the terminal cannot show non-ASCII */
 	bool ascii_lines; /* lines and borders in ASCII (--ascii) */
 	bool no_color;
+};
+
+/* Where what comes up while a front end runs goes (a save that failed):
+ * a front end that shows such messages itself sets say for as long as it
+ * runs; without one they go to standard error. */
+struct fe_notices {
+	void (*say)(void *ctx, const char *msg);
+	void *ctx;
 };
 
 /* How a front end of the wizard ended. */

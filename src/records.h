@@ -130,6 +130,13 @@ void records_json(FILE *fp, const struct rec *r, bool empty_null);
 /* One step's fields, without braces. */
 void records_json_step(FILE *fp, const struct rstep *s, bool empty_null);
 
+/* Session w as the record records_append() writes of it (finished),
+ * read back from memory as a reader of the file would, into out: the
+ * report at the end of a session is made of what was just recorded,
+ * without reading the file again.  False when it cannot be made. */
+bool records_of_session(const struct wizard *w, const char *host,
+    struct recset *out);
+
 /* A copy of r kept in set (its texts in set's arena). */
 void recset_add(struct recset *set, const struct rec *r);
 

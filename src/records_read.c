@@ -227,11 +227,12 @@ records_read(const char *path, struct diag *d, record_fn fn, void *ctx)
 	return records_read_span(path, d, 0, UINT64_MAX, fn, ctx);
 }
 
-bool
-records_read_span(const char *path, struct diag *d, uint64_t from,
-    uint64_t to, record_fn fn, void *ctx)
+/* Reads the records of fp (named path) in [from, to) to rc's function,
+ * after the header.  False when it is not a records file or cannot be
+ * read. */
+static bool
+read_stream(FILE *fp, struct readctx *rc, uint64_t from, uint64_t to)
 {
-	struct readctx rc = { .path = path, .d = d, .fn = fn, .ctx = ctx };
 	struct buf rec;
 	char *line = NULL;
 	size_t cap = 0;
@@ -239,21 +240,10 @@ records_read_span(const char *path, struct diag *d, uint64_t from,
 	unsigned long lineno = 0, start = 0;
 	uint64_t pos = 0, rec_start = 0;
 	bool open_quote = false, ok = true;
-	char *why = NULL;
-	int fd = records_open(path, O_RDONLY, &why);
-	FILE *fp = fd >= 0 ? fdopen(fd, "r") : NULL;
 
-	if (!fp) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", why ? why :
-		    strerror(errno));
-		free(why);
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
 	buf_init(&rec);
-	buf_init(&rc.fields);
-	if (csv_init(&rc.p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	buf_init(&rc->fields);
+	if (csv_init(&rc->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		xnomem();
 	while (ok && pos < to && (len = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
@@ -263,7 +253,7 @@ records_read_span(const char *path, struct diag *d, uint64_t from,
 		if (rec.len && open_quote && starts_record(line)) {
 			/* The record before never closed its quote: cut
 			 * short.  This line starts the next one. */
-			damaged(&rc, start, _("cut short"));
+			damaged(rc, start, _("cut short"));
 			buf_reset(&rec);
 			open_quote = false;
 		}
@@ -279,20 +269,20 @@ records_read_span(const char *path, struct diag *d, uint64_t from,
 		while (rec.len && (rec.s[rec.len - 1] == '\n' ||
 		    rec.s[rec.len - 1] == '\r'))
 			rec.s[--rec.len] = '\0';
-		if (rec.len == 0 && rc.ncols) {
+		if (rec.len == 0 && rc->ncols) {
 			buf_reset(&rec);
 			continue;
 		}
-		rc.offset = rec_start;
-		rc.end = pos;
+		rc->offset = rec_start;
+		rc->end = pos;
 		if (open_quote)
-			damaged(&rc, start, _("cut short"));
+			damaged(rc, start, _("cut short"));
 		else
-			ok = parse_one(&rc, rec.s ? rec.s : "", rec.len, start);
+			ok = parse_one(rc, rec.s ? rec.s : "", rec.len, start);
 		buf_reset(&rec);
 		open_quote = false;
 		/* The header read, on to the span asked for. */
-		if (ok && rc.ncols && from > pos) {
+		if (ok && rc->ncols && from > pos) {
 			if (fseeko(fp, (off_t)from, SEEK_SET) != 0) {
 				ok = false;
 				break;
@@ -302,20 +292,42 @@ records_read_span(const char *path, struct diag *d, uint64_t from,
 		}
 	}
 	if (ok && rec.len)
-		damaged(&rc, start, _("cut short"));
+		damaged(rc, start, _("cut short"));
 	if (ok && ferror(fp)) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
+		diag_add(rc->d, DIAG_ERROR, rc->path, 0, 0, _("cannot read: %s"),
 		    strerror(errno));
 		ok = false;
 	}
-	fclose(fp);
 	free(line);
 	buf_free(&rec);
-	clear_fields(&rc);
-	csv_free(&rc.p);
-	buf_free(&rc.fields);
-	free(rc.at);
-	free(rc.v);
+	clear_fields(rc);
+	csv_free(&rc->p);
+	buf_free(&rc->fields);
+	free(rc->at);
+	free(rc->v);
+	return ok;
+}
+
+bool
+records_read_span(const char *path, struct diag *d, uint64_t from,
+    uint64_t to, record_fn fn, void *ctx)
+{
+	struct readctx rc = { .path = path, .d = d, .fn = fn, .ctx = ctx };
+	char *why = NULL;
+	int fd = records_open(path, O_RDONLY, &why);
+	FILE *fp = fd >= 0 ? fdopen(fd, "r") : NULL;
+	bool ok;
+
+	if (!fp) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "%s", why ? why :
+		    strerror(errno));
+		free(why);
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	ok = read_stream(fp, &rc, from, to);
+	fclose(fp);
 	return ok;
 }
 
@@ -462,6 +474,31 @@ recset_load(struct recset *set, const char *path, struct diag *d)
 	if (access(path, F_OK) != 0 && errno == ENOENT)
 		return true;
 	return records_read(path, d, collect, set);
+}
+
+bool
+records_of_session(const struct wizard *w, const char *host,
+    struct recset *out)
+{
+	char *head = records_header(), *line = records_line(w, host, false);
+	char *text = xasprintf("%s%s", head, line);
+	struct diag d;
+	struct readctx rc = { .path = "", .d = &d, .fn = collect, .ctx = out };
+	size_t had = out->n;
+	FILE *fp;
+	bool ok = false;
+
+	diag_init(&d);
+	fp = fmemopen(text, strlen(text), "r");
+	if (fp) {
+		ok = read_stream(fp, &rc, 0, UINT64_MAX) && out->n == had + 1;
+		fclose(fp);
+	}
+	diag_free(&d);
+	free(text);
+	free(line);
+	free(head);
+	return ok;
 }
 
 void

@@ -594,14 +594,24 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 	return is_ch ? letter_key(t, ch) : ACT_GO;
 }
 
+/* What a notice says, kept until the key that led to it is handled. */
+static void
+keep_alert(void *ctx, const char *msg)
+{
+	char **alert = ctx;
+
+	free(*alert);
+	*alert = xstrdup(msg);
+}
+
 enum tui_result
 tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
     const struct stats *st, struct offer *of, const char *notice,
-    const char *const *alert, char **why)
+    struct fe_notices *notices, char **why)
 {
 	struct tui t;
 	enum act a = ACT_GO;
-	bool alerted = false;
+	char *alert = NULL;
 	char **dst[DETAIL_FIELDS] = { &w->engineer, &w->model, &w->serial };
 
 	*why = NULL;
@@ -632,6 +642,7 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 		start_at_stage(&t);
 	if (notice)
 		say(&t, notice);
+	*notices = (struct fe_notices){ keep_alert, &alert };
 	while (a == ACT_GO) {
 		unsigned ch;
 		int key;
@@ -642,11 +653,14 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 		tui_draw(&t);
 		is_ch = term_key(&ch, &key);
 		a = handle(&t, is_ch, ch, key);
-		if (alert && *alert && !alerted) {
-			say(&t, *alert);
-			alerted = true;
+		if (alert) {
+			say(&t, alert);
+			free(alert);
+			alert = NULL;
 		}
 	}
+	*notices = (struct fe_notices){ NULL, NULL };
+	free(alert);
 	term_close();
 out:
 	tui_clear_items(&t);

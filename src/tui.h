@@ -24,10 +24,11 @@ bool tui_usable(char **why);
 
 /* Offers the unfinished sessions of of (if any), then runs one session on
  * the terminal from the question it is at; notice (may be NULL) is shown
- * on the first screen, and *alert as soon as it is set (a save that
- * failed). */
+ * on the first screen.  While it runs, notices->say shows on the screen
+ * what is said to it (a save that failed), after the key that led to it
+ * is handled. */
 enum tui_result tui_run(const struct look *o, struct wizard *w,
     struct match_index *ix, const struct stats *st, struct offer *of,
-    const char *notice, const char *const *alert, char **why);
+    const char *notice, struct fe_notices *notices, char **why);
 
 #endif

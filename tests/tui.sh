@@ -293,6 +293,17 @@ screen_has "Cannot use the state directory /proc/flashfix-cannot" \
 keys q
 screen_has "EXIT=0" "quit"
 
+# A save that fails is said on the screen at the answer that met it (no
+# file may grow: the session file cannot be written), and the session
+# goes on.
+tstart 80x24 "ulimit -f 0; trap '' XFSZ; $FLASHFIX --state-dir $T/nosave"
+screen_has "Which platform" "a save that fails: started"
+keys 1
+screen_has "The session cannot be saved \(cannot save the session" "a save that fails: said on the screen"
+screen_has "Which version of the flash tool" "and the session goes on"
+keys C-c
+screen_has "EXIT=" "Ctrl-C stops it"
+
 # An escalation, and its report for HQ asked for on the outcome screen.
 tstart 80x24 "$FF --engineer ana"
 screen_has "Which platform" "escalation: started"
