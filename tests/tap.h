@@ -5,7 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A program of several files counts once: each file defines TAP_MANY,
+ * and the one with main TAP_MAIN, before including this. */
+#if defined(TAP_MAIN)
+int tap_n, tap_failed;
+#elif defined(TAP_MANY)
+extern int tap_n, tap_failed;
+#else
 static int tap_n, tap_failed;
+#endif
 
 /* One check: prints "ok N - what" or "not ok N - what". */
 #define ok(cond, ...) do { \
@@ -36,7 +44,7 @@ static int tap_n, tap_failed;
 		printf("#   got:  %lld\n#   want: %lld\n", g_, w_); \
 } while (0)
 
-static int
+static inline int
 tap_done(void)
 {
 	printf("1..%d\n", tap_n);

@@ -1,0 +1,119 @@
+/* unit-match.c: the unit tests of the matcher: ranking, codes, typos,
+ * and the inputs the fuzzers found crashing. */
+#include "unit.h"
+
+/* The first result for text, or "" */
+static const char *
+top(struct match_index *ix, const char *text, unsigned platform)
+{
+	struct match_result r[3];
+	size_t n = match_query(ix, text, platform, r, 3);
+	return n ? r[0].err->id : "";
+}
+
+void
+test_match(const char *datadir)
+{
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+	struct match_result r[5];
+	size_t n, bad = 0, famonly = 0;
+
+	diag_init(&d);
+	kb = kb_load(datadir, &d);
+	diag_free(&d);
+	if (!kb)
+		return;
+	ix = match_index_new(kb);
+	/* fuzz_lookup: a code after a word that is in no message, none of
+	 * whose parts is either ("WCCSMcode:5001"), gathered no context
+	 * words (UBSan: an offset applied to a null array). */
+	n = match_query(ix, "2020/00\307\305\317\317\305\317\317\341"
+	    "Downloas#m c'ode dTool: Login fail, Wed, WCCSMcode:5001", 0, r, 5);
+	ok(n <= 5, "a code after a word whose parts are in no message either "
+	    "(fuzz_lookup): answered, %zu results", n);
+	/* Every message, in both languages, finds its error first (or in
+	 * a tie for first, where two errors share a message); a message
+	 * that is thin evidence as a query ("[CONFIGURE] request failed",
+	 * whose tag a pasted line drops) may find only its family's own
+	 * entry, but few may. */
+	for (size_t i = 0; i < kb->nerrors; i++) {
+		const struct kb_error *e = &kb->errors[i];
+		const char *texts[2] = { e->error_en, e->error_zh };
+		for (int t = 0; t < 2; t++) {
+			bool found = false;
+			n = match_query(ix, texts[t], 0, r, 5);
+			for (size_t k = 0; k < n && r[k].score == r[0].score;
+			    k++)
+				if (r[k].err == e)
+					found = true;
+			if (!found && n && r[0].level == MATCH_FAMILY &&
+			    r[0].err->family == e->family) {
+				famonly++;
+				printf("#   %s (%s) only its family for '%s'\n",
+				    e->id, t ? "zh" : "en", texts[t]);
+			} else if (!found) {
+				bad++;
+				printf("#   %s (%s) not first for '%s'\n", e->id,
+				    t ? "zh" : "en", texts[t]);
+			}
+		}
+	}
+	is_num(bad, 0, "all %zu messages find their error first",
+	    2 * kb->nerrors);
+	ok(famonly <= 2, "and %zu of them only their family's own entry",
+	    famonly);
+	is_str(top(ix, "4009", 0), "wcsm-4009", "a code alone");
+	is_str(top(ix, "3005", 0), "wcsm-mac", "one of three codes");
+	is_str(top(ix, "wscm code 4009", 0), "wcsm-4009", "a swapped letter");
+	is_str(top(ix, "sahara comunication failed", 0), "sahara",
+	    "a missing letter");
+	is_str(top(ix, "getufsinfo", 0), "firehose-ufs",
+	    "CamelCase typed as one word");
+	is_str(top(ix, "firehose check rsp", 0), "firehose-check-rsp",
+	    "CamelCase typed as words");
+	is_str(top(ix, "banana keyboard weather", 0), "", "nonsense: nothing");
+	is_str(top(ix, "BROM ERROR : S_FT_DOWNLOAD_FAIL (4008)", 0),
+	    "mtk-download-fail", "MTK's BROM 4008 is not WCSM 4008");
+	is_str(top(ix, "4009", PLAT_MTK), "wcsm-4009",
+	    "WCSM codes occur on MTK too");
+	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
+	    "the platform filter drops Qualcomm-only errors");
+	n = match_query(ix, "WCSM code 3003", 0, r, 5);
+	ok(n >= 1 && strcmp(r[0].err->id, "wcsm-3003") == 0 && r[0].by_code,
+	    "code 3003 settles the shared message");
+	n = match_rank_all(ix, "", PLAT_QCOM, r, 5);
+	ok(n == 5 && r[0].err == &kb->errors[0] &&
+	    r[1].err == &kb->errors[1],
+	    "rank_all with no text keeps the base's order (Qualcomm only)");
+	match_index_free(ix);
+	kb_free(kb);
+}
+
+/* Inputs the fuzzers found crashing, kept as regression tests. */
+void
+test_fuzz_regressions(void)
+{
+	struct diag d;
+	struct kb *kb;
+	struct match_index *ix;
+	struct match_result r[4];
+	const char *dir;
+
+	/* Empty files: a base with no errors and no codes to index
+	 * (fuzz_kb: qsort of a NULL array). */
+	dir = make_kb("", "", "", "");
+	diag_init(&d);
+	kb = kb_load(dir, &d);
+	ok(kb != NULL && d.errors > 0, "empty files: a base with errors");
+	if (kb) {
+		ix = match_index_new(kb);
+		ok(match_query(ix, "WCSM code 4009", 0, r, 4) == 0 &&
+		    match_rank_all(ix, "x", 0, r, 4) == 0,
+		    "an index over no errors and no codes answers nothing");
+		match_index_free(ix);
+		kb_free(kb);
+	}
+	diag_free(&d);
+}
