@@ -68,3 +68,20 @@ EXTRA_DIST += tests/fuzz/build.sh tests/fuzz/run.sh tests/fuzz/fuzz_kb.c \
 	tests/fuzz/fuzz_cache.c \
 	tests/fuzz/fuzz_records.c tests/fuzz/fuzz_lookup.c tests/fuzz/fuzz_version.c \
 	tests/fuzz/fuzz_scan.c
+
+# The development corpus of real lines (tests/corpus, #21).
+TESTS += tests/corpus.sh
+EXTRA_DIST += tests/corpus.sh tests/accuracy.sh tests/corpus/README.md \
+	tests/corpus/lines-tune.tsv tests/corpus/lines-measure.tsv \
+	tests/corpus/split.sh tests/corpus/pinned.txt
+
+# make accuracy: how flashfix answers the real lines of tests/corpus (the
+# tune and the measure part, by kind: right, wrong, refused) and the whole
+# logs of tests/corpus/logs, or of ACCURACY_LOGS when the repository has
+# none.  One lookup per line: a few minutes.
+ACCURACY_LOGS = $(abs_top_srcdir)/../shared/corpus/logs
+accuracy: src/flashfix$(EXEEXT) tests/jsoncheck$(EXEEXT)
+	@FLASHFIX_DATA='$(abs_top_srcdir)/data' LC_ALL= LANG=C.UTF-8 LANGUAGE= \
+	$(SHELL) $(top_srcdir)/tests/accuracy.sh $(abs_top_builddir)/src/flashfix \
+	    $(abs_top_builddir)/tests/jsoncheck $(top_srcdir)/tests/corpus '$(ACCURACY_LOGS)'
+.PHONY: accuracy
