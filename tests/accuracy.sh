@@ -116,8 +116,13 @@ elif [ -n "$sharedlogs" ] && [ -r "$sharedlogs/index.tsv" ]; then logs=$sharedlo
 fi
 if [ -n "$logs" ]; then
 	: >"$tmp/logs"
-	tail -n +2 "$logs/index.tsv" | cut -f1-4 |
-	while IFS="$tab" read -r id file dec acc; do
+	# The repository's index has a seventh column, the part (tune or
+	# measure); the shared one has none.
+	tail -n +2 "$logs/index.tsv" | awk -F'\t' -v OFS='\t' '{
+		p = NF >= 7 && $7 != "" ? $7 : "all"
+		for (i = 1; i <= 4; i++) if ($i == "") $i = "-"	# read folds empty fields
+		print $1, $2, $3, $4, p }' |
+	while IFS="$tab" read -r id file dec acc part; do
 		[ -n "$file" ] || continue
 		out=$("$ff" scan --json -- "$logs/$file" 2>/dev/null)
 		line= fam= lvl=
@@ -133,6 +138,7 @@ if [ -n "$logs" ]; then
 		else
 			near=no
 			for d in $(printf '%s' "$dec" | tr ';' ' '); do
+				case $d in *[!0-9]*|'') continue ;; esac
 				delta=$((line - d))
 				[ $delta -ge -1 ] && [ $delta -le 1 ] && near=yes
 			done
@@ -140,16 +146,20 @@ if [ -n "$logs" ]; then
 				if [ $near = yes ]; then o=right; else o=wrong-line; fi
 			else o=wrong; fi
 		fi
-		printf '%s\t%s\n' "$id" "$o" >>"$tmp/logs"
+		printf '%s\t%s\t%s\n' "$id" "$o" "$part" >>"$tmp/logs"
 	done
 	awk -F'\t' -v name="logs ($logs/index.tsv)" '
 	function pct(a, b) { return b ? sprintf("%5.1f%%", 100 * a / b) : "-" }
-	{ n++; c[$2]++; if ($2 != "right") bad = bad " " $1 "(" $2 ")" }
+	{ if (!($3 in n)) order[++np] = $3
+	  n[$3]++; c[$3, $2]++; if ($2 != "right") bad[$3] = bad[$3] " " $1 "(" $2 ")" }
 	END {
-		printf "%s\n  %d logs: right %d %s, wrong family %d %s, right family off the decisive line %d %s, missed %d %s\n", \
-		    name, n, c["right"], pct(c["right"], n), c["wrong"], pct(c["wrong"], n), \
-		    c["wrong-line"], pct(c["wrong-line"], n), c["missed"], pct(c["missed"], n)
-		if (bad != "") printf "  not right:%s\n", bad
+		print name
+		for (i = 1; i <= np; i++) { p = order[i]
+			printf "  %s: %d logs: right %d %s, wrong family %d %s, right family off the decisive line %d %s, missed %d %s\n", \
+			    p, n[p], c[p, "right"], pct(c[p, "right"], n[p]), c[p, "wrong"], pct(c[p, "wrong"], n[p]), \
+			    c[p, "wrong-line"], pct(c[p, "wrong-line"], n[p]), c[p, "missed"], pct(c[p, "missed"], n[p])
+			if (bad[p] != "") printf "    not right:%s\n", bad[p]
+		}
 	}' "$tmp/logs"
 fi
 exit $status

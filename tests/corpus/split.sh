@@ -18,7 +18,9 @@
 # OWNER/REPO#N.  A row goes to the tune part when any of its threads
 # (several are separated by " ; ") is listed in pinned.txt (the threads of
 # ../../../shared/corpus and those data/*.csv cited when the split was
-# made); otherwise when h mod 10 < 6, h being the hash of its first
+# made).  A thread that logs/index.tsv (the whole logs) puts in a part goes
+# to that part, so that the two corpora never disagree.  Otherwise a row
+# goes to the tune part when h mod 10 < 6, h being the hash of its first
 # thread's key: h = (h * 31 + byte) mod 1000003 over the key's bytes, from
 # 0: about 60% of the threads tune, 40% measure.  The shared corpus's own
 # rows (ids A.., B.., C..) are all in the tune part.
@@ -47,25 +49,31 @@ function hash(s,    h, i) {
 }
 function part(src,    n, t, i, k) {
 	n = split(src, t, / ; /)
+	for (i = 1; i <= n; i++) if ((k = key(t[i])) in logpart) return logpart[k]
 	for (i = 1; i <= n; i++) if ((k = key(t[i])) != "" && (k in pin)) return "tune"
 	return hash(key(src)) % 10 < 6 ? "tune" : "measure"
 }
 BEGIN {
 	for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i
 	while ((getline l < pins) > 0) if (l !~ /^#/ && l != "") pin[l] = 1
+	# The whole logs: source in column 5, part in column 7.
+	while ((getline l < logs) > 0) {
+		nf = split(l, f, "\t")
+		if (nf >= 7 && f[7] ~ /^(tune|measure)$/) logpart[key(f[5])] = f[7]
+	}
 	FS = "\t"
 }
 '
 case $mode in
 key|part)
 	for s in "$@"; do printf '%s\n' "$s"; done |
-	LC_ALL=C awk -v pins="$here/pinned.txt" -v mode="$mode" "$prog"'
+	LC_ALL=C awk -v pins="$here/pinned.txt" -v logs="$here/logs/index.tsv" -v mode="$mode" "$prog"'
 	{ print (mode == "key" ? key($0) : part($0)) }' ;;
 split)
-	LC_ALL=C awk -v pins="$here/pinned.txt" -v t="$2" -v m="$3" "$prog"'
+	LC_ALL=C awk -v pins="$here/pinned.txt" -v logs="$here/logs/index.tsv" -v t="$2" -v m="$3" "$prog"'
 	FNR > 1 { print >> ($1 ~ /^[ABC]/ || part($4) == "tune" ? t : m) }' "$1" ;;
 check)
-	LC_ALL=C awk -v pins="$here/pinned.txt" -v t="$1" "$prog"'
+	LC_ALL=C awk -v pins="$here/pinned.txt" -v logs="$here/logs/index.tsv" -v t="$1" "$prog"'
 	FNR == 1 { want = FILENAME == t ? "tune" : "measure"; next }
 	{
 		k = key($4); seen[k, want] = 1
