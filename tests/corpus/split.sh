@@ -18,8 +18,8 @@
 # OWNER/REPO#N.  A row goes to the tune part when any of its threads
 # (several are separated by " ; ") is listed in pinned.txt (the threads of
 # ../../../shared/corpus and those data/*.csv cited when the split was
-# made).  A thread that logs/index.tsv (the whole logs) puts in a part goes
-# to that part, so that the two corpora never disagree.  Otherwise a row
+# made).  Otherwise a thread that logs/index.tsv (the whole logs) puts in a
+# part goes to that part, so that the two corpora agree.  Otherwise a row
 # goes to the tune part when h mod 10 < 6, h being the hash of its first
 # thread's key: h = (h * 31 + byte) mod 1000003 over the key's bytes, from
 # 0: about 60% of the threads tune, 40% measure.  The shared corpus's own
@@ -49,8 +49,8 @@ function hash(s,    h, i) {
 }
 function part(src,    n, t, i, k) {
 	n = split(src, t, / ; /)
-	for (i = 1; i <= n; i++) if ((k = key(t[i])) in logpart) return logpart[k]
 	for (i = 1; i <= n; i++) if ((k = key(t[i])) != "" && (k in pin)) return "tune"
+	for (i = 1; i <= n; i++) if ((k = key(t[i])) in logpart) return logpart[k]
 	return hash(key(src)) % 10 < 6 ? "tune" : "measure"
 }
 BEGIN {
