@@ -17,6 +17,7 @@
 # line (give or take one) with an accepted family, or nothing is found
 # where success or other is accepted.
 #
+# ACCURACY_LIST=1 also lists the tune part's wrong answers and misses.
 # The measure part is for measuring only: do not tune on its lines.
 set -u
 ff=$1 jc=$2 dir=$3 sharedlogs=${4:-}
@@ -40,15 +41,17 @@ answer() {
 	printf '%s\t%s\n' "$fam" "$lvl"
 }
 
-# score FILE: one line per scored row: kind, outcome, family-level flag,
-# and the class the goals use (fam: only families accepted; quiet: only
-# noise/other accepted; mixed: both).
+# score FILE HALF: one line per scored row (every other row: those whose
+# number is HALF modulo 2): kind, outcome, family-level flag, and the class
+# the goals use (fam: only families accepted; quiet: only noise/other
+# accepted; mixed: both).
 score() {
-	awk -F'\t' 'NR > 1 && $3 != "skip" && $3 != "" {
+	awk -F'\t' -v half="$2" 'NR > 1 && NR % 2 == half && $3 != "skip" && $3 != "" {
 		k = $6; if (k == "") k = "error"
-		print k "\t" $3 "\t" $2 }' "$1" |
+		print k "\t" $1 "\t" $3 "\t" $2 }' "$1" |
 	while IFS= read -r row; do
 		kind=${row%%"$tab"*}; rest=${row#*"$tab"}
+		id=${rest%%"$tab"*}; rest=${rest#*"$tab"}
 		acc=${rest%%"$tab"*}; text=${rest#*"$tab"}
 		a=$(answer "$text")
 		fam=${a%%"$tab"*}; lvl=${a#*"$tab"}
@@ -68,7 +71,8 @@ score() {
 		else o=wrong; fi
 		fl=0
 		[ -n "$fam" ] && [ "$lvl" = family ] && fl=1
-		printf '%s\t%s\t%s\t%s\n' "$kind" "$o" "$fl" "$class"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$o" "$fl" "$class" \
+		    "$id" "${fam:--}" "$acc"
 	done
 }
 
@@ -105,8 +109,18 @@ for part in tune measure; do
 		status=1
 		continue
 	fi
-	score "$f" >"$tmp/$part" || status=1
+	# Two workers, each on every other row (the machine has two cores).
+	score "$f" 0 >"$tmp/$part.0" &
+	score "$f" 1 >"$tmp/$part.1"
+	wait $! || status=1
+	cat "$tmp/$part.0" "$tmp/$part.1" >"$tmp/$part"
 	report "lines, $part part ($f)" "$tmp/$part"
+	# ACCURACY_LIST=1: the tune part's wrong answers and misses, to work
+	# on.  Never the measure part's.
+	if [ -n "${ACCURACY_LIST:-}" ] && [ $part = tune ]; then
+		awk -F'\t' '$2 != "right" { printf "  %-7s %s %s: answered %s, accepts %s\n", \
+		    $2, $5, $1, $6, $7 }' "$tmp/$part" | sort -k1,1 -k2,2
+	fi
 	echo
 done
 

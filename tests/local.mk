@@ -78,10 +78,12 @@ EXTRA_DIST += tests/corpus.sh tests/accuracy.sh tests/corpus/README.md \
 # make accuracy: how flashfix answers the real lines of tests/corpus (the
 # tune and the measure part, by kind: right, wrong, refused) and the whole
 # logs of tests/corpus/logs, or of ACCURACY_LOGS when the repository has
-# none.  One lookup per line: a few minutes.
+# none.  One lookup per line, two at a time: a few minutes.
+# ACCURACY_LIST=1 lists the tune part's wrong answers and misses.
 ACCURACY_LOGS = $(abs_top_srcdir)/../shared/corpus/logs
 accuracy: src/flashfix$(EXEEXT) tests/jsoncheck$(EXEEXT)
 	@FLASHFIX_DATA='$(abs_top_srcdir)/data' LC_ALL= LANG=C.UTF-8 LANGUAGE= \
+	ACCURACY_LIST='$(ACCURACY_LIST)' \
 	$(SHELL) $(top_srcdir)/tests/accuracy.sh $(abs_top_builddir)/src/flashfix \
 	    $(abs_top_builddir)/tests/jsoncheck $(top_srcdir)/tests/corpus '$(ACCURACY_LOGS)'
 .PHONY: accuracy

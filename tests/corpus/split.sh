@@ -13,12 +13,12 @@
 #                              thread with rows in both; exit 1 if any
 #
 # A thread's key is its source field up to the first " (" or " ;",
-# lower-cased, with the scheme, "www." and a trailing "/page-N" or "/"
-# dropped, and github.com/OWNER/REPO/issues/N (or /pull/N) written
+# lower-cased, with the scheme, "www." and a trailing "/#anchor",
+# "/page-N" or "/" dropped, and github.com/OWNER/REPO/issues/N (or /pull/N) written
 # OWNER/REPO#N.  A row goes to the tune part when any of its threads
 # (several are separated by " ; ") is listed in pinned.txt (the threads of
-# ../../../shared/corpus and those data/*.csv cited when the split was
-# made).  Otherwise a thread that logs/index.tsv (the whole logs) puts in a
+# ../../../shared/corpus, those data/*.csv cited when the split was made,
+# and the sources of ../../../shared/reference/errors.tsv).  Otherwise a thread that logs/index.tsv (the whole logs) puts in a
 # part goes to that part, so that the two corpora agree.  Otherwise a row
 # goes to the tune part when h mod 10 < 6, h being the hash of its first
 # thread's key: h = (h * 31 + byte) mod 1000003 over the key's bytes, from
@@ -38,7 +38,7 @@ function key(s,    p, n) {
 		n = split(s, p, "/"); sub(/[^0-9].*/, "", p[5])
 		s = p[2] "/" p[3] "#" p[5]
 	}
-	sub(/\/page-[0-9]+\/?$/, "", s); sub(/\/+$/, "", s)
+	sub(/\/#.*$/, "", s); sub(/\/page-[0-9]+\/?$/, "", s); sub(/\/+$/, "", s)
 	return s
 }
 function hash(s,    h, i) {
