@@ -66,6 +66,27 @@ text_families(const struct stats *st, const struct kb *kb, bool ascii)
 	}
 }
 
+/* Per shop or per month, under its title. */
+static void
+text_groups(const struct stat_groups *g, const char *title, bool ascii)
+{
+	unsigned long max = 0;
+
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].sessions > max)
+			max = g->v[i].sessions;
+	printf("\n%s\n", title);
+	for (size_t i = 0; i < g->n; i++) {
+		const struct stat_group *x = &g->v[i];
+		printf("  ");
+		print_id(*x->name ? x->name : "-", 24, ascii);
+		printf(" %5lu %5lu %5lu %5lu  ", x->sessions, x->fixed,
+		    x->escalated, x->abandoned);
+		bar(x->sessions, max, ascii);
+		putchar('\n');
+	}
+}
+
 static void
 print_text(const struct stats *st, const struct kb *kb, bool ascii)
 {
@@ -91,9 +112,15 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii)
 		bar(e->sessions, max, ascii);
 		putchar('\n');
 		for (size_t k = 0; k < e->nsteps; k++) {
-			char *lv = text_sanitize(e->steps[k].level, !ascii);
-			printf("      %-20s %5lu %5lu\n", lv, e->steps[k].tried,
-			    e->steps[k].fixed);
+			/* The fix's step number in the base, then its
+			 * level ("-": a record of an earlier build). */
+			const struct stat_step *ss = &e->steps[k];
+			char *lv = text_sanitize(ss->level, !ascii);
+			char num[24] = "-";
+			if (ss->fix)
+				snprintf(num, sizeof num, "%lu", ss->fix);
+			printf("    %4s %-20s %5lu %5lu\n", num, lv, ss->tried,
+			    ss->fixed);
 			free(lv);
 		}
 	}
@@ -113,6 +140,10 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii)
 		putchar('\n');
 		shown++;
 	}
+	text_groups(&st->hosts, _("Per shop (host): sessions, fixed, "
+	    "escalated, abandoned"), ascii);
+	text_groups(&st->months, _("Per month (UTC): sessions, fixed, "
+	    "escalated, abandoned"), ascii);
 	printf("\n%s\n", _("Engineers: sessions, escalated, rate"));
 	for (size_t i = 0; i < st->neng; i++) {
 		const struct stat_engineer *g = &st->eng[i];
@@ -123,6 +154,22 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii)
 		printf(" %5lu %5lu %4u%%  ", g->sessions, g->escalated, pct);
 		bar(g->escalated, g->sessions, ascii);
 		putchar('\n');
+	}
+}
+
+/* ],"KEY":[{"NAME":...,"sessions":...},...: the array before is
+ * closed, this one left open. */
+static void
+json_groups(const struct stat_groups *g, const char *key, const char *name)
+{
+	printf("],\"%s\":[", key);
+	for (size_t i = 0; i < g->n; i++) {
+		const struct stat_group *x = &g->v[i];
+		printf("%s{\"%s\":", i ? "," : "", name);
+		json_str(stdout, *x->name ? x->name : NULL);
+		printf(",\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
+		    "\"abandoned\":%lu}", x->sessions, x->fixed, x->escalated,
+		    x->abandoned);
 	}
 }
 
@@ -140,7 +187,12 @@ print_json(const struct stats *st, const struct kb *kb)
 		    "\"abandoned\":%lu,\"this_week\":%lu,\"steps\":[",
 		    e->sessions, e->fixed, e->escalated, e->abandoned, e->week);
 		for (size_t k = 0; k < e->nsteps; k++) {
-			printf("%s{\"level\":", k ? "," : "");
+			printf("%s{\"fix_step\":", k ? "," : "");
+			if (e->steps[k].fix)
+				printf("%lu", e->steps[k].fix);
+			else
+				fputs("null", stdout);
+			fputs(",\"level\":", stdout);
 			json_str(stdout, e->steps[k].level);
 			printf(",\"tried\":%lu,\"fixed\":%lu}",
 			    e->steps[k].tried, e->steps[k].fixed);
@@ -165,6 +217,8 @@ print_json(const struct stats *st, const struct kb *kb)
 			first = false;
 		}
 	}
+	json_groups(&st->hosts, "hosts", "host");
+	json_groups(&st->months, "months", "month");
 	printf("],\"engineers\":[");
 	for (size_t i = 0; i < st->neng; i++) {
 		const struct stat_engineer *g = &st->eng[i];

@@ -121,9 +121,12 @@ records_time_str(char *out, size_t n, time_t t)
 	snprintf(out + k, n - k, "%c%02ld:%02ld", off < 0 ? '-' : '+', h, m);
 }
 
-/* The steps column: one line per answered step, "N level answer TIME"
- * and ": note" when there is one.  A session in progress also keeps the
- * note of the step being asked, as "N level pending -: note". */
+/* The steps column: one line per answered step, "N level answer TIME
+ * FIX" and ": note" when there is one, FIX being the fix's own step
+ * number in fixes.csv (or generic.csv for an error not listed): with the
+ * session's error id, which fix it was, whatever the plan's order.  A
+ * session in progress also keeps the note of the step being asked, as
+ * "N level pending - FIX: note". */
 static char *
 steps_str(const struct wizard *w, bool in_progress)
 {
@@ -141,9 +144,10 @@ steps_str(const struct wizard *w, bool in_progress)
 		if (steps.len)
 			buf_addc(&steps, '\n');
 		records_time_str(at, sizeof at, pending ? 0 : s->at);
-		buf_printf(&steps, "%zu %s %s %s", i + 1,
+		buf_printf(&steps, "%zu %s %s %s %u", i + 1,
 		    kb_level_key(s->fix->level), pending ? RECORDS_PENDING :
-		    wizard_answer_key(s->answer), *at ? at : "-");
+		    wizard_answer_key(s->answer), *at ? at : "-",
+		    (unsigned)s->fix->step);
 		if (s->note) {
 			/* One line per step: a note's line breaks become
 			 * spaces. */

@@ -71,6 +71,9 @@ bool records_read(const char *path, struct diag *d, record_fn fn,
 
 struct rstep {
 	unsigned long step;  /* 1-based place in the session's plan */
+	unsigned long fix;   /* the fix's step number in the knowledge base
+				(of the session's error, or of the general
+				ladder); 0 in records of earlier builds */
 	const char *level, *at, *note; /* note may be NULL */
 	enum wiz_answer answer; /* ANS_NONE: pending, with a note */
 };
@@ -123,12 +126,25 @@ bool records_find_last(const char *path, struct diag *d,
 /* records_each() over the records in [from, to) of path. */
 bool records_each_span(const char *path, struct diag *d, uint64_t from,
     uint64_t to, void (*fn)(const struct rec *r, void *ctx), void *ctx);
+/* A recorded time s in ISO 8601's extended form: one of an earlier build
+ * ("+0800") with its offset as "+08:00", into out (RECORDS_TIME_MAX
+ * bytes); any other text as it is.  Returns out, or s. */
+const char *records_time_ext(const char *s, char *out);
+/* The decisive line of a record's log column (the text of its "> N: "
+ * line), malloc'd; NULL when there is none. */
+char *records_log_line(const char *log);
+/* The error whose fix a step was: the session's error; NULL for the
+ * general ladder (an error not listed) or when the record does not say
+ * (an earlier build: s->fix is 0). */
+const char *records_fix_error(const struct rec *r, const struct rstep *s);
+
 /* r as one JSON object on fp, its steps nested: the fields that history
  * --json and the export write (flashfix(1), flashfix(5)).  An empty
  * error id or step time is null; with empty_null, every empty text. */
 void records_json(FILE *fp, const struct rec *r, bool empty_null);
 /* One step's fields, without braces. */
-void records_json_step(FILE *fp, const struct rstep *s, bool empty_null);
+void records_json_step(FILE *fp, const struct rec *r, const struct rstep *s,
+    bool empty_null);
 
 /* Session w as the record records_append() writes of it (finished),
  * read back from memory as a reader of the file would, into out: the

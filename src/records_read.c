@@ -356,13 +356,13 @@ keep(struct recset *set, const char *s, size_t n)
 	return arena_strndup(&set->a, s, n);
 }
 
-/* One line of the steps column: "N level answer [TIME][: note]". */
+/* One line of the steps column: "N level answer [TIME [FIX]][: note]". */
 static bool
 parse_step(struct recset *set, const char *s, size_t n, struct rstep *st)
 {
 	const char *end = s + n, *note = NULL, *p = s;
-	const char *tok[4] = { 0 };
-	size_t len[4] = { 0 };
+	const char *tok[5] = { 0 };
+	size_t len[5] = { 0 };
 	int k = 0;
 	char *e, *answer;
 
@@ -372,7 +372,7 @@ parse_step(struct recset *set, const char *s, size_t n, struct rstep *st)
 			end = q;
 			break;
 		}
-	while (p < end && k < 4) {
+	while (p < end && k < 5) {
 		while (p < end && *p == ' ')
 			p++;
 		if (p == end)
@@ -388,6 +388,12 @@ parse_step(struct recset *set, const char *s, size_t n, struct rstep *st)
 	st->step = strtoul(tok[0], &e, 10);
 	if (e != tok[0] + len[0] || st->step == 0)
 		return false;
+	st->fix = 0;
+	if (k > 4) {
+		st->fix = strtoul(tok[4], &e, 10);
+		if (e != tok[4] + len[4])
+			st->fix = 0;
+	}
 	answer = xstrndup(tok[2], len[2]);
 	st->answer = wizard_answer_parse(answer);
 	/* Pending: a session in progress keeps the note of its step. */

@@ -21,14 +21,18 @@ error_of(struct stats *st, const char *id)
 	return &st->errors[st->n++];
 }
 
+/* The figures of fix (of level) of e; a step of an earlier build (fix
+ * 0) by its level alone. */
 static struct stat_step *
-step_of(struct stats *st, struct stat_error *e, const char *level)
+step_of(struct stats *st, struct stat_error *e, unsigned long fix,
+    const char *level)
 {
 	for (size_t i = 0; i < e->nsteps; i++)
-		if (strcmp(e->steps[i].level, level) == 0)
+		if (e->steps[i].fix == fix && (fix ||
+		    strcmp(e->steps[i].level, level) == 0))
 			return &e->steps[i];
 	e->steps = xgrow(e->steps, &e->cap, e->nsteps + 1, sizeof *e->steps);
-	e->steps[e->nsteps] = (struct stat_step){
+	e->steps[e->nsteps] = (struct stat_step){ fix,
 		arena_strndup(&st->a, level, strlen(level)), 0, 0 };
 	return &e->steps[e->nsteps++];
 }
@@ -43,6 +47,35 @@ engineer_of(struct stats *st, const char *name)
 	st->eng[st->neng] = (struct stat_engineer){
 		arena_strndup(&st->a, name, strlen(name)), 0, 0 };
 	return &st->eng[st->neng++];
+}
+
+static struct stat_group *
+group_of(struct stats *st, struct stat_groups *g, const char *name)
+{
+	for (size_t i = g->n; i-- > 0;)
+		if (strcmp(g->v[i].name, name) == 0)
+			return &g->v[i];
+	g->v = xgrow(g->v, &g->cap, g->n + 1, sizeof *g->v);
+	g->v[g->n] = (struct stat_group){
+		arena_strndup(&st->a, name, strlen(name)), 0, 0, 0, 0 };
+	return &g->v[g->n++];
+}
+
+static void
+count_in(struct stat_group *g, enum wiz_outcome o)
+{
+	g->sessions++;
+	g->fixed += o == OUT_FIXED;
+	g->escalated += o == OUT_ESCALATED;
+	g->abandoned += o != OUT_FIXED && o != OUT_ESCALATED;
+}
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const struct stat_group *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
 }
 
 static int
@@ -87,6 +120,12 @@ stats_add(struct stats *st, const struct rec *r)
 		return;
 	e = error_of(st, r->r.error_id);
 	g = engineer_of(st, r->r.engineer);
+	{
+		char month[8];
+		records_month(r->r.started, month);
+		count_in(group_of(st, &st->months, month), r->r.outcome);
+		count_in(group_of(st, &st->hosts, r->r.host), r->r.outcome);
+	}
 	st->sessions++;
 	e->sessions++;
 	g->sessions++;
@@ -108,17 +147,17 @@ stats_add(struct stats *st, const struct rec *r)
 		struct stat_step *ss;
 		if (s->answer == ANS_SKIPPED || s->answer == ANS_NONE)
 			continue; /* not tried here, or not yet */
-		ss = step_of(st, e, s->level);
+		ss = step_of(st, e, s->fix, s->level);
 		ss->tried++;
 		ss->fixed += s->answer == ANS_FIXED;
 	}
 }
 
 void
-stats_add_step(struct stats *st, const char *error_id, const char *level,
-    unsigned long tried, unsigned long fixed)
+stats_add_step(struct stats *st, const char *error_id, unsigned long fix,
+    const char *level, unsigned long tried, unsigned long fixed)
 {
-	struct stat_step *ss = step_of(st, error_of(st, error_id), level);
+	struct stat_step *ss = step_of(st, error_of(st, error_id), fix, level);
 
 	ss->tried += tried;
 	ss->fixed += fixed;
@@ -131,6 +170,12 @@ stats_done(struct stats *st)
 		qsort(st->errors, st->n, sizeof *st->errors, cmp_error);
 	if (st->neng)
 		qsort(st->eng, st->neng, sizeof *st->eng, cmp_engineer);
+	if (st->hosts.n)
+		qsort(st->hosts.v, st->hosts.n, sizeof *st->hosts.v,
+		    cmp_group);
+	if (st->months.n)
+		qsort(st->months.v, st->months.n, sizeof *st->months.v,
+		    cmp_group);
 }
 
 void
@@ -150,20 +195,22 @@ stats_free(struct stats *st)
 		free(st->errors[i].steps);
 	free(st->errors);
 	free(st->eng);
+	free(st->hosts.v);
+	free(st->months.v);
 	idset_free(&st->seen);
 	arena_free(&st->a);
 	memset(st, 0, sizeof *st);
 }
 
 const struct stat_step *
-stats_step(const struct stats *st, const char *error_id, const char *level)
+stats_step(const struct stats *st, const char *error_id, unsigned long fix)
 {
 	for (size_t i = 0; i < st->n; i++) {
 		const struct stat_error *e = &st->errors[i];
 		if (strcmp(e->id, error_id) != 0)
 			continue;
 		for (size_t k = 0; k < e->nsteps; k++)
-			if (strcmp(e->steps[k].level, level) == 0)
+			if (fix && e->steps[k].fix == fix)
 				return e->steps[k].tried ? &e->steps[k] : NULL;
 	}
 	return NULL;

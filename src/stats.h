@@ -12,7 +12,10 @@
 #include "kb.h"
 #include "records.h"
 
+/* One fix of an error: its step number in the knowledge base (0: a
+ * record of an earlier build, which says only the level) and level. */
 struct stat_step {
+	unsigned long fix;
 	const char *level;
 	unsigned long tried, fixed;
 };
@@ -29,12 +32,26 @@ struct stat_engineer {
 	unsigned long sessions, escalated;
 };
 
+/* The sessions of one shop (host) or one month (UTC, "2026-11"). */
+struct stat_group {
+	const char *name;
+	unsigned long sessions, fixed, escalated, abandoned;
+};
+
+struct stat_groups {
+	struct stat_group *v;        /* by name */
+	size_t n, cap;
+};
+
 struct stats {
 	unsigned long sessions, fixed, escalated, abandoned;
 	struct stat_error *errors;   /* most sessions first */
 	size_t n, cap;
 	struct stat_engineer *eng;   /* by name */
 	size_t neng, capeng;
+	struct stat_groups hosts;    /* per shop */
+	struct stat_groups months;   /* per month of the start, UTC; "" for
+					a start that is not a time */
 	struct arena a;              /* the ids, levels and names */
 	time_t since, now;
 	bool once;                   /* several files: a session in more
@@ -51,7 +68,8 @@ void stats_add(struct stats *st, const struct rec *r);
 void stats_done(struct stats *st);
 /* Figures of one step from a summary: tried and fixed added. */
 void stats_add_step(struct stats *st, const char *error_id,
-    const char *level, unsigned long tried, unsigned long fixed);
+    unsigned long fix, const char *level, unsigned long tried,
+    unsigned long fixed);
 /* The same over the records of set. */
 void stats_build(struct stats *st, const struct recset *set, time_t since,
     time_t now);
@@ -65,8 +83,10 @@ struct stat_family {
 void stats_families(const struct stats *st, const struct kb *kb,
     struct stat_family out[FAM_COUNT + 1]);
 
-/* The figures of one step of an error, or NULL when never tried. */
+/* The figures of one fix of an error (its step number in the knowledge
+ * base), or NULL when never tried: "this step fixed it N of M times"
+ * counts that fix alone, not every fix of its level. */
 const struct stat_step *stats_step(const struct stats *st,
-    const char *error_id, const char *level);
+    const char *error_id, unsigned long fix);
 
 #endif

@@ -2,11 +2,14 @@
  * appended tail.  Layer: stats.
  *
  * The file, one line each:
- *   flashfix-summary 1
+ *   flashfix-summary 2
  *   OFFSET PREFIX-DIGEST DEV INO  bytes of the records read, digest of
  *                               the first PREFIX_BYTES of them, the file
  *                               (one replaced by a rename is another)
- *   ERROR-ID LEVEL TRIED FIXED  per step ("-" for an error not listed)
+ *   ERROR-ID FIX LEVEL TRIED FIXED  per fix ("-" for an error not
+ *                               listed; FIX 0 for steps of records of
+ *                               earlier builds, known by level alone)
+ * A summary of format 1 (by level) is made again.
  */
 #include <config.h>
 
@@ -66,7 +69,7 @@ read_summary(const char *spath, int fd, const struct stat *sb,
 	if (!fp)
 		return false;
 	if (getline(&line, &cap, fp) < 0 ||
-	    strcmp(line, "flashfix-summary 1\n") != 0 ||
+	    strcmp(line, "flashfix-summary 2\n") != 0 ||
 	    getline(&line, &cap, fp) < 0 ||
 	    sscanf(line, "%" SCNu64 " %" SCNx64 " %" SCNu64 " %" SCNu64, &off,
 	    &dig, &dev, &ino) != 4 || off > size ||
@@ -74,24 +77,27 @@ read_summary(const char *spath, int fd, const struct stat *sb,
 	    PREFIX_BYTES, &now) || now != dig)
 		goto out;
 	while (getline(&line, &cap, fp) > 0) {
-		/* ID LEVEL TRIED FIXED: split from the right, no copies. */
-		char *f[4], *end;
-		unsigned long tried, fixed;
+		/* ID FIX LEVEL TRIED FIXED: split in place, no copies. */
+		char *f[5], *end;
+		unsigned long fix, tried, fixed;
 		int n = 0;
-		for (char *t = strtok(line, " \n"); t && n < 4;
+		for (char *t = strtok(line, " \n"); t && n < 5;
 		    t = strtok(NULL, " \n"))
 			f[n++] = t;
-		if (n != 4 || strtok(NULL, " \n"))
+		if (n != 5 || strtok(NULL, " \n"))
 			goto out;
 		errno = 0;
-		tried = strtoul(f[2], &end, 10);
+		fix = strtoul(f[1], &end, 10);
 		if (*end || errno)
 			goto out;
-		fixed = strtoul(f[3], &end, 10);
+		tried = strtoul(f[3], &end, 10);
+		if (*end || errno)
+			goto out;
+		fixed = strtoul(f[4], &end, 10);
 		if (*end || errno || fixed > tried)
 			goto out;
-		stats_add_step(st, strcmp(f[0], "-") ? f[0] : "", f[1], tried,
-		    fixed);
+		stats_add_step(st, strcmp(f[0], "-") ? f[0] : "", fix, f[2],
+		    tried, fixed);
 	}
 	*offset = off;
 	ok = true;
@@ -116,15 +122,15 @@ write_summary(const char *cachedir, const char *spath, int fd,
 	    &dig))
 		return;
 	buf_init(&b);
-	buf_printf(&b, "flashfix-summary 1\n%" PRIu64 " %" PRIx64 " %" PRIu64
+	buf_printf(&b, "flashfix-summary 2\n%" PRIu64 " %" PRIx64 " %" PRIu64
 	    " %" PRIu64 "\n", size, dig, (uint64_t)sb->st_dev,
 	    (uint64_t)sb->st_ino);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct stat_error *e = &st->errors[i];
 		for (size_t k = 0; k < e->nsteps; k++)
-			buf_printf(&b, "%s %s %lu %lu\n", *e->id ? e->id : "-",
-			    e->steps[k].level, e->steps[k].tried,
-			    e->steps[k].fixed);
+			buf_printf(&b, "%s %lu %s %lu %lu\n", *e->id ? e->id :
+			    "-", e->steps[k].fix, e->steps[k].level,
+			    e->steps[k].tried, e->steps[k].fixed);
 	}
 	part = (struct files_part){ b.s, b.len };
 	if (files_make_dir(cachedir))

@@ -111,8 +111,7 @@ words_step_history(const struct stats *st, const struct wizard *w)
 
 	if (!s || !st)
 		return NULL;
-	ss = stats_step(st, w->error ? w->error->id : "",
-	    kb_level_key(s->fix->level));
+	ss = stats_step(st, w->error ? w->error->id : "", s->fix->step);
 	if (!ss)
 		return NULL;
 	return xasprintf(_("Here before, this step fixed it %lu of %lu "

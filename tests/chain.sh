@@ -130,4 +130,27 @@ is "$(printf '%s' "$out" | "$JSONCHECK" kb_digest)/$(printf '%s' "$out" | "$JSON
 is "$(printf '%s' "$out" | "$JSONCHECK" flashfix_version)" \
 	"$("$FLASHFIX" --version | sed -n '1s/^flashfix //p')" "and the version"
 
+# "This step fixed it N of M times" by fix: after-sales-mode's two
+# config steps, the second of which fixed it twice.
+S=$T/fix
+for i in 1 2; do
+	answers platform=2 version=2.0.11 error='Unable to select after sales' pick=1 step=n step=y \
+		detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$S" >/dev/null 2>&1
+done
+answers platform=2 version=2.0.11 error='Unable to select after sales' pick=1 step=n step=y \
+	detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
+is "$(grep -o 'fixed it [0-9]* of [0-9]*' "$T/out" | tr '\n' ' ')" \
+	"fixed it 0 of 2 fixed it 2 of 2 " "two steps of one level: each its own figures (0 of 2, 2 of 2)"
+J=$("$FLASHFIX" stats --json --state-dir "$S")
+is "$(printf '%s' "$J" | "$JSONCHECK" errors.0.steps.0.fix_step) $(printf '%s' "$J" | "$JSONCHECK" errors.0.steps.0.fixed) $(printf '%s' "$J" | "$JSONCHECK" errors.0.steps.1.fix_step) $(printf '%s' "$J" | "$JSONCHECK" errors.0.steps.1.fixed)" \
+	"1 0 2 3" "stats --json: per fix, by its step in the base"
+# Per shop and per month.
+is "$(printf '%s' "$J" | "$JSONCHECK" hosts.0.host)/$(printf '%s' "$J" | "$JSONCHECK" hosts.0.sessions)" \
+	"$host/3" "stats --json: per shop (host)"
+is "$(printf '%s' "$J" | "$JSONCHECK" months.0.month)/$(printf '%s' "$J" | "$JSONCHECK" months.0.sessions)" \
+	"$(date -u +%Y-%m)/3" "stats --json: per month (UTC)"
+run "$FLASHFIX" stats --state-dir "$S"
+like "$out" "Per shop \(host\)" "stats text: per shop"
+like "$out" "$(date -u +%Y-%m) +3 +3 +0 +0" "stats text: per month"
+
 done_testing

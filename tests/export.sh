@@ -27,7 +27,7 @@ is "$err" "" "the copy is a whole record: nothing damaged"
 run "$FLASHFIX" export --records "$A/records.csv" --records "$B/records.csv"
 is "$rc" 0 "export: exit 0"
 is "$(printf '%s\n' "$out" | head -n 1)" \
-	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps" \
+	"id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps,tool,family,kb_digest,flashfix_version,log_line" \
 	"the sessions' header, the documented schema"
 printf '%s\n' "$out" >"$T/sessions.csv"
 is "$(($(wc -l <"$T/sessions.csv") - 1))" 4 "four sessions: the copy merged"
@@ -36,13 +36,40 @@ is "$("$FLASHFIX" stats --json --records "$A/records.csv" --records "$B/records.
 is "$("$FLASHFIX" stats --json --records "$B/records.csv" | "$JSONCHECK" sessions)" 2 \
 	"shop B's own file holds two (its own and the copy)"
 "$FLASHFIX" export --steps --records "$A/records.csv" --records "$B/records.csv" >"$T/steps.csv"
-is "$(head -n 1 "$T/steps.csv")" "session_id,step,level,answer,at,note" "the steps' header"
+is "$(head -n 1 "$T/steps.csv")" "session_id,step,level,answer,at,note,fix_error,fix_step" "the steps' header"
 is "$(($(wc -l <"$T/steps.csv") - 1))" 11 "eleven steps in all"
 
 if command -v sqlite3 >/dev/null 2>&1; then
 	db=$T/hq.db
-	sqlite3 "$db" ".import --csv $T/sessions.csv sessions" ".import --csv $T/steps.csv steps"
+	# flashfix(5)'s recipe: sql/sqlite.sql makes the tables and loads
+	# what .import read.
+	sqlite3 "$db" ".import --csv $T/sessions.csv sessions_new" ".import --csv $T/steps.csv steps_new" \
+		".read $top_srcdir/sql/sqlite.sql"
 	ok $? "both load into SQLite"
+	is "$(sqlite3 "$db" "select typeof(fixed_at_step) from sessions where outcome = 'fixed' limit 1")/$(sqlite3 "$db" "select count(*) from sessions where fixed_at_step = '' or model = ''")" \
+		"integer/0" "numbers are integers, empty values NULL"
+	is "$(sqlite3 "$db" "select round(avg(fixed_at_step), 3) from sessions")" \
+		"$(sqlite3 "$db" "select round(avg(fixed_at_step), 3) from sessions where outcome = 'fixed'")" \
+		"avg(fixed_at_step) is over the fixed sessions alone"
+	is "$(sqlite3 "$db" "select count(*) from sessions where datetime(started) is null or datetime(finished) is null")" 0 \
+		"datetime() reads every time"
+	sqlite3 "$db" ".import --csv $T/sessions.csv sessions_new" ".import --csv $T/steps.csv steps_new" \
+		".read $top_srcdir/sql/sqlite.sql"
+	is "$(sqlite3 "$db" "select count(*) || ' ' || (select count(*) from steps) from sessions")" "4 11" \
+		"loaded twice: nothing added"
+	"$FLASHFIX" stats --json --records "$A/records.csv" --records "$B/records.csv" --state-dir "$T/none" >"$T/st.json"
+	i=0; want=
+	while [ $i -lt "$("$JSONCHECK" errors.# <"$T/st.json")" ]; do
+		want="$want$("$JSONCHECK" errors.$i.error_id <"$T/st.json") $("$JSONCHECK" errors.$i.sessions <"$T/st.json") $("$JSONCHECK" errors.$i.fixed <"$T/st.json");"
+		i=$((i + 1))
+	done
+	is "$(sqlite3 "$db" "select group_concat(e, ';') || ';' from (select coalesce(error_id, 'null') || ' ' || count(*) || ' ' || sum(outcome = 'fixed') e from sessions group by error_id order by count(*) desc, error_id)")" \
+		"$want" "per error: SQLite's sessions and fixed are stats'"
+	is "$(sqlite3 "$db" "select m || ' ' || count(*) from (select strftime('%Y-%m', started) m from sessions) group by m")" \
+		"$("$JSONCHECK" months.0.month <"$T/st.json") $("$JSONCHECK" months.0.sessions <"$T/st.json")" \
+		"per month (UTC): SQLite's are stats'"
+	is "$(sqlite3 "$db" "select count(*) from steps s join sessions t on s.session_id = t.id where s.fix_step is not null and (s.fix_error is t.error_id)")" 11 \
+		"each step names its fix: the session's error and the fix's step"
 	SJ() { "$FLASHFIX" stats --json --records "$A/records.csv" --records "$B/records.csv" --state-dir "$T/none"; }
 	is "$(sqlite3 "$db" 'select count(*) from sessions')" "$(SJ | "$JSONCHECK" sessions)" \
 		"SQLite's sessions are stats' sessions"

@@ -225,8 +225,8 @@ K=$T/known.csv
 	echo 'id,started,finished,engineer,host,model,serial,platform,tool_version,query,error_id,outcome,fixed_at_step,steps'
 	echo "\"a1\",\"$now\",\"$now\",\"ana\",\"h\",\"\",\"\",\"qcom\",\"\",\"4009\",\"wcsm-4009\",\"fixed\",\"1\",\"1 account fixed $now\""
 	echo "\"a2\",\"$now\",\"$now\",\"ana\",\"h\",\"\",\"\",\"qcom\",\"\",\"4009\",\"wcsm-4009\",\"escalated\",\"\",\"1 account not_fixed $now\""
-	printf '"b1","%s","%s","bob","h","","","qcom","2.0.11","sahara","sahara","fixed","2","1 update not_fixed %s\n2 power fixed %s"\n' "$now" "$now" "$now" "$now"
-	echo "\"b2\",\"$old\",\"$old\",\"bob\",\"h\",\"\",\"\",\"qcom\",\"2.0.0\",\"sahara\",\"sahara\",\"fixed\",\"1\",\"1 update fixed $old\""
+	printf '"b1","%s","%s","bob","h","","","qcom","2.0.11","sahara","sahara","fixed","2","1 update not_fixed %s 1\n2 power fixed %s 2"\n' "$now" "$now" "$now" "$now"
+	echo "\"b2\",\"$old\",\"$old\",\"bob\",\"h\",\"\",\"\",\"qcom\",\"2.0.0\",\"sahara\",\"sahara\",\"fixed\",\"1\",\"1 update fixed $old 1\""
 	echo "\"b3\",\"$now\",\"$now\",\"bob\",\"h\",\"\",\"\",\"mtk\",\"\",\"\",\"\",\"abandoned\",\"\",\"\""
 } >"$K"
 SJ() { "$FLASHFIX" stats --json --records "$K" --state-dir "$S" "$@"; }

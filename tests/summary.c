@@ -54,7 +54,7 @@ add_one(const struct rec *r, void *ctx)
 /* Whether summary_load over cache gives the figures of a full read. */
 static bool
 agrees(const char *path, const char *cache, const char *id,
-    const char *level)
+    unsigned long fix)
 {
 	struct stats a, b;
 	struct diag d;
@@ -66,12 +66,12 @@ agrees(const char *path, const char *cache, const char *id,
 	records_each(path, &d, add_one, &a);
 	stats_done(&a);
 	summary_load(&b, path, cache, &d);
-	x = stats_step(&a, id, level);
-	y = stats_step(&b, id, level);
+	x = stats_step(&a, id, fix);
+	y = stats_step(&b, id, fix);
 	same = d.errors == 0 && x && y && x->tried == y->tried &&
 	    x->fixed == y->fixed;
 	if (!same)
-		printf("# %s %s: whole %lu/%lu, summary %lu/%lu\n", id, level,
+		printf("# %s %lu: whole %lu/%lu, summary %lu/%lu\n", id, fix,
 		    x ? x->fixed : 0, x ? x->tried : 0, y ? y->fixed : 0,
 		    y ? y->tried : 0);
 	stats_free(&a);
@@ -83,7 +83,7 @@ agrees(const char *path, const char *cache, const char *id,
 /* The figures through the summary for one step: "FIXED/TRIED". */
 static char *
 figures(const char *path, const char *cache, const char *id,
-    const char *level)
+    unsigned long fix)
 {
 	struct stats st;
 	struct diag d;
@@ -92,7 +92,7 @@ figures(const char *path, const char *cache, const char *id,
 
 	diag_init(&d);
 	summary_load(&st, path, cache, &d);
-	s = stats_step(&st, id, level);
+	s = stats_step(&st, id, fix);
 	out = xasprintf("%lu/%lu", s ? s->fixed : 0, s ? s->tried : 0);
 	stats_free(&st);
 	diag_free(&d);
@@ -157,8 +157,8 @@ main(void)
 		wizard_set_version(&w, "2.0.11");
 		wizard_choose(&w, kb_find(kb, id), id);
 		const struct wiz_step *st = wizard_step(&w);
-		const char *lv = st ? kb_level_key(st->fix->level) : "";
-		char *lvl = xasprintf("%s", lv);
+		unsigned long lvl = st ? st->fix->step : 0;
+		const char *lvk = st ? kb_level_key(st->fix->level) : "";
 		wizard_free(&w);
 
 		s = figures(path, cache, id, lvl);
@@ -188,7 +188,8 @@ main(void)
 				fclose(fp);
 			fp = got ? fopen(f, "w") : NULL;
 			if (fp) {
-				fprintf(fp, "%s%s%s %s 90 70\n", l1, l2, id, lvl);
+				fprintf(fp, "%s%s%s %lu %s 90 70\n", l1, l2, id,
+				    lvl, lvk);
 				fclose(fp);
 			}
 			s = figures(path, cache, id, lvl);
@@ -226,7 +227,24 @@ main(void)
 		s = figures(path, NULL, id, lvl);
 		is_str(s, "1/2", "no cache: the whole file is read");
 		free(s);
-		free(lvl);
+	}
+	{
+		/* Two fixes of one level (after-sales-mode: two config
+		 * steps): each its own figures, not the level's.  Fixed at
+		 * the second step twice, the first never. */
+		const char *two = "after-sales-mode";
+		char *p2 = xasprintf("%s/two.csv", tmpdir);
+		session(kb, p2, two, 2);
+		session(kb, p2, two, 2);
+		s = figures(p2, cache, two, 1);
+		is_str(s, "0/2", "the first config step: fixed 0 of 2");
+		free(s);
+		s = figures(p2, cache, two, 2);
+		is_str(s, "2/2", "the second config step: fixed 2 of 2");
+		free(s);
+		ok(agrees(p2, cache, two, 1) && agrees(p2, cache, two, 2),
+		    "through the summary: the same figures per fix");
+		free(p2);
 	}
 	free(f);
 	kb_free(kb);
