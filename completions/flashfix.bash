@@ -17,7 +17,7 @@ _flashfix_options() {
 	history) echo "--json" ;;
 	report) echo "--format --output --force --last" ;;
 	stats) echo "--json --since" ;;
-	export) echo "--steps --since --format" ;;
+	export) echo "--steps --since --format --after" ;;
 	esac
 }
 
@@ -34,7 +34,7 @@ _flashfix() {
 		w=${COMP_WORDS[i]}
 		case $w in
 		--data | --state-dir | --records | --lang | --engineer | --model | \
-			--serial | --limit | --platform | --format | --output | --since)
+			--serial | --limit | --platform | --format | --output | --since | --after)
 			case $w in --state-dir | --records) state+=("$w" "${COMP_WORDS[i + 1]}") ;; esac
 			((i++))
 			;;
@@ -69,7 +69,7 @@ _flashfix() {
 		fi
 		return
 		;;
-	--engineer | --model | --serial | --limit | --since)
+	--engineer | --model | --serial | --limit | --since | --after)
 		return
 		;;
 	esac

@@ -54,7 +54,7 @@ for c in lookup scan history report stats export; do
 		# whatever its value; one it takes is never that.
 		v=
 		case $o in --data | --state-dir) v=$T ;; --records | --output) v=$T/x.csv ;;
-		--lang) v=en ;; --platform) v=mtk ;; --limit) v=1 ;; --since) v=2026-01-01 ;;
+		--lang) v=en ;; --platform) v=mtk ;; --limit) v=1 ;; --since) v=2026-01-01 ;; --after) v=0-0 ;;
 		--format) [ "$c" = export ] && v=csv || v=text ;; esac
 		set -- "$c" ${v:+"$o" "$v"}
 		[ -z "$v" ] && set -- "$c" "$o"
