@@ -43,7 +43,7 @@ ids=$(tail -n +2 -q "$tune" "$measure" | cut -f1 | sort | uniq -d)
 none "$ids" "no id is used twice"
 
 rows=$(tail -n +2 "$measure" | wc -l)
-test "$rows" -ge 50; ok $? "the measure part has lines ($rows)"
+test "$rows" -ge 250; ok $? "the measure part has lines ($rows)"
 shared=$(tail -n +2 "$tune" | cut -f1 | grep -c '^[ABC]')
 is "$shared" 256 "the shared corpus's 256 lines are in the tune part"
 
