@@ -179,6 +179,20 @@ text_finding(const struct scan_opts *o, const struct kb *kb,
 		text_line(o, f->file, f->after[i].line, f->after[i].text,
 		    false);
 	putchar('\n');
+	if (f->other) {
+		char *msg = xasprintf(_("This is an error of another tool "
+		    "(%s), outside what flashfix knows: that tool's own "
+		    "documentation or its maker's support has the answer. "
+		    "If a MediaTek or Qualcomm flash tool printed an error "
+		    "too, look that one up instead."), f->other);
+		output_wrapped(stdout, 0, "", msg, width, o->look.ascii);
+		free(msg);
+		return;
+	}
+	if (f->stopped)
+		output_wrapped(stdout, 0, "", _("No error line: the log stops "
+		    "at this stage, which hangs when it fails; what to try "
+		    "for its family:"), width, o->look.ascii);
 	entry_text(&o->look, kb, &f->res, 1, width);
 }
 
@@ -199,8 +213,16 @@ json_finding(const struct kb *kb, const struct scan_finding *f,
 		json_str(stdout, l->text);
 		putchar('}');
 	}
-	printf("],");
-	entry_json(kb, &f->res, f->ambiguous);
+	printf("],\"stopped\":%s,", f->stopped ? "true" : "false");
+	if (f->other) {
+		/* Another tool's error: said, with nothing of the base; its
+		 * family is "other", as the corpus labels such a log. */
+		printf("\"level\":\"other\",\"tool\":");
+		json_str(stdout, f->other);
+		printf(",\"id\":null,\"family\":\"other\",\"score\":null");
+	} else {
+		entry_json(kb, &f->res, f->ambiguous);
+	}
 	putchar('}');
 }
 
@@ -240,7 +262,8 @@ report(const struct scan_opts *o, const struct kb *kb, const struct scan *s)
 			    "log:"), width, o->look.ascii);
 			first = false;
 		}
-		l = xasprintf("%s (%s)", f->res.err->id,
+		l = f->other ? xasprintf(_("another tool's error (%s)"),
+		    f->other) : xasprintf("%s (%s)", f->res.err->id,
 		    kb_family_key(f->res.err->family));
 		text_line(o, f->file, f->line, f->text, false);
 		output_wrapped(stdout, 4, "", l, width, o->look.ascii);
@@ -448,6 +471,8 @@ run(const struct cli *c, void *opts)
 	char *stdin_name[] = { "-" };
 	char **names = c->nargs ? c->args : stdin_name;
 	int nnames = c->nargs ? c->nargs : 1, rc;
+	long d;
+	bool known;
 	bool failed = false;
 
 	if (o->follow && nnames != 1) {
@@ -474,8 +499,12 @@ run(const struct cli *c, void *opts)
 	}
 	if (!o->follow)
 		report(o, st.kb, &s);
-	rc = s.n ? EXIT_OK : failed ? EXIT_FAILED : EXIT_NEGATIVE;
-	if (!s.n && !failed && !o->json)
+	/* Found: a known error is the decisive one (another tool's error is
+	 * said, but is none that flashfix knows). */
+	d = scan_decisive(&s);
+	known = d >= 0 && !s.f[d].other;
+	rc = known ? EXIT_OK : failed ? EXIT_FAILED : EXIT_NEGATIVE;
+	if (!known && !failed && !o->json)
 		fprintf(stderr, _("flashfix: no known error in the log\n"));
 	scan_free(&s);
 	store_free(&st);

@@ -554,6 +554,14 @@ logline_stamp(const char *s, size_t n)
 {
 	size_t at = 0;
 
+	/* A log pasted as a quote: "> " before each line. */
+	while (at < n && s[at] == '>' && (at + 1 == n || s[at + 1] == ' ' ||
+	    s[at + 1] == '\t')) {
+		at++;
+		while (at < n && (s[at] == ' ' || s[at] == '\t'))
+			at++;
+	}
+
 	for (int k = 0; k < 4; k++) {
 		size_t i = at, len;
 		while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -568,4 +576,54 @@ logline_stamp(const char *s, size_t n)
 		at = i;
 	}
 	return at;
+}
+
+bool
+logline_field(const char *s, size_t n)
+{
+	static const char *const values[] = { "true", "false", "yes", "no",
+		"enabled", "disabled", "on", "off" };
+	size_t colon, v, end = n;
+	bool number = true;
+
+	/* The last colon: the label before it, the value after. */
+	for (colon = n; colon > 0 && s[colon - 1] != ':'; colon--)
+		;
+	if (colon == 0)
+		return false;
+	colon--;
+	for (v = colon + 1; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
+		;
+	while (end > v && (s[end - 1] == ' ' || s[end - 1] == '\t' ||
+	    s[end - 1] == '\r'))
+		end--;
+	if (v == colon + 1 || v >= end)
+		return false;
+	/* The value: one word. */
+	for (size_t i = v; i < end; i++)
+		if (s[i] == ' ' || s[i] == '\t')
+			return false;
+	{
+		size_t i = v;
+		if (end - v > 2 && s[i] == '0' && (s[i + 1] == 'x' ||
+		    s[i + 1] == 'X'))
+			i += 2;
+		for (; i < end && number; i++)
+			number = isxdigit((unsigned char)s[i]) != 0;
+	}
+	if (!number) {
+		bool named = false;
+		for (size_t k = 0; k < sizeof values / sizeof *values; k++)
+			if (end - v == strlen(values[k]) &&
+			    strncasecmp(s + v, values[k], end - v) == 0)
+				named = true;
+		if (!named)
+			return false;
+	}
+	/* The label says nothing failed. */
+	for (size_t i = 0; i + 3 <= colon; i++)
+		if (strncasecmp(s + i, "fail", 4) == 0 || strncasecmp(s + i,
+		    "err", 3) == 0)
+			return false;
+	return true;
 }

@@ -46,6 +46,12 @@ unsigned logline_glance_bytes(const char *s, size_t n);
  * failed: a flash that goes on after it got past what failed before. */
 bool logline_success(const char *s, size_t n);
 
+/* Whether the n bytes at s are a field and its value, as a tool lists
+ * what it read from a device ("Preloader - \tMem read auth:\t\tFalse",
+ * "SBC enabled: True", "HW code: 0x959"): the value a truth value or a
+ * number, the label without a word of failure.  Debug data, no error. */
+bool logline_field(const char *s, size_t n);
+
 /* The length of the time stamps that lead the n bytes at s, with the
  * spaces and the colon after them: "[2024-03-01 10:42:13.123] ",
  * "[004.331]: ", "15:58:07: ", "2025-07-13 15:58:32.326    15:58:07: ".

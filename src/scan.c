@@ -7,16 +7,24 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "digest.h"
+#include "frame.h"
+#include "kb.h"
 #include "i18n.h"
 #include "logline.h"
 #include "logread.h"
+#include "match_int.h"
 #include "util.h"
 
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The first lines of each log are read for their tools' frames (the
+ * platform); after them, only the lines judged. */
+#define FRAMED 200
 
 void
 scan_init(struct scan *s, struct match_index *ix, unsigned platform)
@@ -37,14 +45,13 @@ free_lines(struct scan_line *v, size_t n)
 		free(v[i].text);
 }
 
+static void clear_finding(struct scan_finding *f);
+
 void
 scan_forget(struct scan *s, size_t from)
 {
-	for (size_t i = from; i < s->n; i++) {
-		free(s->f[i].text);
-		free_lines(s->f[i].before, s->f[i].nbefore);
-		free_lines(s->f[i].after, s->f[i].nafter);
-	}
+	for (size_t i = from; i < s->n; i++)
+		clear_finding(&s->f[i]);
 	if (from < s->n)
 		s->n = from;
 	if (s->waiting >= (long)s->n)
@@ -103,40 +110,95 @@ remember(struct scan *s, unsigned long line, const char *text, size_t n)
 		s->ringn++;
 }
 
-/* The finding of error e in the current run, or NULL. */
+/* The finding of error e (or of another tool's, other) in the current
+ * run, or NULL. */
 static struct scan_finding *
-same_in_run(struct scan *s, const struct kb_error *e)
+same_in_run(struct scan *s, const struct kb_error *e, const char *other)
 {
 	for (size_t i = s->n; i-- > 0;) {
 		if (s->f[i].run != s->run)
 			break;
-		if (s->f[i].res.err == e)
+		if (s->f[i].res.err == e && s->f[i].other == other)
 			return &s->f[i];
 	}
 	return NULL;
 }
 
-static long
-add_finding(struct scan *s, const char *file, unsigned long line,
-    const char *text, size_t n, const struct match_result *r,
-    bool ambiguous)
+unsigned
+scan_platform(const struct scan *s)
 {
-	struct scan_finding *f;
+	unsigned m = s->votes[0], q = s->votes[1];
 
-	if (s->n == SCAN_MAX) {
-		s->dropped++;
-		return -1;
+	if (s->platform)
+		return s->platform;
+	if (m > 0 && (q == 0 || m >= 3 * q))
+		return PLAT_MTK;
+	if (q > 0 && (m == 0 || q >= 3 * m))
+		return PLAT_QCOM;
+	return 0;
+}
+
+/* Words of a log's first lines that say whose device it talks to, when
+ * no tool's frame does: bypass_utility's and mtkclient's report of a
+ * MediaTek device ("Device hw code: 0x766", "Device serial link
+ * authorization: True", "Waiting for bootrom"); edl's and QFIL's of a
+ * Qualcomm one (MTK-bypass/bypass_utility, bkerler/mtkclient and
+ * bkerler/edl output as posted in their issues). */
+static const char *const mtk_hints[] = {
+	"device hw code", "serial link authorization",
+	"download agent authorization", "waiting for bootrom", "brom mode",
+};
+static const char *const qcom_hints[] = {
+	"qdl mode", "qdloader", "edl mode", "programmer",
+};
+
+static bool
+has_hint(const char *const *v, size_t nv, const char *t, size_t n)
+{
+	for (size_t i = 0; i < nv; i++) {
+		size_t k = strlen(v[i]);
+		for (size_t j = 0; j + k <= n; j++)
+			if (strncasecmp(t + j, v[i], k) == 0)
+				return true;
 	}
-	s->f = xgrow(s->f, &s->cap, s->n + 1, sizeof *s->f);
-	f = &s->f[s->n];
-	memset(f, 0, sizeof *f);
-	f->res = *r;
-	f->ambiguous = ambiguous;
+	return false;
+}
+
+/* The frame of a line votes for the platform of the log. */
+static void
+vote(struct scan *s, const char *text, size_t n)
+{
+	struct frame fr;
+
+	frame_read(text, n, &fr);
+	if (fr.platform == PLAT_MTK ||
+	    has_hint(mtk_hints, sizeof mtk_hints / sizeof *mtk_hints, text, n))
+		s->votes[0]++;
+	else if (fr.platform == PLAT_QCOM ||
+	    has_hint(qcom_hints, sizeof qcom_hints / sizeof *qcom_hints, text,
+	    n))
+		s->votes[1]++;
+}
+
+/* Frees what finding f holds. */
+static void
+clear_finding(struct scan_finding *f)
+{
+	free(f->text);
+	free_lines(f->before, f->nbefore);
+	free_lines(f->after, f->nafter);
+}
+
+/* Puts finding f at line: its text, the lines before it from the ring,
+ * the lines after it to come. */
+static void
+place_finding(struct scan *s, struct scan_finding *f, const char *file,
+    unsigned long line, const char *text, size_t n)
+{
 	f->file = file;
 	f->line = line;
 	f->text = xstrndup(text, keep_len(text, n));
-	f->count = 1;
-	f->run = s->run;
+	f->nbefore = f->nafter = 0;
 	/* The lines before it, oldest first, kept as read. */
 	for (size_t i = 0; i < s->ringn; i++) {
 		size_t at = (s->ringat + SCAN_CONTEXT - s->ringn + i) %
@@ -145,31 +207,116 @@ add_finding(struct scan *s, const char *file, unsigned long line,
 		f->before[f->nbefore++].text = decoded(s->ring[at],
 		    strlen(s->ring[at]));
 	}
-	s->waiting = (long)s->n;
+	s->waiting = (long)(f - s->f);
+}
+
+/* Room for one more finding: when all SCAN_MAX are taken, the oldest of
+ * a run before the current one goes (counted); false when all are of the
+ * current run. */
+static bool
+make_room(struct scan *s)
+{
+	if (s->n < SCAN_MAX)
+		return true;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->f[i].run != s->run) {
+			clear_finding(&s->f[i]);
+			memmove(&s->f[i], &s->f[i + 1], (s->n - i - 1) *
+			    sizeof *s->f);
+			s->n--;
+			if (s->waiting > (long)i)
+				s->waiting--;
+			else if (s->waiting == (long)i)
+				s->waiting = -1;
+			s->dropped++;
+			return true;
+		}
+	s->dropped++;
+	return false;
+}
+
+static long
+add_finding(struct scan *s, const char *file, unsigned long line,
+    const char *text, size_t n, const struct scan_verdict *v)
+{
+	struct scan_finding *f;
+
+	if (!make_room(s))
+		return -1;
+	s->f = xgrow(s->f, &s->cap, s->n + 1, sizeof *s->f);
+	f = &s->f[s->n];
+	memset(f, 0, sizeof *f);
+	f->res = v->res;
+	f->other = v->kind == SCAN_OTHER ? v->other : NULL;
+	f->ambiguous = v->ambiguous;
+	f->retry = v->retry;
+	f->count = 1;
+	f->run = s->run;
+	place_finding(s, f, file, line, text, n);
 	return (long)s->n++;
 }
 
-/* What the text of a line (after its time stamps) says. */
+/* Whether the n bytes at s say the tool tries again ("retrying...",
+ * "Handshake attempt 2 failed", "重试"): a step it may yet get past. */
+static bool
+says_retry(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"retry", "retrying", "retries", "attempt", "trying again",
+		"try again", "重试",
+	};
+
+	for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+		size_t k = strlen(words[w]);
+		for (size_t i = 0; i + k <= n; i++)
+			if (strncasecmp(s + i, words[w], k) == 0) {
+				/* "failed after retries" gives up. */
+				if (w == 2 && i >= 6 && strncasecmp(s + i - 6,
+				    "after ", 6) == 0)
+					continue;
+				return true;
+			}
+	}
+	return false;
+}
+
+/* What the text of a line (after its time stamps) says, on the platform
+ * the log is of: the errors of the other are not asked. */
 static void
 judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
 {
 	struct match_result r[4];
 	size_t k;
 
+	struct frame fr;
+
 	memset(v, 0, sizeof *v);
 	v->kind = SCAN_QUIET;
+	frame_read(text, n, &fr);
+	if (s->framed >= FRAMED && fr.platform)
+		s->votes[fr.platform == PLAT_MTK ? 0 : 1]++;
+	/* A line in its own tool's frame is read by it (the matcher does);
+	 * one in none, by the log's. */
+	v->own_frame = fr.platform != 0;
+	v->platform = v->own_frame ? s->platform : scan_platform(s);
 	if (logline_success(text, n)) {
 		v->kind = SCAN_SUCCESS;
-	} else if (logline_maybe_error(text, n) && !logline_benign(text, n)) {
+	} else if (logline_maybe_error(text, n) && !logline_benign(text, n) &&
+	    !logline_field(text, n)) {
 		char *z = xstrndup(text, n);
 		s->asked++;
-		k = match_query(s->ix, z, s->platform, r, 4);
-		free(z);
+		k = match_query(s->ix, z, v->platform, r, 4);
 		if (k > 0) {
 			v->kind = SCAN_ERROR;
 			v->res = r[0];
 			v->ambiguous = match_ambiguous_code(r, k);
+			v->retry = says_retry(text, n);
+		} else if ((v->other = match_other(s->ix, z)) != NULL) {
+			v->kind = SCAN_OTHER;
+		} else {
+			v->unknown = true;
 		}
+		free(z);
 	}
 }
 
@@ -181,6 +328,69 @@ succeeded(struct scan *s)
 		s->run++;
 		s->run_has_errors = false;
 	}
+}
+
+/* Stages at which a log that stops, with no error after, tells what
+ * failed: the device never answered the next step.  edl prints these
+ * before it uploads its programmer and waits for the device to run it;
+ * a loader the device does not accept (wrong signature, wrong chip)
+ * leaves the log there (bkerler/edl issues #768, #684, #544, #319). */
+static const struct {
+	const char *text;   /* lowercase, anywhere in the line */
+	enum family family;
+} stops[] = {
+	{ "firehose mode detected, uploading", FAM_QCOM_SAHARA },
+	{ "uploading loader", FAM_QCOM_SAHARA },
+	{ "mode detected: sahara", FAM_QCOM_SAHARA },
+	/* Waiting for a device that never comes: edl's 9008 port (the
+	 * driver, or the phone not in EDL mode); MediaTek's BROM port
+	 * (bypass_utility, mtkclient, antumbra: the key combination, the
+	 * cable, the driver). */
+	{ "waiting for the device", FAM_QCOM_DRIVER },
+	{ "waiting for mtk device", FAM_MTK_BROM },
+	{ "waiting for bootrom", FAM_MTK_BROM },
+	{ "waiting for device", FAM_MTK_BROM },
+};
+
+/* The stage the n bytes at t are, from stops[], or -1. */
+static int
+stop_stage(const char *t, size_t n)
+{
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+		size_t k = strlen(stops[i].text);
+		for (size_t j = 0; j + k <= n; j++)
+			if (strncasecmp(t + j, stops[i].text, k) == 0)
+				return (int)i;
+	}
+	return -1;
+}
+
+/* The family entry of stage k, when the base has one and the platform
+ * asked for (or the log's) is the stage's. */
+static const struct kb_error *
+stage_entry(const struct scan *s, int k)
+{
+	unsigned p = scan_platform(s);
+	const struct kb_error *e = kb_family_entry(s->ix->kb, stops[k].family);
+
+	if (!e || (p && !(e->platforms & p)))
+		return NULL;
+	return e;
+}
+
+/* An error line the base does not know, right after a stage of stops[]
+ * (edl's "Firehose mode detected, uploading..." then "Error: Unknown
+ * host error received in HELLO_RESP"): the stage's family, or NULL. */
+static const struct kb_error *
+in_stage(const struct scan *s)
+{
+	for (size_t i = 0; i < s->ringn; i++) {
+		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
+		int k = stop_stage(s->ring[at], strlen(s->ring[at]));
+		if (k >= 0)
+			return stage_entry(s, k);
+	}
+	return NULL;
 }
 
 long
@@ -196,6 +406,11 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	bool is_text = false;  /* s->text holds the line decoded */
 
 	s->lines++;
+	s->last_file = file;
+	if (s->framed < FRAMED) {
+		s->framed++;
+		vote(s, raw, rn);
+	}
 	/* The context after the last finding. */
 	if (s->waiting >= 0) {
 		struct scan_finding *f = &s->f[s->waiting];
@@ -203,6 +418,21 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		f->after[f->nafter++].text = decoded(raw, rn);
 		if (f->nafter == SCAN_CONTEXT)
 			s->waiting = -1;
+	}
+	/* A Python traceback: its frames (indented) are where the error
+	 * passed, not what it was; its last line, the exception, is. */
+	if (s->in_trace) {
+		if (rn == 0 || raw[0] == ' ' || raw[0] == '\t') {
+			remember(s, line, raw, rn);
+			return -1;
+		}
+		s->in_trace = false;
+	}
+	if (rn >= 33 && raw[0] == 'T' &&
+	    memcmp(raw, "Traceback (most recent call last)", 33) == 0) {
+		s->in_trace = true;
+		remember(s, line, raw, rn);
+		return -1;
 	}
 	/* A glance at the bytes as read, or at the text when escapes or
 	 * another encoding hide the words. */
@@ -229,7 +459,8 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	key = is_text ? s->text.s : raw;
 	kn = is_text ? s->text.len : rn;
 	stamp = logline_stamp(key, kn);
-	if (!scan_cache_get(&s->cache, key + stamp, kn - stamp, &v)) {
+	if (!scan_cache_get(&s->cache, key + stamp, kn - stamp, &v) ||
+	    (!v.own_frame && v.platform != scan_platform(s))) {
 		struct timespec t0, t1;
 		size_t at = stamp;
 		if (!is_text) {
@@ -250,26 +481,97 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		}
 		scan_cache_put(&s->cache, key + at, kn - at, &v);
 	}
+	if (v.kind == SCAN_QUIET && v.unknown) {
+		/* Unknown, but in a stage that tells its family. */
+		const struct kb_error *e = in_stage(s);
+		if (e) {
+			memset(&v.res, 0, sizeof v.res);
+			v.res.err = e;
+			v.res.level = MATCH_FAMILY;
+			v.kind = SCAN_ERROR;
+		}
+	}
 	if (v.kind == SCAN_SUCCESS) {
 		succeeded(s);
-	} else if (v.kind == SCAN_ERROR) {
+	} else if (v.kind == SCAN_ERROR || v.kind == SCAN_OTHER) {
 		s->run_has_errors = true;
-		if ((same = same_in_run(s, v.res.err)) != NULL) {
+		same = same_in_run(s, v.kind == SCAN_ERROR ? v.res.err : NULL,
+		    v.kind == SCAN_OTHER ? v.other : NULL);
+		if (same && (!same->retry || v.retry)) {
 			same->count++;
 		} else {
 			if (!is_text)
 				logread_decode(raw, rn, &s->text);
-			made = add_finding(s, file, line, s->text.s,
-			    s->text.len, &v.res, v.ambiguous);
+			if (same) {
+				/* The tool tried again, and now gives up: this
+				 * line, not the retry, tells what failed. */
+				clear_finding(same);
+				same->count++;
+				same->retry = false;
+				same->res = v.res;
+				place_finding(s, same, file, line, s->text.s,
+				    s->text.len);
+				made = (long)(same - s->f);
+			} else {
+				made = add_finding(s, file, line, s->text.s,
+				    s->text.len, &v);
+			}
 		}
 	}
 	remember(s, line, raw, rn);
 	return made;
 }
 
+/* At the end of a log that holds no error since its last success: when
+ * its last line is a stage that hangs when it fails, that stage's family
+ * is the finding, on that line. */
+static void
+stopped_at(struct scan *s, const char *file)
+{
+	const struct kb_error *e;
+	struct scan_verdict v;
+	struct scan_finding *f;
+	size_t at;
+	const char *t;
+	char *text;
+	int k;
+
+	if (s->run_has_errors || s->ringn == 0)
+		return;
+	/* The last line that is not blank, of the two kept. */
+	at = (s->ringat + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
+	t = s->ring[at];
+	if (strspn(t, " \t`\"'") == strlen(t) && s->ringn > 1) {
+		at = (at + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
+		t = s->ring[at];
+	}
+	if ((k = stop_stage(t, strlen(t))) < 0 ||
+	    (e = stage_entry(s, k)) == NULL)
+		return;
+	memset(&v, 0, sizeof v);
+	v.kind = SCAN_ERROR;
+	v.res.err = e;
+	v.res.level = MATCH_FAMILY;
+	v.res.score = 0;
+	text = decoded(t, strlen(t));
+	if (add_finding(s, file, s->ringline[at], text, strlen(text), &v) >= 0) {
+		/* Its context: the lines before it, none after. */
+		f = &s->f[s->n - 1];
+		f->stopped = true;
+		while (f->nbefore > 0 &&
+		    f->before[f->nbefore - 1].line >= f->line)
+			free(f->before[--f->nbefore].text);
+		s->waiting = -1;
+	}
+	s->run_has_errors = true;
+	free(text);
+}
+
 void
 scan_end_file(struct scan *s)
 {
+	if (s->last_file)
+		stopped_at(s, s->last_file);
 	/* Another log: another run. */
 	if (s->run_has_errors) {
 		s->run++;
@@ -278,185 +580,52 @@ scan_end_file(struct scan *s)
 	s->ringn = 0;
 	s->ringat = 0;
 	s->waiting = -1;
+	s->in_trace = false;
+	s->votes[0] = s->votes[1] = 0;
+	s->framed = 0;
+	s->last_file = NULL;
+}
+
+/* Whether finding f rests on specific evidence: a code, or a known
+ * error's own words. */
+static bool
+specific(const struct scan_finding *f)
+{
+	return f->res.err && (f->res.by_code ||
+	    (f->res.level == MATCH_SPECIFIC &&
+	    f->res.score >= MATCH_SPECIFIC_MIN));
 }
 
 long
 scan_decisive(const struct scan *s)
 {
 	unsigned long last;
+	long first = -1, plain = -1, other = -1;
 
 	if (s->n == 0)
 		return -1;
-	/* The first finding of the run of the last finding. */
+	/* In the run of the last finding: the first with specific evidence
+	 * where the tool did not say it would try again; else the first
+	 * where it did not; else the first of the base's; else another
+	 * tool's error. */
 	last = s->f[s->n - 1].run;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->f[i].run == last)
-			return (long)i;
-	return -1;
-}
-
-char *
-scan_progress(unsigned long long bytes, unsigned long long total,
-    unsigned long errors)
-{
-	char *read, *found, *t;
-	double mb = (double)bytes / 1048576.0;
-
-	if (total && bytes <= total)
-		read = xasprintf(_("%.1f of %.1f MB read (%d%%)"), mb,
-		    (double)total / 1048576.0, (int)(bytes * 100 / total));
-	else
-		read = xasprintf(_("%.1f MB read"), mb);
-	found = xasprintf(ngettext("%lu error so far", "%lu errors so far",
-	    errors), errors);
-	t = xasprintf("%s, %s", read, found);
-	free(read);
-	free(found);
-	return t;
-}
-
-/* The evidence of the decisive finding of s: head, then the decisive
- * line and the lines around it, numbered.  malloc'd. */
-static char *
-evidence_of(const struct scan_finding *f, const char *head)
-{
-	struct buf ev;
-
-	buf_init(&ev);
-	buf_adds(&ev, head);
-	for (size_t i = 0; i < f->nbefore; i++)
-		buf_printf(&ev, "\n  %lu: %s", f->before[i].line,
-		    f->before[i].text);
-	buf_printf(&ev, "\n> %lu: %s", f->line, f->text);
-	for (size_t i = 0; i < f->nafter; i++)
-		buf_printf(&ev, "\n  %lu: %s", f->after[i].line,
-		    f->after[i].text);
-	return buf_take(&ev);
-}
-
-bool
-scan_log_file(struct match_index *ix, unsigned platform, const char *path,
-    const struct kb_error **err, char **evidence, char **why)
-{
-	struct scan s;
-	struct logread r;
-	struct digest dg;
-	struct stat st;
-	long d;
-	unsigned pct;
-	char *enc;
-	bool checked = false;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY), k;
-
-	*err = NULL;
-	*evidence = *why = NULL;
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*why = xasprintf(_("cannot read %s as a log: %s"), path,
-		    fd < 0 ? strerror(errno) : _("not a regular file"));
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	scan_init(&s, ix, platform);
-	logread_init(&r, fd);
-	digest_init(&dg);
-	r.dg = &dg;
-	while ((k = logread_next(&r)) > 0) {
-		scan_line(&s, path, r.lineno, r.cur, r.curlen);
-		/* Binary data: no need to read it all. */
-		if (!checked && r.counted >= 1048576) {
-			checked = true;
-			if (logread_not_text(&r, &pct))
-				break;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct scan_finding *f = &s->f[i];
+		if (f->run != last)
+			continue;
+		if (f->other) {
+			if (other < 0)
+				other = (long)i;
+			continue;
 		}
+		if (first < 0)
+			first = (long)i;
+		if (f->retry)
+			continue;
+		if (specific(f))
+			return (long)i;
+		if (plain < 0)
+			plain = (long)i;
 	}
-	if (k == 0 && logread_flush(&r) == 1)
-		scan_line(&s, path, r.lineno, r.cur, r.curlen);
-	d = scan_decisive(&s);
-	enc = r.unsure ? xstrdup(_("its encoding could not be told: read "
-	    "as UTF-8")) : r.enc > LR_UTF8 ? xasprintf(_("read as %s"),
-	    logread_encoding(&r)) : NULL;
-	if (k < 0)
-		*why = xasprintf(_("cannot read %s as a log: %s"), path,
-		    strerror(errno));
-	else if (logread_not_text(&r, &pct))
-		*why = xasprintf(_("%s is not text (%u%% of its bytes are "
-		    "control characters): no error read from it"), path, pct);
-	else if (d < 0 && enc)
-		*why = xasprintf(_("no known error in the log %s (%s)"), path,
-		    enc);
-	else if (d < 0)
-		*why = xasprintf(_("no known error in the log %s"), path);
-	else {
-		char *head = enc ? xasprintf(_("log %s, %llu bytes, %s, digest "
-		    "%016llx"), path, (unsigned long long)r.bytes, enc,
-		    (unsigned long long)digest_end(&dg)) :
-		    xasprintf(_("log %s, %llu bytes, digest %016llx"),
-		    path, (unsigned long long)r.bytes,
-		    (unsigned long long)digest_end(&dg));
-		*evidence = evidence_of(&s.f[d], head);
-		*err = s.f[d].res.err;
-		free(head);
-	}
-	free(enc);
-	logread_free(&r);
-	close(fd);
-	scan_free(&s);
-	return *err != NULL;
-}
-
-bool
-scan_log_text(struct match_index *ix, unsigned platform, const char *text,
-    size_t n, const struct kb_error **err, char **evidence)
-{
-	struct scan s;
-	unsigned long line = 0;
-	long d;
-
-	*err = NULL;
-	*evidence = NULL;
-	scan_init(&s, ix, platform);
-	for (size_t i = 0; i < n;) {
-		size_t k = i;
-		while (k < n && text[k] != '\n')
-			k++;
-		scan_line(&s, "-", ++line, text + i, k - i);
-		i = k + 1;
-	}
-	d = scan_decisive(&s);
-	if (d >= 0) {
-		char *head = xasprintf(_("pasted text, %lu lines"), line);
-		*evidence = evidence_of(&s.f[d], head);
-		*err = s.f[d].res.err;
-		free(head);
-	}
-	scan_free(&s);
-	return *err != NULL;
-}
-
-char *
-scan_log_path(const char *text)
-{
-	struct stat st;
-	size_t n;
-	char *p;
-
-	while (*text == ' ')
-		text++;
-	if (strncmp(text, "file://", 7) == 0)
-		text += 7;
-	p = xstrdup(text);
-	n = strlen(p);
-	while (n && p[n - 1] == ' ')
-		p[--n] = '\0';
-	if (n >= 2 && (p[0] == '\'' || p[0] == '"') && p[n - 1] == p[0]) {
-		memmove(p, p + 1, n - 2);
-		p[n - 2] = '\0';
-	}
-	if (!*p || (*p != '/' && *p != '.' && *p != '~' && !strchr(p, '/') &&
-	    !strchr(p, '.')) || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
-		free(p);
-		return NULL;
-	}
-	return p;
+	return plain >= 0 ? plain : first >= 0 ? first : other;
 }

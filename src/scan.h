@@ -27,7 +27,10 @@ struct scan_line {
 };
 
 struct scan_finding {
-	struct match_result res;  /* the entry */
+	struct match_result res;  /* the entry (NULL err: another tool's) */
+	const char *other;        /* another tool's error: its name */
+	bool stopped;             /* no error line: the log stops at a stage
+				     that hangs when it fails */
 	bool ambiguous;           /* a bare number of several code systems */
 	const char *file;
 	unsigned long line;
@@ -36,16 +39,21 @@ struct scan_finding {
 	size_t nbefore, nafter;
 	unsigned long count;      /* lines naming the same error in its run */
 	unsigned long run;        /* which run of errors it belongs to */
+	bool retry;               /* its line says the tool tries again */
 };
 
 struct scan {
 	struct match_index *ix;
-	unsigned platform;
+	unsigned platform;        /* asked for (0: any) */
+	unsigned votes[2];        /* lines framed by MTK's, Qualcomm's tools */
+	unsigned long framed;     /* lines of this log looked at for it */
+	const char *last_file;    /* the log being read */
 	struct scan_finding *f;
 	size_t n, cap;
 	unsigned long dropped;    /* findings past SCAN_MAX */
 	unsigned long run;        /* the current run of errors */
 	bool run_has_errors;
+	bool in_trace;            /* in a Python traceback's frames */
 	/* the last lines, for the context before a finding */
 	char ring[SCAN_CONTEXT][SCAN_KEEP + 1];
 	unsigned long ringline[SCAN_CONTEXT];
@@ -65,7 +73,12 @@ void scan_free(struct scan *s);
  * a new finding it made, or -1. */
 long scan_line(struct scan *s, const char *file, unsigned long line,
     const char *text, size_t n);
-/* Ends a file: the next file's lines are not the context of this one's. */
+/* The platform the log's own lines name (its tools' frames), when it is
+ * clear, or what was asked for; 0: not known. */
+unsigned scan_platform(const struct scan *s);
+/* Ends a file: a log that stops at a stage that hangs when it fails
+ * (edl uploading its loader) gets that stage's family as its finding;
+ * the next file's lines are not the context of this one's. */
 void scan_end_file(struct scan *s);
 /* Forgets the findings from index from on (a log that turned out not to
  * be text). */

@@ -17,13 +17,20 @@
 #define SCAN_CACHE_KEY 256
 
 /* What a line is: nothing to say, a success (what failed before was got
- * past), or an error (its best match). */
-enum scan_kind { SCAN_QUIET, SCAN_SUCCESS, SCAN_ERROR };
+ * past), an error (its best match), or another tool's error (outside
+ * what the base knows). */
+enum scan_kind { SCAN_QUIET, SCAN_SUCCESS, SCAN_ERROR, SCAN_OTHER };
 
 struct scan_verdict {
 	enum scan_kind kind;
 	bool ambiguous;           /* a bare number of several code systems */
+	bool retry;               /* the tool says it tries again */
+	unsigned platform;        /* the platform it was judged for */
+	bool own_frame;           /* the line names its platform itself */
+	bool unknown;             /* it reads as an error the base does not
+				     know, nor another tool's */
 	struct match_result res;  /* SCAN_ERROR: the entry */
+	const char *other;        /* SCAN_OTHER: the other tool's name */
 };
 
 struct scan_cache {

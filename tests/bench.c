@@ -4,8 +4,9 @@
  *                     in a child, then from the cache), runs 400
  *                     lookups, prints the load times, lookup median and
  *                     p99, and peak RSS
- *   bench measure CMD runs CMD, prints its wall time (ms) and peak RSS
- *                     (KiB), for whole-process comparisons
+ *   bench measure CMD runs CMD, prints its wall time (ms), peak RSS
+ *                     (KiB) and CPU time (ms, user and system), for
+ *                     whole-process comparisons
  *   bench scan DATA LOG  scans LOG with the base in DATA (as flashfix
  *                     scan does, in this process) and prints the lines,
  *                     how many the matcher judged and what each cost
@@ -360,7 +361,9 @@ measure(char **argv)
 		perror("wait4");
 		return 1;
 	}
-	printf("%.3f %ld\n", now_ms() - t0, ru.ru_maxrss);
+	printf("%.3f %ld %.3f\n", now_ms() - t0, ru.ru_maxrss,
+	    (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+	    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0);
 	return WIFEXITED(status) && WEXITSTATUS(status) >= 126;
 }
 

@@ -51,6 +51,8 @@ stamps(void)
 		{ "[00000C60]COM20 0.14 Receiving", "[00000C60]COM20 0.14 Receiving" },
 		{ "12.5% done", "12.5% done" },
 		{ "Error: 12:30", "Error: 12:30" },
+		{ "> [17:04:23]: Device detected :)", "Device detected :)" },
+		{ ">> x", ">> x" },
 		{ "", "" },
 	};
 
@@ -60,11 +62,31 @@ stamps(void)
 }
 
 static void
+fields(void)
+{
+	static const char *const yes[] = {
+		"Preloader - \tMem read auth:\t\tFalse", "SBC enabled: True",
+		"HW code:\t\t\t0x959", "DAXFlash - DA-VERSION      : 10",
+		"SLA: disabled",
+	};
+	static const char *const no[] = {
+		"Status: Handshake failed", "Error code: 0x7017",
+		"Failed to read: 12", "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)",
+		"auth: not done", "no colon here",
+	};
+
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		ok(logline_field(yes[i], strlen(yes[i])), "field: '%s'", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		ok(!logline_field(no[i], strlen(no[i])), "no field: '%s'", no[i]);
+}
+
+static void
 cache(void)
 {
 	struct scan_cache c;
-	struct scan_verdict v = { SCAN_ERROR, true, { NULL, 0.9, true } },
-	    got;
+	struct scan_verdict v = { .kind = SCAN_ERROR, .ambiguous = true,
+		.res = { .err = NULL, .score = 0.9, .by_code = true } }, got;
 	char *longer = xmalloc(SCAN_CACHE_KEY + 1);
 
 	scan_cache_init(&c);
@@ -272,6 +294,32 @@ wide(void)
 	}
 }
 
+/* More findings than are kept, in runs that a success closed: the
+ * oldest runs' go, the last run's stays decisive. */
+static void
+many_runs(struct match_index *ix)
+{
+	struct scan s;
+	unsigned long line = 0;
+	long d;
+	const char *err = "Sahara communication failed", *okl = "Download OK",
+	    *last = "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)";
+
+	scan_init(&s, ix, 0);
+	for (int i = 0; i < 3 * SCAN_MAX; i++) {
+		scan_line(&s, "t", ++line, err, strlen(err));
+		scan_line(&s, "t", ++line, okl, strlen(okl));
+	}
+	scan_line(&s, "t", ++line, last, strlen(last));
+	d = scan_decisive(&s);
+	ok(s.n <= SCAN_MAX && s.dropped > 0, "many runs: at most %d findings "
+	    "kept (%zu, %lu dropped)", SCAN_MAX, s.n, s.dropped);
+	ok(d >= 0 && s.f[d].line == line &&
+	    strcmp(s.f[d].res.err->id, "mtk-dram-enable") == 0,
+	    "many runs: the last run's error is still there, decisive");
+	scan_free(&s);
+}
+
 int
 main(void)
 {
@@ -283,6 +331,7 @@ main(void)
 
 	setlocale(LC_ALL, "C.UTF-8");
 	stamps();
+	fields();
 	cache();
 	progress();
 	wide();
@@ -292,6 +341,7 @@ main(void)
 	ok(kb && d.errors == 0, "the shipped knowledge base loads");
 	ix = match_index_new(kb);
 	repeated(ix);
+	many_runs(ix);
 	match_index_free(ix);
 	kb_free(kb);
 	diag_free(&d);

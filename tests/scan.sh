@@ -52,6 +52,91 @@ run "$FLASHFIX" scan --json "$T/end.log"
 is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 15/qcom-auth-segment-hash \
 	"at the end, without a line end"
 
+# A log read as a log.  A Python traceback is read to its last line: the
+# exception, not the frames it passed through (one of which holds words
+# of another error).
+{
+	noise
+	printf '%s\n' "Traceback (most recent call last):" \
+		'  File "mtk.py", line 10, in upload' \
+		'    raise RuntimeError("Sahara communication failed")' \
+		"RuntimeError: BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)"
+} >"$T/trace.log"
+run "$FLASHFIX" scan --json "$T/trace.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 11/mtk-dram-enable \
+	"a traceback: its last line, the exception"
+hasnt "$out" '"id":"sahara"' "not a line of its frames"
+# A step the tool retries, then gives up on: the line where it gives up.
+{
+	noise
+	printf '%s\n' "Preloader - [LIB]: Status: Handshake failed, retrying..." \
+		"[06:10:14]: Handshake attempt 1 failed: [Errno 5] Input/Output Error" \
+		"Preloader - [LIB]: Status: Handshake failed, retrying..." \
+		"[06:10:16]: Handshake failed after retries"
+} >"$T/retry.log"
+run "$FLASHFIX" scan --json "$T/retry.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)/$(printf '%s' "$out" | J 0.count)" \
+	11/mtk-brom-handshake/4 "retried, then given up: the line that gives up, all four counted"
+# Specific evidence over words shared: a weak match, then the exact code.
+{
+	noise
+	printf '%s\n' "security check failed" "BROM ERROR : S_SECURITY_SLA_FAIL (6004)" "Disconnect!"
+} >"$T/specific.log"
+run "$FLASHFIX" scan --json "$T/specific.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 9/mtk-auth-sla-fail \
+	"a code after a line that only shares words: the code's line"
+is "$(printf '%s' "$out" | J 1.line)/$(printf '%s' "$out" | J 1.decisive)" 8/false \
+	"the weak one is among the others"
+
+# The platform the log's lines name: a MediaTek device (bypass_utility's
+# report of it) makes a bare USB timeout a MediaTek error, not edl's.
+printf '%s\n' "[2021-06-17 07:35:06.447885] Waiting for device" \
+	"[2021-06-17 07:35:26.171471] Found port = /dev/ttyACM0" \
+	"[2021-06-17 07:35:26.226004] Device hw code: 0x766" \
+	"[2021-06-17 07:35:26.226235] Device serial link authorization: True" \
+	"[2021-06-17 07:35:26.226317] Disabling watchdog timer" \
+	"[Errno 110] Operation timed out" >"$T/plat.log"
+run "$FLASHFIX" lookup --json --limit 1 "[Errno 110] Operation timed out"
+like "$(printf '%s' "$out" | J 0.family)" "^qcom-" "alone, the line reads as Qualcomm's"
+run "$FLASHFIX" scan --json "$T/plat.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.family)" 6/mtk-brom \
+	"in a MediaTek tool's log: MediaTek's family"
+# Another tool's error is called so: its tool, family "other", exit 1.
+printf '%s\n' "Sending 'boot_a' (65536 KB) OKAY" \
+	"Writing 'boot_a' FAILED (remote: 'Partition not found')" \
+	"fastboot: error: Command failed" >"$T/other.log"
+run "$FLASHFIX" scan --json "$T/other.log"
+is "$rc/$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.level)/$(printf '%s' "$out" | J 0.tool)/$(printf '%s' "$out" | J 0.family)" \
+	1/2/other/fastboot/other "another tool's error: its line and tool, family other, exit 1"
+run "$FLASHFIX" scan "$T/other.log"
+like "$out" "This is an error of another tool \\(fastboot\\), outside what flashfix knows" \
+	"said so in text"
+hasnt "$out" "[qcom-" "with no entry of the base"
+# A log that stops where edl uploads its programmer: the stage's family,
+# on its last line, marked as a stop.
+printf '%s\n' "main - Waiting for the device" "main - Device detected :)" \
+	"main - Mode detected: sahara" "sahara - Uploading loader prog.bin ..." \
+	"sahara - 32-Bit mode detected." "sahara - Firehose mode detected, uploading..." >"$T/stop.log"
+run "$FLASHFIX" scan --json "$T/stop.log"
+is "$rc/$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)/$(printf '%s' "$out" | J 0.level)/$(printf '%s' "$out" | J 0.stopped)" \
+	0/6/qcom-sahara/family/true "stopped while the loader uploads: Sahara's family, on the last line"
+run "$FLASHFIX" scan "$T/stop.log"
+like "$out" "No error line: the log stops at this stage" "said so in text"
+# An error the base does not know, right after that stage: its family.
+printf '%s\n' "sahara - Uploading loader prog.bin ..." "sahara - Firehose mode detected, uploading..." \
+	"Error: Unknown host error received in HELLO_RESP" >"$T/stage.log"
+run "$FLASHFIX" scan --json "$T/stage.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)/$(printf '%s' "$out" | J 0.stopped)" \
+	3/qcom-sahara/false "an unknown error in that stage: the stage's family, on the error's line"
+# A tool's list of fields is debug data; a log pasted as a quote is read.
+printf '%s\n' "Preloader - 	SBC enabled:		True" "Preloader - 	Mem read auth:		False" \
+	"Preloader - 	Cmd 0xC8 blocked:	False" "Download OK" >"$T/field.log"
+run "$FLASHFIX" scan --json "$T/field.log"
+is "$rc/$out" "1/[]" "fields and their values: no error"
+printf '%s\n' "> Port - Device detected :)" "> [2024-03-01 10:42:13] BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" >"$T/quote.log"
+run "$FLASHFIX" scan --json "$T/quote.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 2/mtk-dram-enable "a log pasted as a quote (> )"
+
 # A log that only succeeded: nothing, exit 1.
 { noise; printf '%s\n' "Download OK" "All command exec done!"; } >"$T/ok.log"
 run "$FLASHFIX" scan "$T/ok.log"
