@@ -3,6 +3,7 @@
 
 #include "scan.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -306,6 +307,11 @@ judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
 		char *z = xstrndup(text, n);
 		s->asked++;
 		k = match_query(s->ix, z, v->platform, r, 4);
+		/* The log's platform is a preference, not a wall: a line that
+		 * none of its errors explains is asked of every platform's (a
+		 * log may hold more than one tool's lines). */
+		if (k == 0 && v->platform && !s->platform)
+			k = match_query(s->ix, z, 0, r, 4);
 		if (k > 0) {
 			v->kind = SCAN_ERROR;
 			v->res = r[0];
@@ -352,15 +358,30 @@ static const struct {
 	{ "waiting for device", FAM_MTK_BROM },
 };
 
-/* The stage the n bytes at t are, from stops[], or -1. */
+/* The stage the n bytes at t are, from stops[], or -1.  Only places
+ * whose letter starts a stage's text are compared (a line of Chinese,
+ * or of other words, costs a byte's test each). */
 static int
 stop_stage(const char *t, size_t n)
 {
-	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
-		size_t k = strlen(stops[i].text);
-		for (size_t j = 0; j + k <= n; j++)
-			if (strncasecmp(t + j, stops[i].text, k) == 0)
+	static bool starts[256], ready;
+
+	if (!ready) {
+		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+			unsigned char c = (unsigned char)stops[i].text[0];
+			starts[c] = starts[toupper(c)] = true;
+		}
+		ready = true;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (!starts[(unsigned char)t[j]])
+			continue;
+		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+			size_t k = strlen(stops[i].text);
+			if (j + k <= n && strncasecmp(t + j, stops[i].text,
+			    k) == 0)
 				return (int)i;
+		}
 	}
 	return -1;
 }

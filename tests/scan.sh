@@ -101,6 +101,13 @@ like "$(printf '%s' "$out" | J 0.family)" "^qcom-" "alone, the line reads as Qua
 run "$FLASHFIX" scan --json "$T/plat.log"
 is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.family)" 6/mtk-brom \
 	"in a MediaTek tool's log: MediaTek's family"
+# The log's platform is a preference: a line none of its errors explains
+# is asked of every platform's (a log of two tools' lines).
+printf '%s\n' "sahara - Protocol version: 2, Version supported: 1" "firehose - [LIB]: Couldn't detect TargetName" \
+	"QFIL: Download Succeed" "EMI：启用 DRAM 失败。" >"$T/mixed.log"
+run "$FLASHFIX" scan --json "$T/mixed.log"
+is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 4/mtk-dram-enable \
+	"a MediaTek line in a log of Qualcomm lines: still found"
 # Another tool's error is called so: its tool, family "other", exit 1.
 printf '%s\n' "Sending 'boot_a' (65536 KB) OKAY" \
 	"Writing 'boot_a' FAILED (remote: 'Partition not found')" \
