@@ -236,7 +236,9 @@ file_columns(int fd, const char *path, char **err)
 	if (!ncols)
 		*err = xasprintf(_("%s is not a flashfix records file (its first "
 		    "line is not the records header); nothing was written to "
-		    "it. Choose another with --records."), path);
+		    "it. Choose another with --records, or, if it holds "
+		    "records whose header was lost, put this line back at its "
+		    "top: %.*s"), path, (int)(n - 1), head);
 	free(head);
 	free(got);
 	return ncols;
@@ -328,39 +330,164 @@ records_has(const char *path, const char *id)
 	return found;
 }
 
+/* How many quoted fields the first line of the file open on fd has,
+ * when that line is a record as flashfix writes them (each field quoted,
+ * the first an id): a records file that lost its header.  0 when it is
+ * not one. */
+static size_t
+headless_columns(int fd)
+{
+	char buf[65536];
+	ssize_t k = pread(fd, buf, sizeof buf, 0);
+	size_t nf = 0, i = 0, n = k > 0 ? (size_t)k : 0;
+
+	while (i < n && buf[i] == '"') {
+		for (i++; i < n; i++)
+			if (buf[i] == '"') {
+				if (i + 1 < n && buf[i + 1] == '"')
+					i++;
+				else
+					break;
+			}
+		if (i >= n)
+			return 0;
+		nf++;
+		i++;
+		if (i < n && buf[i] == '\n')
+			return nf >= NCOLS_V1 && nf <= NCOLS ? nf : 0;
+		if (i >= n || buf[i] != ',')
+			return 0;
+		i++;
+	}
+	return 0;
+}
+
+/* Puts the header of ncols columns back at the top of the records file
+ * at path, open and locked on fd: the header and the file's bytes to a
+ * temporary file, renamed over path, as flashfix(1) asks of every
+ * program that rewrites the file.  A writer waiting for the lock of the
+ * old file sees that the path names another and opens it again. */
+static bool
+put_header_back(int fd, const char *path, size_t ncols, off_t size,
+    char **err)
+{
+	char *h = header_of(ncols);
+	char *data = xmalloc(size > 0 ? (size_t)size : 1);
+	ssize_t k = pread(fd, data, (size_t)size, 0);
+	struct stat st;
+	bool ok = k == (ssize_t)size && fstat(fd, &st) == 0;
+
+	if (ok) {
+		const struct files_part parts[] = {
+			{ h, strlen(h) }, { data, (size_t)size },
+		};
+		ok = files_write_atomic(path, parts, 2,
+		    (int)(st.st_mode & 0777), FILES_REPLACE);
+	}
+	if (!ok)
+		*err = xasprintf(_("%s has lost its header line and could not "
+		    "be repaired (%s); put this line back at its top: %s"), path,
+		    strerror(errno ? errno : EIO), h);
+	free(h);
+	free(data);
+	return ok;
+}
+
+/* Whether the records file open on fd is still the file path names
+ * (dev and inode): a program that replaced it by rename under the lock
+ * (a clean-up, a repair) leaves the old file to no one. */
+static bool
+still_named(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Opens and locks the records file that path names, once the lock is
+ * held: -1 with a message in *err. */
+static int
+open_locked(const char *path, char **err)
+{
+	for (int tries = 0; tries < 1000; tries++) {
+		int fd = records_open(path, O_RDWR | O_APPEND | O_CREAT, err);
+		if (fd < 0)
+			return -1;
+		if (flock(fd, LOCK_EX) != 0) {
+			*err = xasprintf(_("cannot lock %s: %s"), path,
+			    strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (still_named(fd, path))
+			return fd;
+		/* Replaced (or removed) while we waited: the new one. */
+		close(fd);
+	}
+	*err = xasprintf(_("cannot lock %s: it is replaced again and "
+	    "again"), path);
+	return -1;
+}
+
 bool
 records_append(const char *path, const struct wizard *w, const char *host,
     char **err)
 {
 	struct stat st;
-	char *head = NULL, *rec = NULL;
-	size_t ncols;
+	char *head = NULL, *rec = NULL, last = '\n';
+	size_t ncols = 0;
 	int fd;
 	bool ok = false;
 
 	*err = NULL;
-	fd = records_open(path, O_RDWR | O_APPEND | O_CREAT, err);
-	if (fd < 0)
-		return false;
-	if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0) {
-		*err = xasprintf(_("cannot lock %s: %s"), path,
-		    strerror(errno));
-		goto out;
+	for (int repaired = 0;; repaired++) {
+		fd = open_locked(path, err);
+		if (fd < 0)
+			return false;
+		if (fstat(fd, &st) != 0) {
+			*err = xasprintf(_("cannot read %s: %s"), path,
+			    strerror(errno));
+			goto out;
+		}
+		/* A new file gets the header first, in the same write. */
+		if (st.st_size == 0) {
+			ncols = NCOLS;
+			break;
+		}
+		ncols = file_columns(fd, path, err);
+		if (ncols)
+			break;
+		/* Records whose header line went (an unlocked truncation
+		 * at the wrong moment): put it back, once. */
+		size_t hc = repaired ? 0 : headless_columns(fd);
+		if (!hc)
+			goto out;
+		free(*err);
+		*err = NULL;
+		if (!put_header_back(fd, path, hc, st.st_size, err))
+			goto out;
+		close(fd);
 	}
-	/* A new file gets the header first, in the same write. */
-	ncols = st.st_size == 0 ? NCOLS : file_columns(fd, path, err);
-	if (!ncols)
-		goto out;
 	/* Recorded before, and cut off before its saved copy went: once
 	 * is enough. */
 	if (st.st_size > 0 && already_recorded(fd, st.st_size, w->id)) {
 		ok = true;
 		goto out;
 	}
+	/* A file that does not end a line (a torn record: a full disk and
+	 * a kill, a power cut, an editor) gets one first, so that this
+	 * record starts a line of its own and the torn one stays apart. */
+	if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+		last = '\n';
 	rec = line_of(w, host, false, ncols);
 	if (st.st_size == 0) {
 		head = records_header();
 		char *both = xasprintf("%s%s", head, rec);
+		free(rec);
+		rec = both;
+	} else if (last != '\n') {
+		char *both = xasprintf("\n%s", rec);
 		free(rec);
 		rec = both;
 	}
