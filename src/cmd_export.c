@@ -83,7 +83,7 @@ static void
 put(struct buf *b, const char *v, bool first)
 {
 	if (v && *v)
-		csv_field(b, v, first);
+		csv_cell(b, v, first);
 	else if (!first)
 		buf_addc(b, ',');
 }

@@ -128,14 +128,25 @@ json_count(FILE *fp, const char *s)
 		fputs("null", fp);
 }
 
-void
-csv_field(struct buf *b, const char *s, bool first)
+/* Whether a spreadsheet would take a cell that starts with c for a
+ * formula (OWASP's list: = + - @, tab, carriage return). */
+static bool
+formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	    c == '\r';
+}
+
+static void
+add_field(struct buf *b, const char *s, bool first, bool sheet)
 {
 	char *e = text_escape(s ? s : "", strlen(s ? s : ""), TEXT_KEEP_NL);
 
 	if (!first)
 		buf_addc(b, ',');
 	buf_addc(b, '"');
+	if (sheet && s && (formula_start(*s) || formula_start(*e)))
+		buf_addc(b, '\'');
 	for (const char *p = e; *p; p++) {
 		if (*p == '"')
 			buf_addc(b, '"');
@@ -143,4 +154,16 @@ csv_field(struct buf *b, const char *s, bool first)
 	}
 	buf_addc(b, '"');
 	free(e);
+}
+
+void
+csv_field(struct buf *b, const char *s, bool first)
+{
+	add_field(b, s, first, false);
+}
+
+void
+csv_cell(struct buf *b, const char *s, bool first)
+{
+	add_field(b, s, first, true);
 }

@@ -36,6 +36,11 @@ struct buf;
  * doubled, control characters escaped so that nothing raw reaches a
  * spreadsheet or a terminal; line feeds are kept. */
 void csv_field(struct buf *b, const char *s, bool first);
+/* The same for a file that a spreadsheet may open (export, a report's
+ * CSV): a text that a spreadsheet would run as a formula (it starts with
+ * = + - @, a tab or a carriage return) gets a ' before it, as OWASP
+ * advises against CSV injection. */
+void csv_cell(struct buf *b, const char *s, bool first);
 
 /* Flushes and checks standard output; false after reporting an error. */
 bool output_close_stdout(void);

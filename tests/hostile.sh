@@ -94,6 +94,36 @@ ok $? "report --format json parses"
 run "$FLASHFIX" stats --records "$R"
 nothing_raw "stats: nothing raw"
 
+# Formula injection: a note, the job details and knowledge-base texts
+# that a spreadsheet would run (= + - @, tab, CR) reach export, export
+# --steps and the report's CSV with a ' before them; the JSON keeps them.
+K6=$T/kb6
+cp -r "$DATA" "$K6"
+printf 'formula-1,mtk,hardware,,Formula trap error,,,"=HYPERLINK(""http://x"";""y"")",,,,"+escalate",,vendor-tool,test\n' >>"$K6/errors.csv"
+printf 'formula-1,1,hardware,,"@SUM(1+1) the fix",,test\n' >>"$K6/fixes.csv"
+answers platform=1 version=1 error='Formula trap error' pick=1 step='n: =1+2' \
+	detail='-2+3' detail='+model' detail='@serial' |
+	"$FLASHFIX" --plain --data "$K6" --state-dir "$T/s6" >"$T/out" 2>"$T/err"
+is "$?" 0 "formulas: the session is recorded"
+run "$FLASHFIX" export --state-dir "$T/s6"
+like "$out" "\"'-2\+3\",[^,]*,\"'\+model\",\"'@serial\"" "export: the job details get a '"
+hasnt "$out" '"-2+3"' "export: none raw"
+run "$FLASHFIX" export --steps --state-dir "$T/s6"
+has "$out" "\"'=1+2\"" "export --steps: the note gets a '"
+hasnt "$out" '"=1+2"' "export --steps: not raw"
+run "$FLASHFIX" export --format jsonl --steps --state-dir "$T/s6"
+has "$out" '"note":"=1+2"' "the JSON lines keep it as typed"
+run "$FLASHFIX" report --last --format csv --data "$K6" --state-dir "$T/s6"
+has "$out" "\"'=HYPERLINK(\"\"http://x" "report csv: the cause from the base gets a '"
+has "$out" "\"'@SUM(1+1) the fix\"" "report csv: the action"
+has "$out" "\"'+escalate\"" "report csv: what HQ needs"
+has "$out" "\"'=1+2\"" "report csv: the note"
+for bad in '"=' '"+' '"-2' '"@'; do
+	hasnt "$out" "$bad" "report csv: no cell starts with ${bad#?}"
+done
+run "$FLASHFIX" history --json --state-dir "$T/s6"
+has "$out" '"model":"+model"' "the records keep the details as typed"
+
 # Size: a 1 MB field, 100,000 rows, a 1 MB answer.
 K4=$T/kb4
 cp -r "$DATA" "$K4"
