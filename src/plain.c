@@ -315,11 +315,15 @@ static bool
 answer_detail(struct plain *p, struct convo *c, const struct convo_question *q)
 {
 	char *const *f[3] = { &c->w->engineer, &c->w->model, &c->w->serial };
-	char *prompt = xasprintf("%s [%s] ", q->text, *f[c->detail] ?
-	    *f[c->detail] : "");
+	/* From --engineer, --model, --serial or $USER: shown escaped, as
+	 * every answer is. */
+	char *shown = text_sanitize(*f[c->detail] ? *f[c->detail] : "",
+	    !p->o->ascii);
+	char *prompt = xasprintf("%s [%s] ", q->text, shown);
 	bool got = ask(p, prompt);
 
 	free(prompt);
+	free(shown);
 	if (got)
 		convo_text(c, p->line.len ? p->line.s : NULL);
 	return got;

@@ -70,6 +70,23 @@ for f in text markdown json csv; do
 	nothing_raw "report --format $f: nothing raw"
 done
 
+# Job details from the command line and $USER, shown in the line mode's
+# job-details prompts: escaped.
+for opt in --engineer --model --serial USER; do
+	v=$(printf 'x\033]0;pwned\007\033[2Jy\302\233')
+	if [ "$opt" = USER ]; then
+		set -- ; u=$v
+	else
+		set -- "$opt" "$v"; u=ana
+	fi
+	answers platform=1 version=1 error='DL system ERR' pick=1 step=y \
+		detail= detail= detail= |
+		USER=$u "$FLASHFIX" --plain --state-dir "$T/s8" "$@" >"$T/out" 2>"$T/err"
+	like "$(cat "$T/out")" 'x\\x1B\]0;pwned\\x07' "$opt: the prompt shows it escaped"
+	nothing_raw "$opt: nothing raw reaches the terminal"
+done
+set --
+
 # Records edited by hand with raw escapes, C1, bidi, invalid UTF-8.
 R=$T/records.csv
 {
