@@ -21,6 +21,7 @@
 #include <unistr.h>
 
 #include "digest.h"
+#include "files.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -481,13 +482,18 @@ csvfile_read_keep(const char *path, const char *name,
 	char *chunk = NULL, *conv = NULL;
 	size_t total = 0;
 	ssize_t k;
-	bool ok = false, fed = true;
+	bool ok = false, fed = true, odd;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	fd = files_open_regular(path, &odd);
 	if (fd < 0) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, _("cannot open: %s"),
-		    strerror(errno));
+		if (odd)
+			diag_add(d, DIAG_ERROR, name, 0, 0, _("not a regular "
+			    "file (a FIFO, a device or a directory); a "
+			    "knowledge-base file must be a plain file"));
+		else
+			diag_add(d, DIAG_ERROR, name, 0, 0,
+			    _("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	r.v = xcalloc(ncols, sizeof *r.v);

@@ -61,10 +61,13 @@ diag_print(const struct diag *d, FILE *fp)
 		char *file = text_sanitize(it->file, text_terminal_utf8());
 		char *msg = text_sanitize(it->msg, text_terminal_utf8());
 
-		/* A problem with the whole file (it cannot be read) still
-		 * gets a position, so that every line parses the same way. */
-		fprintf(fp, "%s:%lu:%lu: %s: %s\n", file,
-		    it->line ? it->line : 1, it->col ? it->col : 1, lv, msg);
+		/* A problem with the whole file (it cannot be opened) has
+		 * no position: none is made up. */
+		if (it->line)
+			fprintf(fp, "%s:%lu:%lu: %s: %s\n", file, it->line,
+			    it->col ? it->col : 1, lv, msg);
+		else
+			fprintf(fp, "%s: %s: %s\n", file, lv, msg);
 		free(file);
 		free(msg);
 	}

@@ -81,6 +81,34 @@ files_private_dir(const char *dir, char **why)
 	return true;
 }
 
+int
+files_open_regular(const char *path, bool *not_regular)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int e;
+
+	*not_regular = false;
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		*not_regular = true;
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		/* Reads of a regular file never wait anyway. */
+	}
+	return fd;
+}
+
 bool
 write_full(int fd, const void *s, size_t n)
 {

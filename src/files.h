@@ -18,6 +18,13 @@ bool files_make_dir(const char *dir);
  * mode, and what to do). */
 bool files_private_dir(const char *dir, char **why);
 
+/* Opens path to read it, never blocking and never through a terminal:
+ * opened O_NONBLOCK, then fstat'd, so that a FIFO, a device or a
+ * directory put where a file is expected is refused at once (errno
+ * EINVAL, *not_regular set) instead of waiting for a writer forever.
+ * The descriptor returned blocks again.  -1 with errno set. */
+int files_open_regular(const char *path, bool *not_regular);
+
 /* Writes all of s to fd, through interruptions and short writes; false
  * with errno set. */
 bool write_full(int fd, const void *s, size_t n);

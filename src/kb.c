@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "digest.h"
+#include "files.h"
 #include "i18n.h"
 #include "kb_int.h"
 #include "kb_lazy.h"
@@ -370,11 +372,18 @@ kb_digest(const char *dir, uint64_t *out, char **why)
 	digest_init(&g);
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char *path = xasprintf("%s/%s", dir, files[i]);
-		FILE *fp = fopen(path, "rbe");
+		/* Never waits on a FIFO or a device put in the base. */
+		bool odd;
+		int fd = files_open_regular(path, &odd);
+		FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 		size_t n;
 
 		if (!fp) {
-			*why = xasprintf("%s: %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			*why = odd ? xasprintf(_("%s: not a regular file (a "
+			    "FIFO, a device or a directory)"), path) :
+			    xasprintf("%s: %s", path, strerror(errno));
 			free(path);
 			return false;
 		}

@@ -297,7 +297,8 @@ sum_file(const char *path, char *chunk, size_t room, struct csvsum *sum)
 {
 	struct stat before, after;
 	struct digest g;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	bool odd;
+	int fd = files_open_regular(path, &odd);
 
 	if (fd < 0)
 		return -1;

@@ -143,7 +143,7 @@ like "$out" "Knowledge base: cannot be read \(.*nowhere/errors.csv" "and says wh
 # empty --output is wrong usage, as an empty --records.
 run "$FLASHFIX" check "$T/no-such-dir"
 is "$rc" 3 "check on a directory that does not exist: 3, as --data"
-like "$out" "no-such-dir/errors.csv:1:1: error: cannot open" "saying which file"
+like "$out" "no-such-dir/errors.csv: error: cannot open" "saying which file"
 run "$FLASHFIX" --data "$T/no-such-dir" lookup 4009
 is "$rc" 3 "--data on it: 3 too"
 mkdir -p "$T/badkb" && cp "$DATA"/*.csv "$T/badkb/" && printf 'oops\n' >>"$T/badkb/errors.csv"

@@ -141,6 +141,26 @@ done
 run "$FLASHFIX" history --json --state-dir "$T/s6"
 has "$out" '"model":"+model"' "the records keep the details as typed"
 
+# A FIFO or a device where a knowledge-base file should be: refused at
+# once (it hung every command, --version too, waiting for a writer).
+for kind in fifo device; do
+	K7=$T/kb7-$kind
+	cp -r "$DATA" "$K7"
+	rm "$K7/tools.csv"
+	if [ $kind = fifo ]; then mkfifo "$K7/tools.csv"; else ln -s /dev/zero "$K7/tools.csv"; fi
+	run timeout 20 "$FLASHFIX" check "$K7"
+	is "$rc" 1 "a $kind in the base: check refuses it without waiting"
+	like "$out$err" "tools.csv: error: not a regular file \(a FIFO, a device or a directory\)" \
+		"and says what it is"
+	run timeout 20 "$FLASHFIX" --data "$K7" --version
+	is "$rc" 0 "a $kind in the base: --version answers"
+	like "$out" "Knowledge base: cannot be read .*not a regular file" "and says the base cannot be read"
+	run timeout 20 "$FLASHFIX" --data "$K7" lookup 4009
+	is "$rc" 3 "a $kind in the base: lookup refuses it"
+	answers platform=1 | timeout 20 "$FLASHFIX" --plain --data "$K7" --state-dir "$T/s7" >"$T/out" 2>"$T/err"
+	is "$?" 3 "a $kind in the base: the wizard refuses it"
+done
+
 # Size: a 1 MB field, 100,000 rows, a 1 MB answer.
 K4=$T/kb4
 cp -r "$DATA" "$K4"
