@@ -95,7 +95,11 @@ json_str(FILE *fp, const char *s)
 		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
 		    (c >= 0x202a && c <= 0x202e) ||
 		    (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
-		    c == 0x200f || c == 0x061c)
+		    c == 0x200f || c == 0x061c ||
+		    /* Line and paragraph separators: valid JSON raw, but
+		     * JSON Lines readers that split lines as Python's
+		     * splitlines() does would cut the object there. */
+		    c == 0x2028 || c == 0x2029)
 			fprintf(fp, "\\u%04x", (unsigned)c);
 		else
 			fwrite(p, 1, (size_t)k, fp);

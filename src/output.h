@@ -24,7 +24,7 @@ void output_wrapped(FILE *fp, size_t indent, const char *label,
 const char *pick(enum lang lang, const char *en, const char *zh);
 
 /* JSON: a string value, escaped so that no control or bidirectional
- * character passes raw; NULL writes null. */
+ * character, nor U+2028 or U+2029, passes raw; NULL writes null. */
 void json_str(FILE *fp, const char *s);
 
 /* JSON: a count read from a file: digits pass as a number, anything

@@ -141,6 +141,22 @@ done
 run "$FLASHFIX" history --json --state-dir "$T/s6"
 has "$out" '"model":"+model"' "the records keep the details as typed"
 
+# U+2028 and U+2029 in a note: escaped in every JSON output, so that a
+# JSON Lines reader that splits as Python's splitlines() keeps each line
+# whole.
+LS=$(printf '\342\200\250')
+PS=$(printf '\342\200\251')
+answers platform=1 version=1 error='DL system ERR' pick=1 \
+	step="y: one${LS}two${PS}three" detail= detail= detail= |
+	"$FLASHFIX" --plain --state-dir "$T/s9" >/dev/null 2>&1
+for cmd in "history --json" "export --format jsonl" "export --steps --format jsonl" \
+	"report --last --format json"; do
+	run "$FLASHFIX" $cmd --state-dir "$T/s9"
+	has "$out" 'one\u2028two\u2029three' "$cmd: the separators are escaped"
+	if printf '%s' "$out" | grep -q -e "$LS" -e "$PS"; then r=1; else r=0; fi
+	ok $r "$cmd: none raw"
+done
+
 # A FIFO or a device where a knowledge-base file should be: refused at
 # once (it hung every command, --version too, waiting for a writer).
 for kind in fifo device; do
