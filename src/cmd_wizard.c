@@ -73,7 +73,9 @@ static const struct cmd_opt wizard_opts[] = {
 struct saver {
 	const char *state;
 	const char *host;
-	bool failed;       /* said once; the session still runs */
+	bool off;          /* no state directory: nothing is saved */
+	bool failed;       /* the last save failed; the session still runs */
+	bool said;         /* the failure was said (once) */
 	struct fe_notices notices; /* the front end that says it, if any */
 };
 
@@ -105,11 +107,16 @@ save(const struct wizard *w, void *ctx)
 	struct saver *sv = ctx;
 	char *err = NULL;
 
-	if (!sv->failed && !session_save(sv->state, w, sv->host, &err)) {
+	if (sv->off)
+		return;
+	/* Tried after every answer, even after a failure: space freed on
+	 * a full disk saves the session again. */
+	sv->failed = !session_save(sv->state, w, sv->host, &err);
+	if (sv->failed && !sv->said) {
 		/* Said at the first failure, not at the end. */
 		char *msg = xasprintf(_("The session cannot be saved (%s): if "
 		    "the connection drops, these answers are lost."), err);
-		sv->failed = true;
+		sv->said = true;
 		if (sv->notices.say) {
 			sv->notices.say(sv->notices.ctx, msg);
 		} else {
@@ -118,8 +125,16 @@ save(const struct wizard *w, void *ctx)
 			free(e);
 		}
 		free(msg);
-		free(err);
+	} else if (!sv->failed && sv->said) {
+		/* Saved again: said, so that the alert no longer holds. */
+		const char *again = _("The session is saved again.");
+		sv->said = false;
+		if (sv->notices.say)
+			sv->notices.say(sv->notices.ctx, again);
+		else
+			fprintf(stderr, "flashfix: %s\n", again);
 	}
+	free(err);
 }
 
 /* Records w in records; on success its saved copy goes.  Prints where. */
@@ -348,7 +363,7 @@ run(const struct cli *c, void *opts)
 	snprintf(fresh_id, sizeof fresh_id, "%s", w.id);
 	sv.state = state;
 	sv.host = host;
-	sv.failed = !writable;
+	sv.off = sv.failed = !writable;
 	w.changed = save;
 	w.changed_ctx = &sv;
 	sig_install();

@@ -45,4 +45,38 @@ is "$rc" 3 "not records: refused"
 like "$err" "put this line back at its top: id,started,finished," "with the way to repair it"
 is "$(cat "$T/notes.csv")" "notes, not records" "and the file is left as it was"
 
+# 5. A full disk: after a failed save the next answers are saved again
+# once there is room (space freed during the session helps).
+prompts() { grep -o '> ' "$1" 2>/dev/null | wc -l; }
+wait_prompts() {
+	i=0
+	while [ "$(prompts "$T/out")" -lt "$1" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+}
+if [ "$(id -u)" -eq 0 ] && mkdir "$T/full" && mount -t tmpfs -o size=64k tmpfs "$T/full" 2>/dev/null; then
+	F=$T/full/state
+	mkdir -p "$F/sessions" && chmod 700 "$F" "$F/sessions"
+	dd if=/dev/zero of="$T/full/filler" bs=1k count=128 2>/dev/null
+	rm -f "$T/fifo"; mkfifo "$T/fifo"
+	"$FLASHFIX" --plain --engineer ana --state-dir "$F" <"$T/fifo" >"$T/out" 2>"$T/err" &
+	pid=$!
+	exec 3>"$T/fifo"
+	answers platform=1 >&3
+	wait_prompts 2
+	like "$(cat "$T/err")" "The session cannot be saved .*No space left" "full disk: the failed save is said"
+	is "$(ls "$F/sessions" | wc -l)" 0 "and nothing was saved"
+	rm "$T/full/filler"
+	answers version=1 error='DL system ERR' >&3
+	wait_prompts 4
+	answers pick=1 >&3
+	wait_prompts 5
+	kill -KILL "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+	like "$(cat "$T/err")" "saved again" "space freed: it says the session is saved again"
+	is "$(ls "$F/sessions" | grep -c '\.csv$')" 1 "the session was saved after the failure"
+	like "$(cat "$F"/sessions/*.csv)" 'dl-system-err' "with the answers given after it"
+	is "$(grep -c 'cannot be saved' "$T/err")" 1 "the failure is said once"
+	umount "$T/full"
+else
+	ok 0 "# SKIP cannot mount a small tmpfs here (needs root)"
+fi
+
 done_testing
