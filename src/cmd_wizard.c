@@ -137,6 +137,26 @@ save(const struct wizard *w, void *ctx)
 	free(err);
 }
 
+/* Whether the state directory, and its sessions and reports, are this
+ * user's own; why not in *why (malloc'd). */
+static bool
+state_private(const char *state, char **why)
+{
+	const char *sub[] = { "sessions", "reports" };
+
+	if (!files_private_dir(state, "--state-dir", why))
+		return false;
+	for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+		char *p = xasprintf("%s/%s", state, sub[i]);
+		struct stat st;
+		bool ok = lstat(p, &st) != 0 || files_private_dir(p, "--state-dir", why);
+		free(p);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 /* Records w in records; on success its saved copy goes.  Prints where. */
 static bool
 record(const struct cli *c, struct wizard *w, const char *records,
@@ -144,6 +164,13 @@ record(const struct cli *c, struct wizard *w, const char *records,
 {
 	char *err = NULL;
 
+	/* The state directory again, as at the start: swapped since, it
+	 * gets neither the record nor the session. */
+	if (!state_private(state, &err)) {
+		say_err(c, err);
+		free(err);
+		return false;
+	}
 	if (records_append(records, w, host, &err)) {
 		session_remove(state, w->id);
 		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
@@ -208,26 +235,6 @@ record_abandoned(const struct cli *c, struct offer *of,
 		}
 		wizard_free(&w);
 	}
-}
-
-/* Whether the state directory, and its sessions and reports, are this
- * user's own; why not in *why (malloc'd). */
-static bool
-state_private(const char *state, char **why)
-{
-	const char *sub[] = { "sessions", "reports" };
-
-	if (!files_private_dir(state, why))
-		return false;
-	for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
-		char *p = xasprintf("%s/%s", state, sub[i]);
-		struct stat st;
-		bool ok = lstat(p, &st) != 0 || files_private_dir(p, why);
-		free(p);
-		if (!ok)
-			return false;
-	}
-	return true;
 }
 
 /* --resume, and a script's input: a script never answers a question it

@@ -26,7 +26,7 @@ cache_of(const struct cli *o, bool loud)
 	char *cache = o->no_cache ? NULL : paths_cache_dir(), *why = NULL;
 	struct stat sb;
 
-	if (cache && lstat(cache, &sb) == 0 && !files_private_dir(cache, &why)) {
+	if (cache && lstat(cache, &sb) == 0 && !files_private_dir(cache, "XDG_CACHE_HOME (or --no-cache)", &why)) {
 		if (loud)
 			fprintf(stderr, _("flashfix: %s; the knowledge base is "
 			    "read without its cache.\n"), why);

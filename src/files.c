@@ -46,11 +46,38 @@ files_make_dir(const char *dir)
 	return true;
 }
 
+/* Whether parent, a directory above one of this user's own, lets only
+ * this user or root move what it holds: owned by one of them, and
+ * writable by no one else unless sticky (as /tmp is). */
+static bool
+safe_parent(const struct stat *st)
+{
+	if (st->st_uid != getuid() && st->st_uid != 0)
+		return false;
+	return !(st->st_mode & (S_IWGRP | S_IWOTH)) ||
+	    (st->st_mode & S_ISVTX);
+}
+
+/* Says why dir's parent parent (status st) is not safe.  malloc'd. */
+static char *
+parent_why(const char *dir, const char *parent, const struct stat *st,
+    const char *other)
+{
+	struct passwd *pw = getpwuid(st->st_uid);
+
+	return xasprintf(_("%s is in %s, which belongs to %s with mode %04o: "
+	    "another account could move or replace it. flashfix keeps its "
+	    "state only under directories that are yours or root's and that "
+	    "no one else can write; choose another with %s"), dir, parent,
+	    pw ? pw->pw_name : "?", (unsigned)(st->st_mode & 07777), other);
+}
+
 bool
-files_private_dir(const char *dir, char **why)
+files_private_dir(const char *dir, const char *other, char **why)
 {
 	struct stat st;
 	struct passwd *pw;
+	char *real;
 
 	*why = NULL;
 	if (lstat(dir, &st) != 0) {
@@ -61,7 +88,7 @@ files_private_dir(const char *dir, char **why)
 		*why = xasprintf(_("%s is a symbolic link; flashfix keeps its "
 		    "state only in a directory of your own (it could lead to "
 		    "another account's). Remove it, or choose another with "
-		    "--state-dir."), dir);
+		    "%s."), dir, other);
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -69,7 +96,7 @@ files_private_dir(const char *dir, char **why)
 		    strerror(ENOTDIR));
 		return false;
 	}
-	if (st.st_uid != getuid() || (st.st_mode & S_IWOTH)) {
+	if (st.st_uid != getuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
 		pw = getpwuid(st.st_uid);
 		*why = xasprintf(_("%s belongs to %s with mode %04o; flashfix "
 		    "keeps its state only in a directory that is yours and "
@@ -78,7 +105,34 @@ files_private_dir(const char *dir, char **why)
 		    (unsigned)(st.st_mode & 07777), dir);
 		return false;
 	}
-	return true;
+	/* And every directory above it: one that another account owns,
+	 * or may write to, lets that account swap dir for its own. */
+	real = realpath(dir, NULL);
+	if (!real) {
+		*why = xasprintf(_("cannot use %s: %s"), dir, strerror(errno));
+		return false;
+	}
+	for (char *slash = strrchr(real, '/'); slash; slash = strrchr(real,
+	    '/')) {
+		if (slash == real) {
+			/* The root directory itself. */
+			slash[1] = '\0';
+		} else {
+			*slash = '\0';
+		}
+		if (lstat(real, &st) != 0 || !safe_parent(&st)) {
+			if (!*why)
+				*why = lstat(real, &st) == 0 ?
+				    parent_why(dir, real, &st, other) :
+				    xasprintf(_("cannot use %s: %s"), real,
+				    strerror(errno));
+			break;
+		}
+		if (slash == real)
+			break;
+	}
+	free(real);
+	return *why == NULL;
 }
 
 int

@@ -13,10 +13,14 @@
 bool files_make_dir(const char *dir);
 
 /* Whether dir is this user's own: a directory (not a symbolic link),
- * owned by the user, that no one else may write to (as ssh asks of
- * ~/.ssh).  False with why in *why (malloc'd, naming the owner and the
- * mode, and what to do). */
-bool files_private_dir(const char *dir, char **why);
+ * owned by the user, that no one else (group or others) may write to, as
+ * ssh asks of ~/.ssh, under directories that only the user or root may
+ * change (owned by one of them, writable by no one else unless sticky as
+ * /tmp is), so that no other account can swap it.  Checked each time it
+ * is called.  False with why in *why (malloc'd, naming the owner and the
+ * mode, and what to do: other names how to choose another, such as
+ * "--state-dir"). */
+bool files_private_dir(const char *dir, const char *other, char **why);
 
 /* Opens path to read it, never blocking and never through a terminal:
  * opened O_NONBLOCK, then fstat'd, so that a FIFO, a device or a

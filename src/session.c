@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,10 @@ session_save(const char *state, const struct wizard *w, const char *host,
 	bool ok = false;
 
 	*err = NULL;
+	/* Checked at every save, not once: a directory swapped since the
+	 * start must not receive the session. */
+	if (!files_private_dir(state, "--state-dir", err))
+		goto out;
 	if (!files_make_dir(dir)) {
 		*err = xasprintf(_("cannot create %s: %s"), dir,
 		    strerror(errno));
@@ -135,10 +140,24 @@ session_unlock(const char *state, const char *id, int fd)
 	free(path);
 }
 
+/* A saved session's file, with when it was last saved. */
+struct saved {
+	char *name;
+	struct timespec at;
+};
+
+/* Oldest saved first; the same time (within the clock's resolution) by
+ * name. */
 static int
-cmp_name(const void *a, const void *b)
+cmp_saved(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct saved *x = a, *y = b;
+
+	if (x->at.tv_sec != y->at.tv_sec)
+		return x->at.tv_sec < y->at.tv_sec ? -1 : 1;
+	if (x->at.tv_nsec != y->at.tv_nsec)
+		return x->at.tv_nsec < y->at.tv_nsec ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 void
@@ -148,7 +167,7 @@ session_list(const char *state, const char *engineer, struct recset *set,
 	char *dir = paths_sessions(state);
 	DIR *dp = opendir(dir);
 	struct dirent *de;
-	char **names = NULL;
+	struct saved *names = NULL;
 	size_t n = 0, cap = 0;
 
 	if (!dp) {
@@ -157,19 +176,35 @@ session_list(const char *state, const char *engineer, struct recset *set,
 	}
 	while ((de = readdir(dp)) != NULL) {
 		size_t len = strlen(de->d_name);
+		struct stat st;
 		if (de->d_name[0] == '.' || len < 5 ||
-		    strcmp(de->d_name + len - 4, ".csv") != 0)
+		    strcmp(de->d_name + len - 4, ".csv") != 0 ||
+		    fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 			continue;
+		if (!S_ISREG(st.st_mode) || st.st_uid != getuid() ||
+		    (st.st_mode & (S_IWGRP | S_IWOTH))) {
+			/* Planted by another account (or open to one):
+			 * never offered, never recorded. */
+			struct passwd *pw = getpwuid(st.st_uid);
+			char *path = xasprintf("%s/%s", dir, de->d_name);
+			diag_add(d, DIAG_WARNING, path, 0, 0, _("not a session "
+			    "of yours (it belongs to %s with mode %04o); it is "
+			    "not offered"), pw ? pw->pw_name : "?",
+			    (unsigned)(st.st_mode & 07777));
+			free(path);
+			continue;
+		}
 		names = xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
+		names[n].name = xstrdup(de->d_name);
+		names[n++].at = st.st_mtim;
 	}
 	closedir(dp);
-	/* Ids start with the start time in hex: names sort oldest first
-	 * for years to come. */
+	/* By when each was last saved, not by id: ids made within one
+	 * second, or after the clock went back, do not sort by time. */
 	if (n)
-		qsort(names, n, sizeof *names, cmp_name);
+		qsort(names, n, sizeof *names, cmp_saved);
 	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
+		char *path = xasprintf("%s/%s", dir, names[i].name);
 		size_t before = set->n;
 		recset_load(set, path, d);
 		/* Keep only this engineer's, and only sessions in progress. */
@@ -184,7 +219,7 @@ session_list(const char *state, const char *engineer, struct recset *set,
 			}
 		}
 		free(path);
-		free(names[i]);
+		free(names[i].name);
 	}
 	free(names);
 	free(dir);

@@ -29,7 +29,9 @@ int session_lock(const char *state, const char *id, const char *host,
 void session_unlock(const char *state, const char *id, int fd);
 
 /* Adds the saved sessions of engineer (all when NULL) to set, oldest
- * first; damaged files are reported to d. */
+ * first by when each was last saved; damaged files, and files that are
+ * not this user's own (another account's, or writable by others), are
+ * reported to d and left out. */
 void session_list(const char *state, const char *engineer,
     struct recset *set, struct diag *d);
 
@@ -84,7 +86,8 @@ struct offer {
 void offer_init(struct offer *of, const char *state, const char *engineer,
     const struct kb *kb, const char *records, const char *host,
     enum lang lang, struct diag *d);
-/* The session whose id is id (NULL: the newest); -1 when none is. */
+/* The session whose id is id (NULL: the newest, saved last); -1 when
+ * none is. */
 long offer_find(const struct offer *of, const char *id);
 void offer_free(struct offer *of);
 /* Takes up session i in w, with its lock; false (why in of->why) if it

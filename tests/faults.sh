@@ -45,6 +45,90 @@ is "$rc" 3 "not records: refused"
 like "$err" "put this line back at its top: id,started,finished," "with the way to repair it"
 is "$(cat "$T/notes.csv")" "notes, not records" "and the file is left as it was"
 
+# 15. --resume takes up the session saved last, not the one whose id
+# sorts last (two made within a second, or after the clock went back).
+# unfinished STATE ERROR: a session left at its first step.
+unfinished() {
+	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
+	pid=$!
+	exec 3>"$T/fifo"
+	answers platform=1 version=1 error="$2" pick=1 >&3
+	i=0
+	while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+	kill -TERM "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+}
+U=$T/two
+unfinished "$U" 'DL system ERR'
+unfinished "$U" 'DL userdata ERR'
+is "$(ls "$U/sessions" | grep -c '\.csv$')" 2 "two unfinished sessions"
+# The one whose id sorts first was saved last.
+first=$(ls "$U/sessions" | grep '\.csv$' | sort | head -n 1)
+touch -d '+1 minute' "$U/sessions/$first"
+want=$(sed -n 2p "$U/sessions/$first" | grep -o 'DL [a-z]* ERR')
+answers step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$U" >"$T/out" 2>&1
+like "$want" '^DL (system|userdata) ERR$' "the one saved last is known ($want)"
+like "$(cat "$T/out")" "Resuming: $want" "--resume takes up the one saved last"
+
+# 4. Another account: a parent it owns, a state directory its group may
+# write, a session file it planted; checked at every use, not once.
+if [ "$(id -u)" -eq 0 ] && command -v useradd >/dev/null 2>&1 &&
+	other=ffx$$ && useradd -M -N -s /bin/sh "$other" 2>/dev/null; then
+	trap 'userdel "$other" 2>/dev/null; rm -rf "$T"' EXIT
+	A=$T/acct
+	mkdir -p "$A/theirs/state" && chmod 700 "$A/theirs/state"
+	chown "$other" "$A/theirs"
+	run fixed --state-dir "$A/theirs/state"
+	is "$rc" 3 "a parent of another account: nothing recorded, exit 3"
+	like "$err" "state is in .*/theirs, which belongs to $other with mode 0755: another account could move or replace it" \
+		"and says which parent and whose"
+	is "$(ls "$A/theirs/state" | wc -l)" 0 "nothing written there"
+	mkdir -p "$A/group" && chmod 770 "$A/group"
+	run fixed --state-dir "$A/group"
+	is "$rc" 3 "a group-writable state directory: refused"
+	like "$err" "group belongs to root with mode 0770" "and says its mode"
+	# Checked at use: a parent handed to another account mid-session.
+	mkdir -p "$A/mid/state" && chmod 700 "$A/mid/state"
+	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+	"$FLASHFIX" --plain --engineer ana --state-dir "$A/mid/state" <"$T/fifo" >"$T/out" 2>"$T/err" &
+	pid=$!
+	exec 3>"$T/fifo"
+	answers platform=1 version=1 error='DL system ERR' pick=1 >&3
+	i=0
+	while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+	is "$(ls "$A/mid/state/sessions" | grep -c '\.csv$')" 1 "mid-session: saved while the parent was safe"
+	chown "$other" "$A/mid"
+	answers step=y detail= detail= detail= >&3
+	exec 3>&-
+	wait "$pid"
+	is "$?" 3 "a parent given to another account mid-session: not recorded"
+	like "$(cat "$T/err")" "which belongs to $other" "checked at use, and said"
+	is "$(ls "$A/mid/state/records.csv" 2>/dev/null | wc -l)" 0 "no record lands there"
+	# A session file planted by another account: never offered.
+	V=$T/victim
+	unfinished "$V" 'DL system ERR'
+	chown "$other" "$V"/sessions/*.csv
+	answers step=y detail= detail= detail= |
+		"$FLASHFIX" --plain --resume --engineer ana --state-dir "$V" >"$T/out" 2>"$T/err"
+	is "$?" 1 "a planted session: --resume finds none to take up"
+	like "$(cat "$T/err")" "not a session of yours \(it belongs to $other with mode 0600\); it is not offered" \
+		"and says whose it is"
+	hasnt "$(cat "$T/out")" "Resuming" "it is not taken up"
+	is "$(ls "$V/records.csv" 2>/dev/null | wc -l)" 0 "nor recorded"
+	userdel "$other" 2>/dev/null
+else
+	ok 0 "# SKIP needs root and useradd for a second account"
+fi
+
+# 16. The cache's refusal names the cache's own way out.
+mkdir -p "$T/elsewhere" "$T/xdg"
+ln -s "$T/elsewhere" "$T/xdg/flashfix"
+XDG_CACHE_HOME=$T/xdg "$FLASHFIX" lookup --limit 1 4009 >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "is a symbolic link.*choose another with XDG_CACHE_HOME \(or --no-cache\)" \
+	"a cache that is a link: refused, pointing to XDG_CACHE_HOME"
+hasnt "$(cat "$T/err")" "--state-dir" "not to --state-dir"
+
 # 5. A full disk: after a failed save the next answers are saved again
 # once there is room (space freed during the session helps).
 prompts() { grep -o '> ' "$1" 2>/dev/null | wc -l; }
