@@ -314,10 +314,45 @@ already_recorded(int fd, off_t size, const char *id)
 	return found;
 }
 
+/* Whether the record of session id is anywhere in the file open on fd:
+ * read in large chunks, newest first (a session recorded and cut off
+ * just before is near the end), each chunk overlapping the next by the
+ * needle, so that no record of any age is missed. */
+static bool
+recorded_anywhere(int fd, const char *id)
+{
+	enum { CHUNK = 4 << 20 };
+	char *needle = xasprintf("\n\"%s\",", id);
+	size_t nl = strlen(needle);
+	char *buf = xmalloc(CHUNK + nl);
+	struct stat st;
+	bool found = false;
+	off_t end;
+
+	if (fstat(fd, &st) != 0) {
+		free(buf);
+		free(needle);
+		return false;
+	}
+	end = st.st_size;
+	while (end > 0 && !found) {
+		off_t from = end > CHUNK ? end - CHUNK : 0;
+		/* The chunk and the start of the one after it. */
+		size_t want = (size_t)(end - from) + (end < st.st_size ? nl - 1 : 0);
+		ssize_t k = pread(fd, buf, want, from);
+		if (k <= 0)
+			break;
+		found = memmem(buf, (size_t)k, needle, nl) != NULL;
+		end = from;
+	}
+	free(buf);
+	free(needle);
+	return found;
+}
+
 bool
 records_has(const char *path, const char *id)
 {
-	struct stat st;
 	char *err = NULL;
 	int fd = records_open(path, O_RDONLY, &err);
 	bool found;
@@ -325,7 +360,7 @@ records_has(const char *path, const char *id)
 	free(err);
 	if (fd < 0)
 		return false;
-	found = fstat(fd, &st) == 0 && already_recorded(fd, st.st_size, id);
+	found = recorded_anywhere(fd, id);
 	close(fd);
 	return found;
 }

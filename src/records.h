@@ -54,8 +54,8 @@ char *records_line(const struct wizard *w, const char *host,
 bool records_append(const char *path, const struct wizard *w,
     const char *host, char **err);
 
-/* Whether the records file at path already holds session id (looked for
- * in its last MiB). */
+/* Whether the records file at path already holds session id, anywhere
+ * in it (read newest first, in large chunks). */
 bool records_has(const char *path, const char *id);
 
 typedef void (*record_fn)(const struct record *r, void *ctx);

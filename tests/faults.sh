@@ -45,6 +45,38 @@ is "$rc" 3 "not records: refused"
 like "$err" "put this line back at its top: id,started,finished," "with the way to repair it"
 is "$(cat "$T/notes.csv")" "notes, not records" "and the file is left as it was"
 
+# 6. A session recorded, then cut off before its saved copy went, and
+# offered again after more than 1 MiB was appended (a note of 1.1 MB):
+# found in the records all the same, never recorded twice.
+unfinished_in() {
+	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
+	pid=$!
+	exec 3>"$T/fifo"
+	answers platform=1 version=1 error="$2" pick=1 >&3
+	i=0
+	while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+	kill -TERM "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+}
+L=$T/long
+unfinished_in "$L" 'DL system ERR'
+saved=$(ls "$L"/sessions/*.csv)
+cp "$saved" "$T/saved.csv"
+answers step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$L" >/dev/null 2>&1
+sid=$(basename "$saved" .csv)
+is "$(grep -c "^\"$sid\"," "$L/records.csv")" 1 "the session is recorded"
+big=$(head -c 1153434 /dev/zero | tr '\0' 'n')
+answers platform=1 version=1 error='DL system ERR' pick=1 step="y: $big" \
+	detail= detail= detail= | "$FLASHFIX" --plain --engineer bo --state-dir "$L" >/dev/null 2>&1
+[ "$(wc -c <"$L/records.csv")" -gt 1153434 ]; ok $? "more than 1 MiB appended after it"
+cp "$T/saved.csv" "$saved"
+answers step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$L" >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "no unfinished session to take up" "its saved copy is not offered again"
+is "$(grep -c "^\"$sid\"," "$L/records.csv")" 1 "and it is recorded once"
+is "$(ls "$L/sessions" | grep -c '\.csv$')" 0 "the copy is removed"
+
 # 15. --resume takes up the session saved last, not the one whose id
 # sorts last (two made within a second, or after the clock went back).
 # unfinished STATE ERROR: a session left at its first step.
