@@ -4,12 +4,15 @@
 
 #include "files.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -239,8 +242,21 @@ bool
 files_write_atomic(const char *path, const struct files_part *parts,
     size_t nparts, int mode, enum files_replace how)
 {
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkostemp(tmp, O_CLOEXEC), e;
+	char host[256];
+	char *tmp, *p;
+	int fd, e;
+
+	/* PATH.tmp.HOST.PID.XXXXXX: who made it, so that one a killed
+	 * process left can be told from one being written. */
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	for (p = host; *p; p++)
+		if (*p == '/' || *p == '.')
+			*p = '_';
+	tmp = xasprintf("%s.tmp.%s.%ld.XXXXXX", path, *host ? host : "_",
+	    (long)getpid());
+	fd = mkostemp(tmp, O_CLOEXEC);
 
 	if (fd < 0) {
 		e = errno;
@@ -274,4 +290,51 @@ fail:
 	free(tmp);
 	errno = e;
 	return false;
+}
+
+/* Whether name is a temporary file of files_write_atomic made on host
+ * (as it appears in the name) by a process that is gone. */
+static bool
+dead_temp(const char *name, const char *host)
+{
+	const char *t = strstr(name, ".tmp.");
+	size_t hl = strlen(host);
+	char *end;
+	long pid;
+
+	if (!t || strncmp(t + 5, host, hl) != 0 || t[5 + hl] != '.')
+		return false;
+	pid = strtol(t + 6 + hl, &end, 10);
+	if (pid <= 0 || *end != '.' || strlen(end + 1) != 6)
+		return false;
+	return pid != (long)getpid() && kill((pid_t)pid, 0) != 0 &&
+	    errno == ESRCH;
+}
+
+void
+files_clean_temps(const char *dir, long max_age)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char host[256], *p;
+	time_t now = time(NULL);
+
+	if (!dp)
+		return;
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	for (p = host; *p; p++)
+		if (*p == '/' || *p == '.')
+			*p = '_';
+	while ((de = readdir(dp)) != NULL) {
+		struct stat st;
+		if (!dead_temp(de->d_name, *host ? host : "_") ||
+		    fstatat(dirfd(dp), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode) || st.st_uid != getuid() ||
+		    now - st.st_mtime < max_age)
+			continue;
+		unlinkat(dirfd(dp), de->d_name, 0);
+	}
+	closedir(dp);
 }

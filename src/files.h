@@ -51,7 +51,8 @@ enum files_replace {
 };
 
 /* Writes the parts to path atomically: a temporary file in the same
- * directory (named PATH.tmp.XXXXXX, so that a reader never sees it as
+ * directory (named PATH.tmp.HOST.PID.XXXXXX, so that a reader never
+ * sees it as
  * PATH), fsync'd, then renamed over path (FILES_REPLACE) or linked to it
  * (FILES_KEEP, which refuses an existing file), and the directory
  * fsync'd.  A reader sees the old file or the new one, never a part.
@@ -59,5 +60,10 @@ enum files_replace {
  * file is left. */
 bool files_write_atomic(const char *path, const struct files_part *parts,
     size_t nparts, int mode, enum files_replace how);
+
+/* Removes the temporary files of files_write_atomic in dir that a
+ * process killed (kill -9, a power cut) left: this user's, made on this
+ * host by a process that is gone, and older than max_age seconds. */
+void files_clean_temps(const char *dir, long max_age);
 
 #endif

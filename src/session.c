@@ -8,11 +8,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -80,6 +82,72 @@ session_remove(const char *state, const char *id)
 	free(path);
 }
 
+/* Whether path still names the file open on fd. */
+static bool
+same_path(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* Lock and temporary files older than this, of a process gone from
+ * this host, were left by a kill and are removed. */
+#define STALE_AGE 3600
+
+/* Removes the lock file sessions/name if a process killed on this host
+ * left it: no one holds it, it names this host and a process that is
+ * gone, and it is older than STALE_AGE. */
+static void
+clean_lock(int dirfd_, const char *name, const char *host, time_t now)
+{
+	int fd = openat(dirfd_, name, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK);
+	char line[128], h[100] = "";
+	unsigned long pid = 0;
+	struct stat st;
+	ssize_t k;
+
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == getuid() && now - st.st_mtime >= STALE_AGE &&
+	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    (k = pread(fd, line, sizeof line - 1, 0)) > 0) {
+		line[k] = '\0';
+		if (sscanf(line, "%lu %99s", &pid, h) == 2 && pid > 0 &&
+		    strcmp(h, host && *host ? host : "?") == 0 &&
+		    (pid_t)pid != getpid() && kill((pid_t)pid, 0) != 0 &&
+		    errno == ESRCH)
+			unlinkat(dirfd_, name, 0);
+	}
+	close(fd);
+}
+
+void
+session_clean(const char *state, const char *host)
+{
+	char *dir = paths_sessions(state), *reports = paths_reports(state);
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	time_t now = time(NULL);
+
+	while (dp && (de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' && len > 6 &&
+		    strcmp(de->d_name + len - 5, ".lock") == 0)
+			clean_lock(dirfd(dp), de->d_name, host, now);
+	}
+	if (dp)
+		closedir(dp);
+	files_clean_temps(dir, STALE_AGE);
+	files_clean_temps(reports, STALE_AGE);
+	files_clean_temps(state, STALE_AGE);
+	free(reports);
+	free(dir);
+}
+
 int
 session_lock(const char *state, const char *id, const char *host,
     char **who)
@@ -87,11 +155,12 @@ session_lock(const char *state, const char *id, const char *host,
 	char *dir = paths_sessions(state);
 	char *path = lock_path(state, id);
 	char line[128];
-	int fd = -1;
+	int fd = -1, tries = 0;
 
 	*who = NULL;
 	if (!files_make_dir(dir))
 		goto out;
+again:
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		goto out;
@@ -110,6 +179,12 @@ session_lock(const char *state, const char *id, const char *host,
 		close(fd);
 		fd = -1;
 		goto out;
+	}
+	if (!same_path(fd, path) && tries++ < 100) {
+		/* Removed as stale while we opened it: the new one. */
+		close(fd);
+		fd = -1;
+		goto again;
 	}
 	snprintf(line, sizeof line, "%ld %s\n", (long)getpid(),
 	    host && *host ? host : "?");
@@ -389,6 +464,8 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 		of->busy = xcalloc(1, sizeof *of->busy);
 		return;
 	}
+	/* What kill -9 left here before: stale locks and temporary files. */
+	session_clean(state, host);
 	session_list(state, engineer, &of->set, d);
 	of->desc = xcalloc(of->set.n + 1, sizeof *of->desc);
 	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);

@@ -25,6 +25,10 @@ void session_remove(const char *state, const char *id);
  * NULL: then nothing can be locked, and nothing is refused). */
 int session_lock(const char *state, const char *id, const char *host,
     char **who);
+/* Removes what processes killed on this host left in state: lock files
+ * no one holds, of a process that is gone, and temporary files of one,
+ * older than an hour.  Run at every start of the wizard. */
+void session_clean(const char *state, const char *host);
 /* Gives the lock up, and removes its file when the session has none. */
 void session_unlock(const char *state, const char *id, int fd);
 

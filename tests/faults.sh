@@ -153,6 +153,34 @@ else
 	ok 0 "# SKIP needs root and useradd for a second account"
 fi
 
+# 14. What kill -9 leaves (temporary files, locks of sessions never
+# saved) is removed at the next start once stale: older than an hour,
+# of a process gone, made on this host; nothing else.
+Z=$T/stale
+fixed --state-dir "$Z" >/dev/null 2>&1
+sh -c 'exit 0' & dead=$!
+wait "$dead"
+host=$(hostname)
+h=$(printf '%s' "$host" | tr './' '__')
+zs=$Z/sessions
+: >"$zs/6b000001-000001.csv.tmp.$h.$dead.Ab12Cd"
+: >"$Z/records.csv.tmp.$h.$dead.Ef34Gh"
+printf '%s %s\n' "$dead" "$host" >"$zs/.6b000001-000002.lock"
+: >"$zs/6b000001-000003.csv.tmp.$h.$$.Ij56Kl"
+: >"$zs/6b000001-000004.csv.tmp.other-host.$dead.Mn78Op"
+printf '%s %s\n' "$dead" other-host >"$zs/.6b000001-000005.lock"
+touch -d '-2 hours' "$zs"/* "$zs"/.*.lock "$Z/records.csv.tmp.$h.$dead.Ef34Gh"
+: >"$zs/6b000001-000006.csv.tmp.$h.$dead.Qr90St"
+answers platform=1 | "$FLASHFIX" --plain --state-dir "$Z" >/dev/null 2>&1
+left=$(ls -a "$zs" "$Z" | sort | tr '\n' ' ')
+hasnt "$left" "000001.csv.tmp" "a stale temporary file of a process gone: removed"
+hasnt "$left" "records.csv.tmp" "in the state directory too"
+hasnt "$left" ".6b000001-000002.lock" "a stale lock of a process gone: removed"
+has "$left" "000003.csv.tmp" "a temporary file of a live process: kept"
+has "$left" "000004.csv.tmp" "one made on another host: kept"
+has "$left" ".6b000001-000005.lock" "a lock of another host: kept"
+has "$left" "000006.csv.tmp" "a fresh one: kept"
+
 # 16. The cache's refusal names the cache's own way out.
 mkdir -p "$T/elsewhere" "$T/xdg"
 ln -s "$T/elsewhere" "$T/xdg/flashfix"
