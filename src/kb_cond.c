@@ -82,7 +82,7 @@ kb_cond_parse(struct kb *kb, struct arena *tmp, const char *s,
 		while (*op == ' ')
 			op++;
 		if (!version_parse(op, strlen(op), &cl->ver, NULL)) {
-			char *e = text_sanitize(op, true);
+			char *e = text_cut(op, 40, true);
 			*why = xasprintf(_("'%s' is not a version such as "
 			    "2.0.11"), e);
 			free(e);

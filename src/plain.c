@@ -65,7 +65,8 @@ ask(struct plain *p, const char *prompt)
 	}
 	/* Echo what a script answered, so a transcript reads well. */
 	if (echo_answers()) {
-		char *e = text_sanitize(p->line.s, !p->o->ascii);
+		/* A long paste is shown in part. */
+		char *e = text_cut(p->line.s, 200, !p->o->ascii);
 		printf("%s\n", e);
 		free(e);
 	}

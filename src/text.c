@@ -205,6 +205,24 @@ text_sanitize(const char *s, bool utf8)
 	return text_escape(s, strlen(s), utf8 ? 0 : TEXT_ASCII);
 }
 
+char *
+text_cut(const char *s, size_t width, bool utf8)
+{
+	/* Escaped first, so that an escape is never cut in two; the
+	 * escaping of a very long text stops soon after what is shown. */
+	size_t n = strlen(s), cap = width * 4 + 16;
+	char *e = text_escape(s, n < cap ? n : cap, utf8 ? 0 : TEXT_ASCII);
+	const char *dots = utf8 ? "\u2026" : "...";
+	size_t fit = text_fit(e, width, NULL);
+
+	if (e[fit] == '\0' && n <= cap)
+		return e;
+	fit = text_fit(e, width > 3 ? width - (utf8 ? 1 : 3) : width, NULL);
+	char *c = xasprintf("%.*s%s", (int)fit, e, dots);
+	free(e);
+	return c;
+}
+
 size_t
 text_width(const char *s)
 {

@@ -23,6 +23,9 @@ enum {
 char *text_escape(const char *s, size_t n, int flags);
 /* text_escape for a NUL-terminated string, ASCII unless utf8. */
 char *text_sanitize(const char *s, bool utf8);
+/* text_sanitize, cut to width columns with an ellipsis (... in ASCII)
+ * when longer: a text of unbounded length quoted in a message. */
+char *text_cut(const char *s, size_t width, bool utf8);
 
 /* True when s[0..n) is valid UTF-8; else *bad is the offset of the first
  * invalid byte. */

@@ -157,6 +157,21 @@ for cmd in "history --json" "export --format jsonl" "export --steps --format jso
 	ok $r "$cmd: none raw"
 done
 
+# A 100,000-digit version: quoted in part, with an ellipsis, in check's
+# message and in the line mode's echo of the answer.
+K8=$T/kb8
+cp -r "$DATA" "$K8"
+v=$(head -c 100000 /dev/zero | tr '\0' '9')x
+sed "s/qcom < 2.0.11,Use the latest/qcom < $v,Use the latest/" "$DATA/fixes.csv" >"$K8/fixes.csv"
+run "$FLASHFIX" check "$K8"
+like "$out" "fixes.csv:[0-9]+:[0-9]+: error: '9{20,}…' is not a version such as 2.0.11" \
+	"a 100,000-digit version in a condition: located, quoted in part"
+is "$(printf '%s\n' "$out" | awk 'length($0) > 300' | wc -l)" 0 "no line of check's output is long"
+answers platform=1 version="$v" version=4 error='DL system ERR' pick=1 step=y \
+	detail= detail= detail= | "$FLASHFIX" --plain --state-dir "$T/s10" >"$T/out" 2>&1
+like "$(cat "$T/out")" "> 9{20,}…" "a 100,000-digit answer: echoed in part"
+is "$(awk 'length($0) > 300' "$T/out" | wc -l)" 0 "no line of the transcript is long"
+
 # A FIFO or a device where a knowledge-base file should be: refused at
 # once (it hung every command, --version too, waiting for a writer).
 for kind in fifo device; do
