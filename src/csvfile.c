@@ -158,6 +158,10 @@ on_field(void *data_, size_t len, void *data)
 		f->span.len = r->last_off + (r->fini ? 1 : 0) - r->start_off;
 	}
 	r->need_start = true;
+	if (f->len > CSVFILE_MAX_FIELD)
+		diag_add(r->d, DIAG_ERROR, r->name, f->pos.line, f->pos.col,
+		    _("this value is %zu bytes long; a value holds at most "
+		    "%lu bytes"), f->len, CSVFILE_MAX_FIELD);
 }
 
 static void
@@ -469,6 +473,49 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 	    NULL);
 }
 
+/* Whether the file open on fd is within what a knowledge-base file may
+ * be: its size, then its lines, counted with memchr before anything is
+ * parsed; said once when not.  The offset is left at 0. */
+static bool
+within_bounds(int fd, const char *name, struct diag *d)
+{
+	struct stat st;
+	char *buf;
+	unsigned long lines = 0;
+	off_t at = 0;
+
+	if (fstat(fd, &st) != 0)
+		return true; /* read() will say */
+	if ((uint64_t)st.st_size > CSVFILE_MAX_BYTES) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, _("file is larger than "
+		    "%lu MiB; split it"), CSVFILE_MAX_BYTES >> 20);
+		return false;
+	}
+	if ((uint64_t)st.st_size < CSVFILE_MAX_LINES)
+		return true; /* fewer bytes than lines allowed */
+	buf = xmalloc(1 << 20);
+	for (;;) {
+		ssize_t k = pread(fd, buf, 1 << 20, at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		for (const char *p = buf, *e = buf + k;
+		    (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+			lines++;
+		at += k;
+	}
+	free(buf);
+	if (lines > CSVFILE_MAX_LINES) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, _("file has %lu lines; a "
+		    "knowledge-base file holds at most %lu (flashfix(5)): split "
+		    "it, or keep only what the shop needs"), lines,
+		    CSVFILE_MAX_LINES);
+		return false;
+	}
+	return true;
+}
+
 bool
 csvfile_read_keep(const char *path, const char *name,
     const struct csvcol *cols, size_t ncols, struct diag *d, csvfile_fn fn,
@@ -494,6 +541,10 @@ csvfile_read_keep(const char *path, const char *name,
 		else
 			diag_add(d, DIAG_ERROR, name, 0, 0,
 			    _("cannot open: %s"), strerror(errno));
+		return false;
+	}
+	if (!within_bounds(fd, name, d)) {
+		close(fd);
 		return false;
 	}
 	r.v = xcalloc(ncols, sizeof *r.v);

@@ -17,6 +17,7 @@ diag_init(struct diag *d)
 	d->items = NULL;
 	d->n = d->cap = 0;
 	d->errors = d->warnings = 0;
+	d->dropped = 0;
 }
 
 void
@@ -37,6 +38,12 @@ diag_add(struct diag *d, enum diag_level level, const char *file,
 	struct diag_item *it;
 	va_list ap;
 
+	/* Errors and warnings are kept apart: a warning in every row
+	 * never hides the errors after them. */
+	if ((level == DIAG_ERROR ? d->errors++ : d->warnings++) >= DIAG_MAX) {
+		d->dropped++;
+		return;
+	}
 	d->items = xgrow(d->items, &d->cap, d->n + 1, sizeof *d->items);
 	it = &d->items[d->n++];
 	it->file = xstrdup(file);
@@ -46,10 +53,6 @@ diag_add(struct diag *d, enum diag_level level, const char *file,
 	va_start(ap, fmt);
 	it->msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (level == DIAG_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
 }
 
 void
@@ -71,4 +74,9 @@ diag_print(const struct diag *d, FILE *fp)
 		free(file);
 		free(msg);
 	}
+	if (d->dropped)
+		fprintf(fp, ngettext("flashfix: %zu more problem is not shown; "
+		    "mend the ones above first\n", "flashfix: %zu more problems "
+		    "are not shown; mend the ones above first\n", d->dropped),
+		    d->dropped);
 }

@@ -201,7 +201,9 @@ cp -r "$DATA" "$K4"
 	printf '",,,,,,vendor-tool,test\n'
 } >>"$K4/errors.csv"
 run "$FLASHFIX" check "$K4"
-ok "$([ "$rc" -le 1 ]; echo $?)" "a 1 MB field: checked, no crash (exit $rc)"
+is "$rc" 1 "a 1 MB field: checked, refused"
+like "$out" "errors.csv:$el:[0-9]+: error: this value is 1048576 bytes long; a value holds at most 65536 bytes" \
+	"and located, with the bound"
 K5=$T/kb5
 cp -r "$DATA" "$K5"
 last=$(($(wc -l <"$K5/errors.csv") + 100000))
@@ -210,8 +212,25 @@ awk 'BEGIN { for (i = 0; i < 100000; i++)
 	>>"$K5/errors.csv"
 run "$FLASHFIX" check "$K5"
 ok "$([ "$rc" -le 1 ]; echo $?)" "100,000 rows: checked, no crash (exit $rc)"
-like "$out$err" "errors.csv:$last:1: error: error .gen-99999. has no fixes" \
-	"and all of them read, the last at its line"
+like "$out$err" "invalid: 100[0-9][0-9][0-9] errors" "and all of them read"
+like "$out$err" "errors.csv:[0-9]+:1: error: error .gen-0. has no fixes" "the first at its line"
+is "$(printf '%s\n' "$out" | grep -c 'has no fixes')" 1000 "the first 1,000 errors shown"
+like "$out$err" "flashfix: [0-9]{6} more problems are not shown; mend the ones above first" \
+	"the others counted in one line"
+# A 1,000,000-row base: refused at once, in one line, before parsing.
+K9=$T/kb9
+cp -r "$DATA" "$K9"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "g%d,mtk,hardware,,E%d,,,c,,,,,,vendor-tool,t\n", i, i }' \
+	>>"$K9/errors.csv"
+start=$(date +%s)
+run "$FLASHFIX" check "$K9"
+took=$(($(date +%s) - start))
+is "$rc" 1 "1,000,000 rows: refused"
+like "$out" "errors.csv: error: file has 10[0-9]{5} lines; a knowledge-base file holds at most 500000" \
+	"said with the bound"
+is "$(printf '%s\n' "$out" | wc -l)" 1 "once"
+[ "$took" -le 5 ]; ok $? "at once (${took} s)"
+rm -rf "$K9"
 {
 	answers platform=1 version=1
 	head -c 1048576 /dev/zero | tr '\0' 'x' # the error: 1 MB of x
