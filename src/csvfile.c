@@ -13,6 +13,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -190,6 +191,8 @@ ascii_lower(char *s)
 			*s = (char)(*s - 'A' + 'a');
 }
 
+static void check_value(struct reader *r, struct field *f);
+
 static void
 do_header(struct reader *r)
 {
@@ -198,6 +201,12 @@ do_header(struct reader *r)
 	r->header_ok = true;
 	for (size_t i = 0; i < r->nrow; i++) {
 		struct field *f = &r->row[i];
+		/* A NUL or a control character in a name: said, as in any
+		 * value (the name is then no column's). */
+		if (text_find_bad(f->s, f->len) != (size_t)-1) {
+			check_value(r, f);
+			r->header_ok = false;
+		}
 		ascii_lower(r->rowtext.s + f->off);
 		r->map[i] = -1;
 		if (f->len == 0) {
@@ -416,21 +425,72 @@ slurp(struct reader *r, int fd, struct buf *all)
 }
 
 /* The file's bytes are not UTF-8: convert from GB18030, the encoding a
- * Chinese spreadsheet saves "CSV" in, and say so. */
+ * Chinese spreadsheet saves "CSV" in, and say so.  NULL when they are not
+ * GB18030 either: then one error says where (*said set), at the first
+ * byte that is neither, or at a character cut short by the file's end. */
 static char *
-from_gb18030(struct reader *r, const char *s, size_t n, size_t *outlen)
+from_gb18030(struct reader *r, const char *s, size_t n, size_t *outlen,
+    bool *said)
 {
-	uint8_t *u = u8_conv_from_encoding("GB18030", iconveh_error, s, n,
-	    NULL, NULL, outlen);
-	if (!u) {
-		if (errno == ENOMEM)
-			xnomem();
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	/* No more than 3 bytes of UTF-8 for every 2 of GB18030. */
+	size_t cap = n * 2 + 16, inleft = n, outleft = cap, rc;
+	char *out, *in = (char *)s, *o;
+	int e;
+
+	*said = false;
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = o = xmalloc(cap);
+	rc = iconv(cd, &in, &inleft, &o, &outleft);
+	e = errno;
+	if (rc != (size_t)-1)
+		rc = iconv(cd, NULL, NULL, &o, &outleft);
+	iconv_close(cd);
+	if (rc == (size_t)-1) {
+		/* Where: the text converted so far gives the line and
+		 * the column, as the file's characters count them. */
+		struct csvpos p = { 1, 1 };
+		bool cr = false;
+		unsigned char b = inleft ? (unsigned char)*in : 0;
+		advance(&p, &cr, out, (size_t)(o - out));
+		if (e == EINVAL)
+			diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+			    _("the file ends in the middle of a GB18030 "
+			    "character (byte 0x%02X); it is neither UTF-8 nor "
+			    "GB18030: save it as CSV UTF-8"), b);
+		else
+			diag_add(r->d, DIAG_ERROR, r->name, p.line, p.col,
+			    _("invalid UTF-8 (byte 0x%02X), and not GB18030 "
+			    "either (read as GB18030 up to here); save the file "
+			    "as CSV UTF-8"), b);
+		*said = true;
+		free(out);
 		return NULL;
 	}
+	*outlen = (size_t)(o - out);
 	diag_add(r->d, DIAG_WARNING, r->name, 0, 0,
 	    _("not UTF-8; read as GB18030 (save it as CSV UTF-8 to silence "
 	    "this)"));
-	return (char *)u;
+	return out;
+}
+
+/* Whether the first bytes of a file are UTF-16 (or UTF-32): a byte-order
+ * mark, or a NUL in every other byte of what would be text. */
+static const char *
+utf16_kind(const char *s, size_t n)
+{
+	size_t nul = 0, m = n < 4096 ? n : 4096;
+
+	if (n >= 4 && (memcmp(s, "\xff\xfe\0\0", 4) == 0 ||
+	    memcmp(s, "\0\0\xfe\xff", 4) == 0))
+		return "UTF-32";
+	if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0))
+		return "UTF-16";
+	for (size_t i = 0; i < m; i++)
+		nul += s[i] == '\0';
+	return m >= 8 && nul * 4 >= m ? "UTF-16" : NULL;
 }
 
 /* Whether s[0..n) is UTF-8, allowing a sequence cut at the end. */
@@ -529,7 +589,7 @@ csvfile_read_keep(const char *path, const char *name,
 	char *chunk = NULL, *conv = NULL;
 	size_t total = 0;
 	ssize_t k;
-	bool ok = false, fed = true, odd;
+	bool ok = false, fed = true, odd, said = false;
 	int fd;
 
 	fd = files_open_regular(path, &odd);
@@ -565,6 +625,13 @@ csvfile_read_keep(const char *path, const char *name,
 	if (k < 0)
 		goto out;
 	r.raw = true;
+	if (utf16_kind(chunk, (size_t)k)) {
+		/* Every other byte a NUL: one message, not one a byte. */
+		diag_add(d, DIAG_ERROR, name, 0, 0, _("this file is %s (a "
+		    "spreadsheet's \"Unicode text\"); save it as CSV UTF-8"),
+		    utf16_kind(chunk, (size_t)k));
+		goto out;
+	}
 	if (k >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0) {
 		r.foff = 3;
 		fed = feed(&r, chunk + 3, (size_t)k - 3);
@@ -577,7 +644,11 @@ csvfile_read_keep(const char *path, const char *name,
 			buf_free(&all);
 			goto out;
 		}
-		conv = from_gb18030(&r, all.s, all.len, &clen);
+		conv = from_gb18030(&r, all.s, all.len, &clen, &said);
+		if (!conv && said) {
+			buf_free(&all);
+			goto out;
+		}
 		r.raw = !conv;
 		fed = conv ? feed(&r, conv, clen) : feed(&r, all.s, all.len);
 		buf_free(&all);

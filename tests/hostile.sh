@@ -172,6 +172,30 @@ answers platform=1 version="$v" version=4 error='DL system ERR' pick=1 step=y \
 like "$(cat "$T/out")" "> 9{20,}…" "a 100,000-digit answer: echoed in part"
 is "$(awk 'length($0) > 300' "$T/out" | wc -l)" 0 "no line of the transcript is long"
 
+# Encodings: one bad GB18030 sequence is one error at its line and
+# column; a truncated last GB18030 character, a UTF-16 file and a NUL
+# in the header are each said once.
+K10=$T/kb10
+cp -r "$DATA" "$K10"
+iconv -f UTF-8 -t GB18030 "$DATA/tools.csv" >"$K10/tools.csv"
+gl=$(($(wc -l <"$K10/tools.csv") + 1))
+printf 'x,mtk,\201\040bad\n' >>"$K10/tools.csv"
+run "$FLASHFIX" check "$K10"
+like "$out" "tools.csv:$gl:7: error: invalid UTF-8 \(byte 0x81\), and not GB18030 either" "a bad GB18030 sequence: at its line and column"
+is "$(printf '%s\n' "$out" | grep -c 'tools.csv')" 1 "one error, not one per character"
+iconv -f UTF-8 -t GB18030 "$DATA/tools.csv" >"$K10/tools.csv"
+printf '\201' >>"$K10/tools.csv"
+run "$FLASHFIX" check "$K10"
+like "$out" "tools.csv:$gl:1: error: the file ends in the middle of a GB18030 character" "a truncated last GB18030 character: said"
+iconv -f UTF-8 -t UTF-16LE "$DATA/tools.csv" >"$K10/tools.csv"
+run "$FLASHFIX" check "$K10"
+like "$out" "tools.csv: error: this file is UTF-16" "a UTF-16 file: said it is UTF-16"
+is "$(printf '%s\n' "$out" | grep -c 'tools.csv')" 1 "once"
+sed '1s/platform/plat\x00form/' "$DATA/tools.csv" >"$K10/tools.csv"
+run "$FLASHFIX" check "$K10"
+is "$rc" 1 "a NUL in the header: refused"
+like "$out" "tools.csv:1:5: error: control character U\+0000" "at its place"
+
 # A FIFO or a device where a knowledge-base file should be: refused at
 # once (it hung every command, --version too, waiting for a writer).
 for kind in fifo device; do
