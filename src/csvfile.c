@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include "csvfile.h"
+#include "csvbound.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -475,37 +476,6 @@ from_gb18030(struct reader *r, const char *s, size_t n, size_t *outlen,
 	return out;
 }
 
-/* Whether the first bytes of a file are UTF-16 (or UTF-32): a byte-order
- * mark, or a NUL in every other byte of what would be text. */
-static const char *
-utf16_kind(const char *s, size_t n)
-{
-	size_t nul = 0, m = n < 4096 ? n : 4096;
-
-	if (n >= 4 && (memcmp(s, "\xff\xfe\0\0", 4) == 0 ||
-	    memcmp(s, "\0\0\xfe\xff", 4) == 0))
-		return "UTF-32";
-	if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
-	    memcmp(s, "\xfe\xff", 2) == 0))
-		return "UTF-16";
-	for (size_t i = 0; i < m; i++)
-		nul += s[i] == '\0';
-	return m >= 8 && nul * 4 >= m ? "UTF-16" : NULL;
-}
-
-/* Whether s[0..n) is UTF-8, allowing a sequence cut at the end. */
-static bool
-utf8_prefix(const char *s, size_t n)
-{
-	size_t bad;
-	ucs4_t c;
-
-	if (text_valid_utf8(s, n, &bad))
-		return true;
-	return n - bad < 4 &&
-	    u8_mbtoucr(&c, (const uint8_t *)s + bad, n - bad) == -2;
-}
-
 /* Reads up to room bytes into into; -1 after reporting the error. */
 static ssize_t
 read_some(struct reader *r, int fd, char *into, size_t room)
@@ -531,49 +501,6 @@ csvfile_read(const char *path, const char *name, const struct csvcol *cols,
 {
 	return csvfile_read_keep(path, name, cols, ncols, d, fn, ctx, NULL,
 	    NULL);
-}
-
-/* Whether the file open on fd is within what a knowledge-base file may
- * be: its size, then its lines, counted with memchr before anything is
- * parsed; said once when not.  The offset is left at 0. */
-static bool
-within_bounds(int fd, const char *name, struct diag *d)
-{
-	struct stat st;
-	char *buf;
-	unsigned long lines = 0;
-	off_t at = 0;
-
-	if (fstat(fd, &st) != 0)
-		return true; /* read() will say */
-	if ((uint64_t)st.st_size > CSVFILE_MAX_BYTES) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, _("file is larger than "
-		    "%lu MiB; split it"), CSVFILE_MAX_BYTES >> 20);
-		return false;
-	}
-	if ((uint64_t)st.st_size < CSVFILE_MAX_LINES)
-		return true; /* fewer bytes than lines allowed */
-	buf = xmalloc(1 << 20);
-	for (;;) {
-		ssize_t k = pread(fd, buf, 1 << 20, at);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		for (const char *p = buf, *e = buf + k;
-		    (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
-			lines++;
-		at += k;
-	}
-	free(buf);
-	if (lines > CSVFILE_MAX_LINES) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, _("file has %lu lines; a "
-		    "knowledge-base file holds at most %lu (flashfix(5)): split "
-		    "it, or keep only what the shop needs"), lines,
-		    CSVFILE_MAX_LINES);
-		return false;
-	}
-	return true;
 }
 
 bool
@@ -603,7 +530,7 @@ csvfile_read_keep(const char *path, const char *name,
 			    _("cannot open: %s"), strerror(errno));
 		return false;
 	}
-	if (!within_bounds(fd, name, d)) {
+	if (!csvfile_within_bounds(fd, name, d)) {
 		close(fd);
 		return false;
 	}
@@ -625,17 +552,17 @@ csvfile_read_keep(const char *path, const char *name,
 	if (k < 0)
 		goto out;
 	r.raw = true;
-	if (utf16_kind(chunk, (size_t)k)) {
+	if (csvfile_utf16_kind(chunk, (size_t)k)) {
 		/* Every other byte a NUL: one message, not one a byte. */
 		diag_add(d, DIAG_ERROR, name, 0, 0, _("this file is %s (a "
 		    "spreadsheet's \"Unicode text\"); save it as CSV UTF-8"),
-		    utf16_kind(chunk, (size_t)k));
+		    csvfile_utf16_kind(chunk, (size_t)k));
 		goto out;
 	}
 	if (k >= 3 && memcmp(chunk, "\xef\xbb\xbf", 3) == 0) {
 		r.foff = 3;
 		fed = feed(&r, chunk + 3, (size_t)k - 3);
-	} else if (!utf8_prefix(chunk, (size_t)k)) {
+	} else if (!csvfile_utf8_prefix(chunk, (size_t)k)) {
 		struct buf all;
 		size_t clen;
 		buf_init(&all);

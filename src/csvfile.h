@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "csvbound.h"
 #include "diag.h"
 #include "util.h"
 
@@ -45,12 +46,6 @@ struct csvrec {
 
 typedef void (*csvfile_fn)(const struct csvrec *rec, void *ctx);
 
-/* What a knowledge-base file may be (flashfix(5)): its size in bytes,
- * its lines (counted before it is parsed, so that a file far too long
- * is refused at once) and the bytes of one value. */
-#define CSVFILE_MAX_BYTES (64UL * 1024 * 1024)
-#define CSVFILE_MAX_LINES 500000UL
-#define CSVFILE_MAX_FIELD 65536UL
 
 /* Reads path (shown as name in messages), calling fn for every data row.
  * Every problem goes to d.  Returns false when the file could not be read
