@@ -298,7 +298,7 @@ run(const struct cli *c, void *opts)
 	char *state, *records, host[256];
 	char *why = NULL, *notice = NULL;
 	const char *engineer = o->engineer ? o->engineer : login_name();
-	bool writable, use_tui;
+	bool writable, use_tui, kept = false;
 	enum fe_result res;
 	int rc = EXIT_OK;
 
@@ -386,8 +386,9 @@ run(const struct cli *c, void *opts)
 			    "mode.\n"), why);
 			res = plain_run(&c->look, &w, store.ix, &st, &of);
 		} else {
-			res = r == TUI_NOTHING ? FE_NOTHING : r == TUI_LOST ?
-			    FE_CUT : FE_DONE;
+			res = r == TUI_NOTHING ? FE_NOTHING : r == TUI_LOST ||
+			    r == TUI_KEPT ? FE_CUT : FE_DONE;
+			kept = r == TUI_KEPT;
 		}
 	} else {
 		res = plain_run(&c->look, &w, store.ix, &st, &of);
@@ -402,7 +403,10 @@ run(const struct cli *c, void *opts)
 		    _("flashfix: stopped; the session could not be saved.\n") :
 		    _("flashfix: stopped; the session is saved and offered at "
 		    "the next start.\n"));
-		rc = sig_caught() ? 128 + sig_caught() : EXIT_FAILED;
+		/* q where the screen was too small to ask keeps it, as
+		 * the screen said: not a failure. */
+		rc = sig_caught() ? 128 + sig_caught() : kept && !sv.failed ?
+		    EXIT_OK : EXIT_FAILED;
 	} else if (res == FE_NOTHING) {
 		/* Nothing under way: nothing to record. */
 	} else if (!writable || !record(c, &w, records, state, host)) {

@@ -48,7 +48,7 @@ convo_init(struct convo *c, struct wizard *w, struct match_index *ix,
 	c->came_from = CV_ERROR;
 	c->earlier_at = CONVO_NONE;
 	c->filter = xstrdup("");
-	if (of && of->n && !of->settled)
+	if (convo_offered(c))
 		c->at = CV_RESUME;
 	else
 		convo_at_stage(c);
@@ -141,6 +141,17 @@ on_platform(const struct convo *c, const struct kb_error *e)
 
 /* The choices of each question. */
 
+bool
+convo_offered(const struct convo *c)
+{
+	if (!c->of || c->of->settled)
+		return false;
+	for (size_t i = 0; i < c->of->n; i++)
+		if (!c->of->abandon[i])
+			return true;
+	return false;
+}
+
 static void
 ask_resume(struct convo *c)
 {
@@ -170,8 +181,7 @@ ask_platform(struct convo *c)
 	}
 	if (c->q.pre == CONVO_NONE)
 		c->q.pre = 0;
-	c->q.keys = CK_QUIT | (c->of && c->of->n && !c->of->settled ?
-	    CK_BACK : 0);
+	c->q.keys = CK_QUIT | (convo_offered(c) ? CK_BACK : 0);
 }
 
 static void

@@ -122,6 +122,10 @@ void convo_text(struct convo *c, const char *text);
  * none) selected: a log's path, a paste, or nothing typed are taken as
  * text; else the choice. */
 void convo_enter(struct convo *c, const char *text, size_t sel);
+/* Job detail field (0 engineer, 1 model, 2 serial) set to text, where
+ * all three are typed at once; and the details done. */
+void convo_detail(struct convo *c, int field, const char *text);
+void convo_details_done(struct convo *c);
 /* A step answered with a choice's pick, and a note (NULL keeps the note
  * it has, "" drops it). */
 void convo_step(struct convo *c, enum convo_pick p, const char *note);

@@ -6,6 +6,8 @@
 
 #include "convo.h"
 
+/* Whether unfinished sessions are offered (some not yet abandoned). */
+bool convo_offered(const struct convo *c);
 /* msg (malloc'd, or NULL) is said before the next question. */
 void convo_say(struct convo *c, char *msg);
 void convo_go(struct convo *c, enum convo_at at);

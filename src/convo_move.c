@@ -20,11 +20,13 @@ void
 convo_go(struct convo *c, enum convo_at at)
 {
 	c->at = at;
-	if (at == CV_VERSION || at == CV_ERROR) {
-		/* Back at a typed question: what was typed is there. */
-		const char *was = at == CV_ERROR ? c->w->query : NULL;
-		convo_filter(c, was ? was : "");
-	}
+	/* At the version, its list whole (the one chosen preselected); at
+	 * the error, what was typed for the error chosen, else what was
+	 * typed last. */
+	if (at == CV_VERSION)
+		convo_filter(c, "");
+	else if (at == CV_ERROR && c->w->query)
+		convo_filter(c, c->w->query);
 }
 
 /* After an answer, or to start the steps: the step asked, or the
@@ -93,6 +95,7 @@ set_version(struct convo *c, const char *text)
 		    "19.36.101.")));
 		return;
 	}
+	convo_filter(c, ""); /* what filtered the versions */
 	convo_go(c, CV_ERROR);
 }
 
@@ -106,9 +109,9 @@ convo_enter(struct convo *c, const char *text, size_t sel)
 			convo_text(c, text);
 		return;
 	}
-	convo_filter(c, text);
 	if (convo_error_text(c, text))
 		return;
+	convo_filter(c, text);
 	if (sel == CONVO_NONE) {
 		free(c->typed);
 		c->typed = xstrdup(text);
@@ -125,6 +128,26 @@ details_next(struct convo *c)
 		return;
 	convo_go(c, c->w->outcome == OUT_ESCALATED && !c->report_decided ?
 	    CV_REPORT : CV_END);
+}
+
+void
+convo_detail(struct convo *c, int field, const char *text)
+{
+	const char *v[3] = { NULL, NULL, NULL };
+
+	if (c->at != CV_DETAILS || field < 0 || field > 2)
+		return;
+	v[field] = text;
+	wizard_details(c->w, v[0], v[1], v[2]);
+}
+
+void
+convo_details_done(struct convo *c)
+{
+	if (c->at != CV_DETAILS)
+		return;
+	c->detail = 2;
+	details_next(c);
 }
 
 void
@@ -202,7 +225,8 @@ resume(struct convo *c, unsigned i)
 		    _("This session cannot be taken up again.")));
 		return;
 	}
-	convo_say(c, c->of->changed ? xasprintf(_("Resuming: %s"), c->of->changed) :
+	/* What a knowledge-base update changed in it, else which. */
+	convo_say(c, c->of->changed ? xstrdup(c->of->changed) :
 	    xasprintf(_("Resuming: %s"), c->of->desc[i]));
 	convo_at_stage(c);
 }
@@ -336,7 +360,7 @@ convo_back(struct convo *c)
 	case CV_RESUME:
 		return false;
 	case CV_PLATFORM:
-		if (!c->of || !c->of->n || c->of->settled)
+		if (!convo_offered(c))
 			return false;
 		convo_go(c, CV_RESUME);
 		return true;
@@ -356,11 +380,16 @@ convo_back(struct convo *c)
 	case CV_DISTINGUISH:
 		convo_go(c, c->came_from);
 		return true;
-	case CV_CAUSE:
+	case CV_CAUSE: {
+		/* The error is forgotten; what was typed for it stays. */
+		char *typed = xstrdup(c->w->query ? c->w->query : "");
 		wizard_unchoose(c->w);
 		c->none_applies = false;
 		convo_go(c, c->came_from);
+		convo_filter(c, typed);
+		free(typed);
 		return true;
+	}
 	case CV_STEP:
 	case CV_OUTCOME: {
 		/* The step gone back to shows the answer it had. */
@@ -421,10 +450,9 @@ convo_toggle_report(struct convo *c)
 {
 	if (c->at != CV_OUTCOME || c->w->outcome != OUT_ESCALATED)
 		return;
+	/* The outcome says whether one will be: no message besides. */
 	c->w->report = !c->w->report;
 	c->report_decided = c->w->report;
-	convo_say(c, xstrdup(c->w->report ? _("A report for HQ will be written when "
-	    "the session is recorded.") : _("No report will be written.")));
 }
 
 void

@@ -324,8 +324,9 @@ span_width(const char *s, size_t n)
 }
 
 /* Wraps one paragraph (no line feeds) into the line list: greedy, at
- * the break opportunities of UAX #14 (spaces, between CJK characters);
- * spaces at the end of a line take no room. */
+ * the break opportunities of UAX #14 (spaces, between CJK characters)
+ * but never inside a run of ASCII letters, digits and signs (after a
+ * hyphen, a dot or a slash); spaces at the end of a line take no room. */
 static void
 wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
     size_t width)
@@ -343,7 +344,11 @@ wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 	for (size_t i = 0; i < n;) {
 		size_t k, cw = char_width(u + i, u + n, &k);
 
-		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+		/* Not inside a run of ASCII letters and signs: a link, a
+		 * host name or an id (forum.xda-developers.com,
+		 * mtk-dram-enable) stays whole to be copied. */
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE &&
+		    (s[i - 1] == ' ' || u[i - 1] >= 0x80 || u[i] >= 0x80))
 			cand = i;
 		if (s[i] != ' ' && w + cw > width && cand > start) {
 			add_line(lines, nl, cap, s + start, cand - start,

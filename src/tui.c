@@ -1,5 +1,8 @@
-/* tui.c: the full-screen wizard: what each screen lists and what each key
- * does there.  Drawing is in tui_draw.c, the terminal in tui_term.c.
+/* tui.c: the full-screen wizard: the loop, the table of screens (one for
+ * each question of the conversation) and the keys common to all: help,
+ * language, quitting, going back, moving, typing, pastes.  What each
+ * screen draws and what its own keys do is in its file (tui_sc_*.c);
+ * drawing is in tui_draw.c, the terminal in tui_term.c.
  * Layer: front ends. */
 #include <config.h>
 
@@ -7,25 +10,20 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <unistr.h>
 
 #include "i18n.h"
-#include "kb.h"
 #include "text.h"
 #include "tui_int.h"
-#include "scan.h"
 #include "tui_term.h"
-#include "words.h"
-
-enum act { ACT_GO, ACT_NOTHING, ACT_DONE, ACT_LOST };
-
 
 /* Backspaces closer together than this are one held key (a terminal's
  * repeat starts after 250 ms to 1 s, then comes every 30 to 50 ms): a
  * held Backspace clears a field or goes back one screen, never more. */
 #define HELD_MS 1000
+
+/* Keys that follow an Enter within this time were not typed after it:
+ * they came with it, pasted (where the terminal does not mark a paste). */
+#define PASTE_MS 15
 
 bool
 tui_usable(char **why)
@@ -33,166 +31,14 @@ tui_usable(char **why)
 	return term_usable(why);
 }
 
-static void
-say(struct tui *t, const char *msg)
-{
-	free(t->msg);
-	t->msg = xstrdup(msg);
-}
-
-
-static void
-go(struct tui *t, enum screen sc)
-{
-	t->sc = sc;
-	t->sel = t->top = t->scroll = 0;
-	t->noting = false;
-	t->stale = true;
-	t->editing = NULL;
-}
-
-/* The error is chosen (NULL: not listed): ask which one where errors
- * share a message, else make the plan and show the cause. */
-static void
-choose_error(struct tui *t, const struct kb_error *e, const char *query)
-{
-	t->came_from = t->sc == SC_DISAMBIG ? t->came_from : t->sc;
-	if (e && t->sc != SC_DISAMBIG) {
-		t->nshared = match_same_message(t->ix, e, t->shared, 8);
-		if (t->nshared >= 2) {
-			free(t->shared_query);
-			t->shared_query = xstrdup(query);
-			go(t, SC_DISAMBIG);
-			return;
-		}
-	}
-	wizard_choose(t->w, e, query);
-	buf_reset(&t->note);
-	go(t, SC_CAUSE);
-}
-
-/* Enter on the error screen when the field names a log file: its
- * decisive error is chosen, its line kept with the session.  True when
- * the field named a file (chosen, or said why not). */
-static bool
-from_log(struct tui *t)
-{
-	char *path = scan_log_path(t->query.s ? t->query.s : "");
-	char *evidence = NULL, *why = NULL;
-	const struct kb_error *e = NULL;
-
-	if (!path)
-		return false;
-	if (scan_log_file(t->ix, t->w->platform, path, &e, &evidence, &why)) {
-		choose_error(t, e, t->query.s);
-		wizard_set_log(t->w, evidence);
-	} else {
-		say(t, why);
-	}
-	free(path);
-	free(evidence);
-	free(why);
-	return true;
-}
-
-/* After an answer, or to start: the step being asked, or the outcome. */
-static void
-to_step_or_outcome(struct tui *t)
-{
-	const struct wiz_step *st = wizard_step(t->w);
-
-	/* Back on a step answered before: its note is there to change. */
-	buf_reset(&t->note);
-	buf_adds(&t->note, st && st->note ? st->note : "");
-	go(t, st ? SC_STEP : SC_OUTCOME);
-}
-
-/* The screen for the question the session is at (a resumed one). */
-static void
-start_at_stage(struct tui *t)
-{
-	const char *details[DETAIL_FIELDS] = { t->w->engineer, t->w->model,
-		t->w->serial };
-
-	/* A session taken up brings its own job details. */
-	for (int i = 0; i < DETAIL_FIELDS; i++) {
-		buf_reset(&t->detail[i]);
-		buf_adds(&t->detail[i], details[i] ? details[i] : "");
-	}
-	free(t->tools);
-	t->tools = NULL;
-	t->ntools = wizard_versions(t->w, &t->tools);
-	switch (t->w->stage) {
-	case STAGE_PLATFORM:
-		go(t, SC_PLATFORM);
-		break;
-	case STAGE_VERSION:
-		go(t, SC_VERSION);
-		break;
-	case STAGE_SYMPTOM:
-		/* Asked again (its error left the knowledge base): what
-		 * was typed is there to search with. */
-		buf_reset(&t->query);
-		buf_adds(&t->query, t->w->query ? t->w->query : "");
-		go(t, SC_SYMPTOM);
-		break;
-	default:
-		t->came_from = SC_SYMPTOM;
-		buf_reset(&t->query);
-		buf_adds(&t->query, t->w->query ? t->w->query : "");
-		to_step_or_outcome(t);
-		break;
-	}
-}
-
-static void
-back(struct tui *t)
-{
-	switch (t->sc) {
-	case SC_VERSION:
-		go(t, SC_PLATFORM);
-		break;
-	case SC_SYMPTOM:
-		go(t, SC_VERSION);
-		break;
-	case SC_CATEGORY:
-		go(t, SC_SYMPTOM);
-		break;
-	case SC_CATLIST:
-		go(t, SC_CATEGORY);
-		break;
-	case SC_DISAMBIG:
-	case SC_CAUSE:
-		go(t, t->came_from);
-		break;
-	case SC_STEP:
-	case SC_OUTCOME:
-		if (wizard_back(t->w))
-			to_step_or_outcome(t);
-		else
-			go(t, SC_CAUSE);
-		break;
-	case SC_DETAILS:
-		go(t, SC_OUTCOME);
-		break;
-	default:
-		break;
-	}
-}
-
+/* The job details typed so far are kept as the session ends. */
 static void
 save_details(struct tui *t)
 {
-	wizard_details(t->w, t->detail[0].s ? t->detail[0].s : "",
-	    t->detail[1].s ? t->detail[1].s : "",
-	    t->detail[2].s ? t->detail[2].s : "");
-}
-
-static enum act
-finish(struct tui *t)
-{
-	save_details(t);
-	return ACT_DONE;
+	if (t->q->at != CV_DETAILS)
+		return;
+	for (int i = 0; i < DETAIL_FIELDS; i++)
+		convo_detail(&t->c, i, t->detail[i].s ? t->detail[i].s : "");
 }
 
 /* q, F10: leave; a session under way is recorded as abandoned, after the
@@ -200,133 +46,49 @@ finish(struct tui *t)
 static enum act
 quit(struct tui *t)
 {
-	if (t->w->stage == STAGE_PLATFORM)
-		return ACT_NOTHING;
-	if (t->w->outcome != OUT_NONE)
-		return finish(t);
-	t->asking = ASK_QUIT;
-	return ACT_GO;
+	if (convo_quit_abandons(&t->c)) {
+		t->asking = ASK_QUIT;
+		return ACT_GO;
+	}
+	save_details(t);
+	convo_quit(&t->c);
+	return t->c.nothing ? ACT_NOTHING : ACT_DONE;
 }
 
 static void
 toggle_lang(struct tui *t)
 {
 	if (t->o->ascii) {
-		say(t, _("Chinese text needs a UTF-8 terminal; showing "
+		tui_say(t, _("Chinese text needs a UTF-8 terminal; showing "
 		    "English."));
 		return;
 	}
 	t->lang = t->lang == LANG_EN ? LANG_ZH : t->lang == LANG_ZH ?
 	    LANG_BOTH : LANG_EN;
+	t->c.lang = t->lang;
 	t->stale = true;
-	say(t, t->lang == LANG_EN ? _("Knowledge base in English.") :
+	tui_say(t, t->lang == LANG_EN ? _("Knowledge base in English.") :
 	    t->lang == LANG_ZH ? _("Knowledge base in Chinese.") :
 	    _("Knowledge base in English and Chinese."));
 }
 
-static enum act
-choose(struct tui *t)
-{
-	const struct item *it;
-
-	if (t->sc == SC_CAUSE) {
-		to_step_or_outcome(t);
-		return ACT_GO;
-	}
-	if (t->sc == SC_OUTCOME) {
-		go(t, SC_DETAILS);
-		return ACT_GO;
-	}
-	if (t->sc == SC_DETAILS) {
-		if (t->detail_at + 1 < DETAIL_FIELDS) {
-			/* A field confirmed is saved with the session. */
-			save_details(t);
-			t->detail_at++;
-			return ACT_GO;
-		}
-		return finish(t);
-	}
-	if (t->sc == SC_STEP) {
-		if (t->noting) {
-			t->noting = false;
-			wizard_note(t->w, t->note.s);
-		}
-		return ACT_GO;
-	}
-	if (t->sc == SC_SYMPTOM && from_log(t))
-		return ACT_GO;
-	if (t->sel >= t->nitems)
-		return ACT_GO;
-	it = &t->items[t->sel];
-	switch (it->kind) {
-	case IT_PLATFORM:
-		wizard_set_platform(t->w, it->n);
-		start_at_stage(t);
-		go(t, SC_VERSION);
-		break;
-	case IT_TOOL:
-		wizard_set_version(t->w, ((const struct tool *)it->ptr)->
-		    version_text);
-		go(t, SC_SYMPTOM);
-		break;
-	case IT_OTHER:
-		if (!t->version.len)
-			say(t, _("Type the version, such as 2.0.11."));
-		else if (!wizard_set_version(t->w, t->version.s))
-			say(t, _("That is not a version such as 2.0.11 or "
-			    "19.36.101."));
-		else
-			go(t, SC_SYMPTOM);
-		break;
-	case IT_DONTKNOW:
-		wizard_set_version(t->w, NULL);
-		go(t, SC_SYMPTOM);
-		break;
-	case IT_ERROR:
-		choose_error(t, it->ptr, t->sc == SC_DISAMBIG ?
-		    t->shared_query : t->sc == SC_SYMPTOM && t->query.s ?
-		    t->query.s : "");
-		break;
-	case IT_NOTLISTED:
-		choose_error(t, NULL, t->sc == SC_SYMPTOM && t->query.s ?
-		    t->query.s : "");
-		break;
-	case IT_BROWSE:
-		go(t, SC_CATEGORY);
-		break;
-	case IT_CATEGORY:
-		t->fam = (enum family)it->n;
-		go(t, SC_CATLIST);
-		break;
-	case IT_SESSION:
-		if (offer_resume(t->of, it->n, t->w)) {
-			start_at_stage(t);
-			if (t->of->changed)
-				say(t, t->of->changed);
-		} else
-			say(t, t->of->why ? t->of->why :
-			    _("This session cannot be taken up again."));
-		break;
-	case IT_NEW:
-		go(t, SC_PLATFORM);
-		break;
-	}
-	return ACT_GO;
-}
-
-/* Keys that act the same on every screen, and those of the modes (help,
- * quitting, too small).  True when the key was used. */
+/* The keys of the modes (too small, help, a question of y or not) and
+ * those that act the same on every screen.  True when the key was used. */
 static bool
 common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 {
 	if (key == TK_RESIZE)
 		return true;
 	if (term_rows() < TERM_MIN_ROWS || term_cols() < TERM_MIN_COLS) {
-		/* No room to ask: q quits, and a session under way stays
-		 * saved, offered at the next start. */
-		if ((is_ch && (ch == 'q' || ch == 'Q')) || key == TK_F10)
-			*a = t->w->stage == STAGE_PLATFORM ? ACT_NOTHING :
-			    t->w->outcome != OUT_NONE ? finish(t) : ACT_LOST;
+		/* No room to ask: q quits; a session with an outcome is
+		 * recorded, one under way stays saved, offered at the
+		 * next start. */
+		if ((is_ch && (ch == 'q' || ch == 'Q')) || key == TK_F10) {
+			if (!convo_quit_abandons(&t->c))
+				*a = quit(t);
+			else
+				*a = ACT_KEPT;
+		}
 		return true;
 	}
 	if (t->help) {
@@ -351,13 +113,12 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 		if (!is_ch || (ch != 'y' && ch != 'Y'))
 			return true;
 		if (was == ASK_QUIT) {
-			wizard_abandon(t->w);
-			*a = finish(t);
-		} else if (t->sel < t->nitems &&
-		    t->items[t->sel].kind == IT_SESSION) {
-			t->of->abandon[t->items[t->sel].n] = true;
-			say(t, _("It will be recorded as abandoned."));
-			t->stale = true;
+			save_details(t);
+			convo_quit(&t->c);
+			*a = ACT_DONE;
+		} else {
+			convo_abandon_session(&t->c, t->sel);
+			tui_moved(t);
 		}
 		return true;
 	}
@@ -377,9 +138,8 @@ common_key(struct tui *t, bool is_ch, unsigned ch, int key, enum act *a)
 	return false;
 }
 
-/* Esc and Backspace: out of a note, a character, or a screen back.  A
- * held Backspace (held) erases but never goes back.  On the first
- * screen nothing is behind: q quits. */
+/* Esc and Backspace: out of a note, a character, or a question back.  A
+ * held Backspace (held) erases but never goes back. */
 static enum act
 back_key(struct tui *t, struct buf *f, bool esc, bool held)
 {
@@ -391,14 +151,10 @@ back_key(struct tui *t, struct buf *f, bool esc, bool held)
 		t->noting = false;
 		if (esc) {
 			buf_reset(&t->note);
-			wizard_note(t->w, NULL);
+			convo_note(&t->c, NULL);
 		}
-	} else if (t->sc == SC_PLATFORM || t->sc == SC_RESUME) {
-		if (t->w->stage != STAGE_PLATFORM)
-			return quit(t);
-		say(t, _("This is the first question: q or F10 quits."));
 	} else {
-		back(t);
+		return tui_back(t);
 	}
 	return ACT_GO;
 }
@@ -412,46 +168,25 @@ move_key(struct tui *t, bool is_ch, unsigned ch, int key)
 		tui_move_sel(t, key == TK_UP ? -1 : 1);
 	} else if (key == TK_HOME || key == TK_END) {
 		bool home = key == TK_HOME;
-		t->sel = home || !t->nitems ? 0 : t->nitems - 1;
+		t->sel = home || !t->q->n ? 0 : t->q->n - 1;
 		t->scroll = home ? 0 : t->page_max;
-		if (t->sc == SC_DETAILS)
+		if (t->q->at == CV_DETAILS)
 			t->detail_at = home ? 0 : DETAIL_FIELDS - 1;
 	} else if (key == TK_PGUP || key == TK_PGDN) {
 		long by = tui_page_rows() > 1 ? tui_page_rows() - 1 : 1;
 		tui_move_sel(t, key == TK_PGUP ? -by : by);
-	} else if (is_ch && ch == CH_TAB) {
-		if (t->sc == SC_SYMPTOM)
-			go(t, SC_CATEGORY);
-		else if (t->sc == SC_DETAILS)
-			t->detail_at = (t->detail_at + 1) % DETAIL_FIELDS;
+	} else if (is_ch && ch == CH_TAB && t->q->at == CV_DETAILS) {
+		t->detail_at = (t->detail_at + 1) % DETAIL_FIELDS;
 	} else {
 		return false;
 	}
 	return true;
 }
 
-/* y, n, s (and : or t for a note) on a step. */
-static void
-step_key(struct tui *t, unsigned ch)
-{
-	const char *note = t->note.s ? t->note.s : "";
-	enum wiz_answer ans = ch == 'y' || ch == 'Y' ? ANS_FIXED :
-	    ch == 'n' || ch == 'N' ? ANS_NOT_FIXED :
-	    ch == 's' || ch == 'S' ? ANS_SKIPPED : ANS_NONE;
-
-	if (ch == ':' || ch == 't' || ch == 'T') {
-		t->noting = true;
-	} else if (ch == 'i' || ch == 'I') {
-		t->show_source = !t->show_source;
-	} else if (ans != ANS_NONE) {
-		wizard_answer(t->w, ans, note);
-		to_step_or_outcome(t);
-	}
-}
-
-/* A letter or digit where no field takes typing. */
+/* A letter where no field takes typing: the keys of every screen, then
+ * the screen's own. */
 static enum act
-letter_key(struct tui *t, unsigned ch)
+letter_key(struct tui *t, unsigned ch, int key)
 {
 	switch (ch) {
 	case 'q':
@@ -460,52 +195,26 @@ letter_key(struct tui *t, unsigned ch)
 	case '?':
 		t->help = true;
 		t->help_scroll = 0;
-		break;
+		return ACT_GO;
 	case 'l':
 	case 'L':
 		toggle_lang(t);
-		break;
-	case 'r':
-	case 'R':
-		if (t->sc == SC_OUTCOME) {
-			t->w->report = !t->w->report;
-			say(t, t->w->report ? _("A report for HQ will be written "
-			    "when the session is recorded.") : _("No report will "
-			    "be written."));
-		}
-		break;
-	case 'a':
-	case 'A':
-		if (t->sc == SC_RESUME && t->sel < t->nitems &&
-		    t->items[t->sel].kind == IT_SESSION &&
-		    !t->of->abandon[t->items[t->sel].n])
-			t->asking = ASK_ABANDON;
-		break;
+		return ACT_GO;
 	case 'j':
 		tui_move_sel(t, 1);
-		break;
+		return ACT_GO;
 	case 'k':
 		tui_move_sel(t, -1);
-		break;
-	case ' ':
-		if (t->sc == SC_CAUSE || t->sc == SC_OUTCOME)
-			return choose(t);
-		break;
+		return ACT_GO;
 	default:
-		if (t->sc == SC_STEP) {
-			step_key(t, ch);
-		} else if (ch >= '1' && ch <= '9' && ch - '0' <= t->nitems) {
-			t->sel = ch - '1';
-			return choose(t);
-		}
-		break;
+		return tui_screen(t)->key(t, true, ch, key);
 	}
-	return ACT_GO;
 }
 
 /* A paste has ended.  Several lines pasted into the error field are a
- * log: scanned, and its decisive error chosen.  Elsewhere the text is
- * typed into the field, its line ends as spaces. */
+ * log's: the conversation reads it.  Elsewhere the text is typed into
+ * the field, its line ends as spaces; where no field is, it is not
+ * taken as keys. */
 static void
 paste_end(struct tui *t, struct buf *f)
 {
@@ -514,33 +223,62 @@ paste_end(struct tui *t, struct buf *f)
 
 	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
-	if (t->sc == SC_SYMPTOM && memchr(s, '\n', n)) {
-		const struct kb_error *e = NULL;
-		char *evidence = NULL;
-		if (scan_log_text(t->ix, t->w->platform, s, n, &e,
-		    &evidence)) {
-			char *first = xstrndup(s, strcspn(s, "\n"));
-			choose_error(t, e, first);
-			wizard_set_log(t->w, evidence);
-			free(first);
-		} else {
-			say(t, _("No known error in the pasted lines."));
-		}
-		free(evidence);
+	if (t->q->at == CV_ERROR && memchr(s, '\n', n)) {
+		char *text = xstrndup(s, n);
+		convo_enter(&t->c, text, CONVO_NONE);
+		free(text);
+		tui_moved(t);
 		return;
 	}
 	if (f)
 		tui_type_text(t, f, s, n);
+	else if (n)
+		tui_say(t, _("Pasted text is not taken as keys here."));
+}
+
+/* Enter in a field, with more keys come with it: they were pasted, not
+ * typed.  True (the keys read into t->paste, and the paste ended) when
+ * they held a line's worth of text; else they are handled as keys. */
+static bool
+unmarked_paste(struct tui *t, struct buf *f)
+{
+	size_t printable = 0;
+	unsigned ch;
+	int key;
+
+	t->nahead = t->aheadat = 0;
+	while (t->nahead < 100000 && term_pending(PASTE_MS)) {
+		bool is_ch = term_key(&ch, &key);
+		t->ahead = xgrow(t->ahead, &t->capahead, t->nahead + 1,
+		    sizeof *t->ahead);
+		t->ahead[t->nahead++] = (struct tui_key){ is_ch, ch, key };
+		printable += is_ch && ch >= 0x20 && ch != 0x7f;
+	}
+	/* "Enter n" typed fast is keys; a line of text after it is not. */
+	if (printable < 2)
+		return false;
+	buf_reset(&t->paste);
+	buf_adds(&t->paste, f->s ? f->s : "");
+	buf_addc(&t->paste, '\n');
+	for (size_t i = 0; i < t->nahead; i++)
+		tui_paste_key(t, t->ahead[i].is_ch, t->ahead[i].ch,
+		    t->ahead[i].key);
+	t->nahead = 0;
+	buf_reset(f);
+	buf_add(f, "", 0);
+	t->editing = NULL;
+	paste_end(t, NULL);
+	return true;
 }
 
 /* One key, in phases: the keys of every screen and mode, going back,
- * choosing, moving, typing into the field, then letters. */
+ * moving, typing into the field, then the screen's own. */
 static enum act
 handle(struct tui *t, bool is_ch, unsigned ch, int key)
 {
 	struct buf *f = tui_field(t);
 	enum act a = ACT_GO;
-	bool bs, held = false;
+	bool bs, held = false, enter;
 
 	if (key == TK_LOST)
 		return ACT_LOST;
@@ -580,18 +318,53 @@ handle(struct tui *t, bool is_ch, unsigned ch, int key)
 		return back_key(t, f, true, false);
 	if (bs)
 		return back_key(t, f, false, held);
-	if ((is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER)
-		return choose(t);
+	enter = (is_ch && (ch == '\r' || ch == '\n')) || key == TK_ENTER;
+	if (enter && f == &t->query && t->aheadat >= t->nahead &&
+	    unmarked_paste(t, f))
+		return ACT_GO;
+	if (enter)
+		return tui_screen(t)->key(t, is_ch, ch, key);
 	if (f && tui_edit_keys(t, f, is_ch, ch, key))
 		return ACT_GO;
 	if (move_key(t, is_ch, ch, key))
 		return ACT_GO;
 	if (f) {
+		if (is_ch && ch == CH_TAB)
+			return tui_screen(t)->key(t, is_ch, ch, key);
 		if (is_ch)
 			tui_type_char(t, f, ch);
 		return ACT_GO;
 	}
-	return is_ch ? letter_key(t, ch) : ACT_GO;
+	return is_ch ? letter_key(t, ch, key) : tui_screen(t)->key(t, is_ch,
+	    ch, key);
+}
+
+/* The next key: one read ahead, else from the terminal. */
+static bool
+next_key(struct tui *t, unsigned *ch, int *key)
+{
+	if (t->aheadat < t->nahead) {
+		const struct tui_key *k = &t->ahead[t->aheadat++];
+		*ch = k->ch;
+		*key = k->key;
+		return k->is_ch;
+	}
+	t->nahead = t->aheadat = 0;
+	return term_key(ch, key);
+}
+
+static void
+tui_free(struct tui *t)
+{
+	convo_free(&t->c);
+	free(t->msg);
+	free(t->ahead);
+	buf_free(&t->version);
+	buf_free(&t->query);
+	buf_free(&t->note);
+	buf_free(&t->paste);
+	for (int i = 0; i < DETAIL_FIELDS; i++)
+		buf_free(&t->detail[i]);
 }
 
 /* What a notice says, kept until the key that led to it is handled. */
@@ -612,13 +385,11 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 	struct tui t;
 	enum act a = ACT_GO;
 	char *alert = NULL;
-	char **dst[DETAIL_FIELDS] = { &w->engineer, &w->model, &w->serial };
 
 	*why = NULL;
 	memset(&t, 0, sizeof t);
 	t.o = o;
 	t.w = w;
-	t.ix = ix;
 	t.stats = st;
 	t.of = of;
 	t.lang = o->lang;
@@ -629,19 +400,18 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 	buf_add(&t.version, "", 0);
 	buf_add(&t.query, "", 0);
 	buf_add(&t.note, "", 0);
-	for (int i = 0; i < DETAIL_FIELDS; i++) {
+	for (int i = 0; i < DETAIL_FIELDS; i++)
 		buf_init(&t.detail[i]);
-		buf_adds(&t.detail[i], *dst[i] ? *dst[i] : "");
-	}
+	convo_init(&t.c, w, ix, of, o->lang);
+	t.shown = CV_END;
+	tui_moved(&t);
 	if (!term_open(!o->no_color, !o->ascii && text_terminal_utf8(),
-	    !o->ascii_lines, why))
-		goto out;
-	if (of->n && !of->settled)
-		go(&t, SC_RESUME);
-	else
-		start_at_stage(&t);
+	    !o->ascii_lines, why)) {
+		tui_free(&t);
+		return TUI_UNUSABLE;
+	}
 	if (notice)
-		say(&t, notice);
+		tui_say(&t, notice);
 	*notices = (struct fe_notices){ keep_alert, &alert };
 	while (a == ACT_GO) {
 		unsigned ch;
@@ -649,12 +419,14 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 		bool is_ch;
 
 		if (t.stale)
-			tui_build_items(&t);
+			tui_moved(&t);
 		tui_draw(&t);
-		is_ch = term_key(&ch, &key);
+		is_ch = next_key(&t, &ch, &key);
 		a = handle(&t, is_ch, ch, key);
+		if (a == ACT_GO && convo_over(&t.c))
+			a = t.c.nothing ? ACT_NOTHING : ACT_DONE;
 		if (alert) {
-			say(&t, alert);
+			tui_say(&t, alert);
 			free(alert);
 			alert = NULL;
 		}
@@ -662,21 +434,7 @@ tui_run(const struct look *o, struct wizard *w, struct match_index *ix,
 	*notices = (struct fe_notices){ NULL, NULL };
 	free(alert);
 	term_close();
-out:
-	tui_clear_items(&t);
-	free(t.items);
-	free(t.msg);
-	free(t.ranked);
-	free(t.tools);
-	free(t.shared_query);
-	buf_free(&t.version);
-	buf_free(&t.query);
-	buf_free(&t.note);
-	buf_free(&t.paste);
-	for (int i = 0; i < DETAIL_FIELDS; i++)
-		buf_free(&t.detail[i]);
-	if (*why)
-		return TUI_UNUSABLE;
+	tui_free(&t);
 	return a == ACT_NOTHING ? TUI_NOTHING : a == ACT_LOST ? TUI_LOST :
-	    TUI_DONE;
+	    a == ACT_KEPT ? TUI_KEPT : TUI_DONE;
 }

@@ -16,6 +16,8 @@ enum tui_result {
 	TUI_NOTHING,  /* quit before a session was under way */
 	TUI_DONE,     /* the session has an outcome (abandoned included) */
 	TUI_LOST,     /* a signal, or the terminal went away: left as it is */
+	TUI_KEPT,     /* q where the terminal is too small to ask: kept,
+	                 offered at the next start */
 };
 
 /* Whether standard output is a terminal curses can drive; else why not

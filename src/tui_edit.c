@@ -1,6 +1,8 @@
 /* tui_edit.c: editing the full-screen wizard's fields and moving its
  * selection: what a key does to the state, before the screen is drawn
  * again, and where the cursor is in a field (for drawing).
+ * The conversation moving, as the screens see it: asked again, the
+ * selection and the fields set for a new question.
  * Layer: front ends (under drawing and the keys). */
 #include <config.h>
 
@@ -10,6 +12,7 @@
 
 #include <unistr.h>
 
+#include "convo.h"
 #include "i18n.h"
 #include "tui_int.h"
 #include "tui_term.h"
@@ -19,40 +22,118 @@
 #define FIELD_MAX 2048
 
 void
+tui_say(struct tui *t, const char *msg)
+{
+	free(t->msg);
+	t->msg = msg ? xstrdup(msg) : NULL;
+}
+
+void
+tui_moved(struct tui *t)
+{
+	const struct wiz_step *st;
+	char *m;
+
+	t->q = convo_ask(&t->c);
+	t->stale = false;
+	if ((m = convo_take_msg(&t->c)) != NULL) {
+		free(t->msg);
+		t->msg = m;
+	}
+	st = wizard_step(t->w);
+	if (t->q->at == t->shown && (t->q->at != CV_STEP ||
+	    t->shown_step == t->w->cur))
+		return;
+	/* A new question: its preselected choice, its page from the top,
+	 * its field as the session has it. */
+	t->shown = t->q->at;
+	t->shown_step = t->w->cur;
+	t->sel = t->q->pre;
+	t->top = t->scroll = 0;
+	t->noting = t->show_source = false;
+	t->editing = NULL;
+	switch (t->q->at) {
+	case CV_VERSION:
+		buf_reset(&t->version);
+		buf_add(&t->version, "", 0);
+		break;
+	case CV_ERROR:
+		buf_reset(&t->query);
+		buf_adds(&t->query, t->c.filter);
+		break;
+	case CV_STEP:
+		/* A step answered before: its note is there to change. */
+		buf_reset(&t->note);
+		buf_adds(&t->note, st && st->note ? st->note : "");
+		break;
+	case CV_DETAILS: {
+		const char *v[DETAIL_FIELDS] = { t->w->engineer, t->w->model,
+			t->w->serial };
+		for (int i = 0; i < DETAIL_FIELDS; i++) {
+			buf_reset(&t->detail[i]);
+			buf_adds(&t->detail[i], v[i] ? v[i] : "");
+		}
+		t->detail_at = t->c.detail;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+enum act
+tui_back(struct tui *t)
+{
+	if (!(t->q->keys & CK_BACK) || !convo_back(&t->c)) {
+		/* The first question: nothing is behind it. */
+		tui_say(t, _("This is the first question: q or F10 quits."));
+		return ACT_GO;
+	}
+	tui_moved(t);
+	return ACT_GO;
+}
+
+void
 tui_move_sel(struct tui *t, long by)
 {
-	if (t->sc == SC_DETAILS) {
+	size_t n = t->q->n;
+
+	if (t->q->at == CV_DETAILS) {
 		long to = t->detail_at + by;
 		t->detail_at = to < 0 ? 0 : to >= DETAIL_FIELDS ?
 		    DETAIL_FIELDS - 1 : (int)to;
 		return;
 	}
-	if (t->sc == SC_CAUSE || t->sc == SC_STEP || t->sc == SC_OUTCOME) {
+	if (t->q->read || t->q->at == CV_STEP || t->q->at == CV_CAUSE) {
 		long to = (long)t->scroll + by;
 		t->scroll = to < 0 ? 0 : (size_t)to > t->page_max ?
 		    t->page_max : (size_t)to;
 		return;
 	}
-	if (!t->nitems)
+	if (!n)
 		return;
-	if (by == -1 && t->sel == 0)
-		t->sel = t->nitems - 1; /* around, to "not listed" */
-	else if (by == 1 && t->sel + 1 == t->nitems)
+	if (t->sel == CONVO_NONE)
+		t->sel = by < 0 ? n - 1 : 0; /* none selected: from the end */
+	else if (by == -1 && t->sel == 0)
+		t->sel = n - 1; /* around, to "not listed" */
+	else if (by == 1 && t->sel + 1 == n)
 		t->sel = 0;
 	else {
 		long to = (long)t->sel + by;
-		t->sel = to < 0 ? 0 : (size_t)to >= t->nitems ?
-		    t->nitems - 1 : (size_t)to;
+		t->sel = to < 0 ? 0 : (size_t)to >= n ? n - 1 : (size_t)to;
 	}
 }
 
-/* The field changed: a list filtered by it is built again. */
+/* The field changed: a list filtered by it is asked again, its
+ * preselected choice selected. */
 static void
 edited(struct tui *t, struct buf *f)
 {
-	if (f != &t->note && t->sc != SC_DETAILS) {
-		t->stale = true;
-		t->sel = t->top = 0;
+	if (f == &t->version || f == &t->query) {
+		convo_filter(&t->c, f->s);
+		t->q = convo_ask(&t->c);
+		t->sel = t->q->pre;
+		t->top = 0;
 	}
 }
 

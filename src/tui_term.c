@@ -420,3 +420,19 @@ term_key(unsigned *ch, int *key)
 	*key = curses_key(wc);
 	return false;
 }
+
+bool
+term_pending(int ms)
+{
+	wint_t wc = 0;
+	int r;
+
+	timeout(ms);
+	r = get_wch(&wc);
+	timeout(-1);
+	if (r == OK)
+		unget_wch((wchar_t)wc);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	return r != ERR;
+}

@@ -74,5 +74,8 @@ enum tkey {
  * Alt and a letter) is read whole: the keys above when it is one of the
  * common forms, else TK_OTHER; never an Esc followed by typing. */
 bool term_key(unsigned *ch, int *key);
+/* Whether a key comes within ms milliseconds (it is kept for term_key):
+ * keys that come faster than anyone types were pasted. */
+bool term_pending(int ms);
 
 #endif

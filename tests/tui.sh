@@ -95,9 +95,23 @@ keys Enter
 screen_has "Cause:" "its error chosen"
 tmx resize-window -x 30 -y 10
 screen_has "Terminal too small: 30x10" "too small"
+screen_has "under way is kept" "says q keeps the session under way"
 keys q
-screen_has "EXIT=3" "q quits while too small (exit 3: stopped, not recorded)"
+screen_has "EXIT=0" "q quits while too small, as it said: exit 0, not a failure"
 is "$(ls "$T/smallq/sessions" | wc -l)" 1 "and the session is kept, to be offered"
+# On the job details (an outcome), q records it, and the screen says so.
+tstart 80x24 "$FLASHFIX --state-dir $T/smallr"
+screen_has "Which platform" "started, to be small at the details"
+keys 1 Enter "DL sys"
+screen_has "> DL system ERR" "a session under way, for the details"
+keys Enter Enter y Enter
+screen_has "Engineer" "on the job details"
+tmx resize-window -x 20 -y 6
+screen_has "q to record" "20x6: q is said to record the session"
+keys q
+screen_has "EXIT=0" "q records it"
+is "$("$FLASHFIX" history --json --state-dir "$T/smallr" | "$JSONCHECK" 0.outcome)" fixed \
+	"recorded as fixed, as the screen said"
 tstart 30x10 "$FLASHFIX --state-dir $T/small"
 screen_has "Terminal too small" "too small from the start"
 keys F10
