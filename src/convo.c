@@ -218,8 +218,7 @@ ask_error(struct convo *c)
 {
 	const struct kb *kb = c->w->kb;
 	const char *q = c->filter;
-	struct match_result *weak;
-	size_t n, m;
+	size_t n, m, weakfrom = 0;
 
 	c->q.text = _("What does the error say? Type or paste it (an empty "
 	    "line: browse by kind).");
@@ -227,30 +226,20 @@ ask_error(struct convo *c)
 	c->q.keys = CK_BACK | CK_QUIT | CK_BROWSE;
 	if (!c->ranked)
 		c->ranked = xmalloc((kb->nerrors + 1) * sizeof *c->ranked);
-	/* What the matcher presents as a match comes first (none for what
-	 * it refuses, a success or progress line), then "not listed", then
-	 * the weaker ones. */
-	n = *q ? match_query(c->ix, q, c->w->platform, c->ranked,
-	    kb->nerrors) : match_rank_all(c->ix, q, c->w->platform, c->ranked,
-	    kb->nerrors);
-	for (size_t i = 0; i < n; i++)
+	n = match_rank_all(c->ix, q, c->w->platform, c->ranked, kb->nerrors);
+	/* Typed: what the matcher would present (none for a line it
+	 * refuses, a success or progress line) first, then "not listed",
+	 * then the weaker ones. */
+	m = *q && match_refused(q) ? 0 : n;
+	for (size_t i = 0; i < m && (!*q || c->ranked[i].score >=
+	    MATCH_THRESHOLD); i++, weakfrom = i)
 		add(c, CP_ERROR, c->ranked[i].err, 0, error_label(c,
 		    c->ranked[i].err), 0);
 	add(c, CP_NOTLISTED, NULL, 0,
 	    xstrdup(_("not listed: the general steps")), 0);
-	if (*q) {
-		weak = xmalloc((kb->nerrors + 1) * sizeof *weak);
-		m = match_rank_all(c->ix, q, c->w->platform, weak, kb->nerrors);
-		for (size_t i = 0; i < m && weak[i].score > 0; i++) {
-			bool strong = false;
-			for (size_t k = 0; k < n && !strong; k++)
-				strong = c->ranked[k].err == weak[i].err;
-			if (!strong)
-				add(c, CP_ERROR, weak[i].err, 0, error_label(c,
-				    weak[i].err), 0);
-		}
-		free(weak);
-	}
+	for (size_t i = weakfrom; *q && i < n && c->ranked[i].score > 0; i++)
+		add(c, CP_ERROR, c->ranked[i].err, 0, error_label(c,
+		    c->ranked[i].err), 0);
 	add(c, CP_BROWSE, NULL, 0, xstrdup(_("browse by kind of error")), 0);
 	/* Nothing typed: nothing is preselected, so that a stray Enter
 	 * browses by kind rather than start the first error's steps. */
