@@ -11,7 +11,8 @@ check_PROGRAMS = tests/unit tests/jsoncheck tests/families tests/summary tests/c
 tests_jsoncheck_SOURCES = tests/jsoncheck.c
 tests_unit_SOURCES = tests/unit.c tests/unit.h tests/tap.h \
 	tests/unit-text.c tests/unit-csv.c tests/unit-kb.c tests/unit-kb-cache.c \
-	tests/unit-match.c tests/unit-wizard.c
+	tests/unit-match.c tests/unit-wizard.c tests/unit-logread.c tests/unit-scan.c \
+	tests/unit-session.c tests/unit-report.c tests/unit-files.c
 tests_unit_LDADD = $(LOGIC_LIBS)
 tests_families_SOURCES = tests/families.c tests/tap.h
 tests_families_LDADD = $(LOGIC_LIBS)

@@ -78,6 +78,11 @@ main(void)
 	test_match(datadir);
 	test_wizard(datadir);
 	test_fuzz_regressions();
+	test_logread();
+	test_scan(datadir);
+	test_session(datadir);
+	test_report(datadir);
+	test_files();
 	free(datadir);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", tmpdir);

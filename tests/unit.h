@@ -76,5 +76,15 @@ void test_match(const char *datadir);
 void test_fuzz_regressions(void);
 /* unit-wizard.c */
 void test_wizard(const char *datadir);
+/* unit-logread.c */
+void test_logread(void);
+/* unit-scan.c */
+void test_scan(const char *datadir);
+/* unit-session.c */
+void test_session(const char *datadir);
+/* unit-report.c */
+void test_report(const char *datadir);
+/* unit-files.c: files and paths */
+void test_files(void);
 
 #endif
