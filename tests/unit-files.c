@@ -58,17 +58,19 @@ test_files_dirs(void)
 	    S_ISDIR(st.st_mode) && (st.st_mode & 0777) == 0700,
 	    "a directory made with its parents, mode 0700");
 	ok(files_make_dir(deep), "made again: it is there, true");
-	ok(files_make_dir(own) && files_private_dir(own, &why),
+	ok(files_make_dir(own) &&
+	    files_private_dir(own, "--state-dir", &why),
 	    "one's own directory is private");
 	free(why);
 	why = NULL;
-	ok(symlink(own, link) == 0 && !files_private_dir(link, &why) && why &&
+	ok(symlink(own, link) == 0 &&
+	    !files_private_dir(link, "--state-dir", &why) && why &&
 	    strstr(why, "symbolic link"),
 	    "a symbolic link to it is refused, and said");
 	free(why);
 	why = NULL;
 	ok(files_make_dir(open_dir) && chmod(open_dir, 0777) == 0 &&
-	    !files_private_dir(open_dir, &why) && why &&
+	    !files_private_dir(open_dir, "--state-dir", &why) && why &&
 	    strstr(why, "mode 0777") && strstr(why, "chmod 700"),
 	    "one that others may write is refused, with what to do");
 	free(why);
