@@ -1,5 +1,7 @@
 ## tests/local.mk: make check.  Every test speaks TAP, one line per check.
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+# Each test with no standard input and a time limit (tests/timeout.sh).
+LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/timeout.sh
 TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX_PROG)' \
@@ -27,7 +29,7 @@ TESTS = tests/unit tests/families tests/summary tests/convo tests/scan-unit test
 	tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh tests/hostile.sh \
 	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/chain.sh tests/hq-postgres.sh tests/po.sh tests/completion.sh tests/deb.sh \
 	tests/logscore.sh
-EXTRA_DIST += tests/lib.sh tests/chain.sh tests/hq-postgres.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh \
+EXTRA_DIST += tests/lib.sh tests/timeout.sh tests/chain.sh tests/hq-postgres.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/bench-scan.sh tests/bench-records.sh tests/bench-gen.sh \
 	tests/bench-reallog.sh tests/corpus/bench-lines.tsv tests/logscore.sh tests/corpus/logs \
