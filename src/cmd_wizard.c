@@ -20,6 +20,7 @@
 #include "records.h"
 #include "report.h"
 #include "kb.h"
+#include "output.h"
 #include "match.h"
 #include "plain.h"
 #include "session.h"
@@ -239,7 +240,9 @@ record_abandoned(const struct cli *c, struct offer *of,
 
 /* --resume, and a script's input: a script never answers a question it
  * did not expect, so without a terminal the unfinished sessions are left
- * alone (and counted on stderr) unless --resume takes one up.  False
+ * alone (and counted on stderr) unless --resume takes one up; a person
+ * typing through ssh without -t is offered them in words that no
+ * script's answer is (plain.c).  False
  * (after a message) when the session --resume names is not there. */
 static bool
 settle_offer(const struct cli *c, const struct resume *o, struct offer *of,
@@ -247,7 +250,8 @@ settle_offer(const struct cli *c, const struct resume *o, struct offer *of,
 {
 	long i;
 
-	if (!o->wanted && (use_tui || isatty(STDIN_FILENO)))
+	if (!o->wanted && (use_tui || isatty(STDIN_FILENO) ||
+	    output_typist_without_tty()))
 		return true;
 	of->settled = true;
 	if (!o->wanted) {

@@ -109,6 +109,13 @@ json_str(FILE *fp, const char *s)
 }
 
 bool
+output_typist_without_tty(void)
+{
+	return !isatty(STDIN_FILENO) && getenv("SSH_CONNECTION") &&
+	    !getenv("SSH_TTY");
+}
+
+bool
 output_close_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {

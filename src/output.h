@@ -42,6 +42,11 @@ void csv_field(struct buf *b, const char *s, bool first);
  * advises against CSV injection. */
 void csv_cell(struct buf *b, const char *s, bool first);
 
+/* Whether a person types at standard input although it is no terminal:
+ * "ssh host flashfix" without -t (sshd sets SSH_CONNECTION, and SSH_TTY
+ * only when it gave the session a terminal). */
+bool output_typist_without_tty(void);
+
 /* Flushes and checks standard output; false after reporting an error. */
 bool output_close_stdout(void);
 

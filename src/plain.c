@@ -26,21 +26,20 @@ struct plain {
 	int kbnext;
 	bool quit;                  /* q was answered */
 	bool backing;               /* the last answer was b */
+	bool again;                 /* line holds the next answer, unused */
 };
 
 /* Whether to print what was answered after its prompt: for a script's
  * transcript, when standard input is not a terminal; but not for an
  * engineer typing through "ssh host flashfix" without -t, whose own
- * terminal already shows what is typed (sshd sets SSH_CONNECTION, and
- * SSH_TTY only when it gave the session a terminal). */
+ * terminal already shows what is typed. */
 static bool
 echo_answers(void)
 {
 	static int echo = -1;
 
 	if (echo < 0)
-		echo = !isatty(fileno(stdin)) && !(getenv("SSH_CONNECTION") &&
-		    !getenv("SSH_TTY"));
+		echo = !isatty(fileno(stdin)) && !output_typist_without_tty();
 	return echo;
 }
 
@@ -52,6 +51,15 @@ ask(struct plain *p, const char *prompt)
 
 	printf("%s> ", prompt);
 	fflush(stdout);
+	if (p->again) {
+		/* An answer read for a question that did not need it,
+		 * shown where it now answers. */
+		char *e = text_cut(p->line.s, 200, !p->o->ascii);
+		printf("%s\n", e);
+		free(e);
+		p->again = false;
+		return true;
+	}
 	buf_reset(&p->line);
 	buf_add(&p->line, "", 0);
 	while ((c = getchar()) != EOF && c != '\n')
@@ -245,6 +253,37 @@ answer_step(struct plain *p, struct convo *c, const struct convo_question *q)
 	}
 }
 
+/* The unfinished sessions offered to a person typing through ssh without
+ * a terminal, where a script could be typing as well: only words take a
+ * session up or abandon one (resume, resume N, abandon N); any other
+ * line starts a new session and is the answer to its first question, so
+ * that a script's "2" never takes up session 2. */
+static void
+answer_resume_words(struct plain *p, struct convo *c, size_t sessions)
+{
+	const char *s = p->line.s;
+	bool abandon = !strncasecmp(s, "abandon ", 8);
+	size_t k;
+
+	if (is_word(s, "resume", "resume")) {
+		convo_choose(c, 0);
+	} else if (abandon || !strncasecmp(s, "resume ", 7)) {
+		s += abandon ? 8 : 7;
+		k = number(s + strspn(s, " "), sessions);
+		if (!k)
+			say(p, 0, "", _("Answer resume, resume and a number, "
+			    "abandon and a number, or the first question's "
+			    "answer."));
+		else if (abandon)
+			convo_abandon_session(c, k - 1);
+		else
+			convo_choose(c, k - 1);
+	} else {
+		convo_choose(c, sessions);
+		p->again = !is_word(s, "n", "new");
+	}
+}
+
 /* The unfinished sessions: y resumes the newest, n starts afresh (they
  * stay offered), a number resumes that one, a and a number records that
  * one as abandoned. */
@@ -253,7 +292,7 @@ answer_resume(struct plain *p, struct convo *c, const struct convo_question *q)
 {
 	const char *s;
 	size_t k, sessions = q->n - 1;
-	bool abandon;
+	bool abandon, words = !isatty(STDIN_FILENO);
 
 	say(p, 0, "", _("Unfinished sessions:"));
 	for (size_t i = 0; i < sessions; i++) {
@@ -261,10 +300,21 @@ answer_resume(struct plain *p, struct convo *c, const struct convo_question *q)
 		say(p, 0, label, q->choices[i].label);
 		free(label);
 	}
-	say(p, 0, "", _("y = resume the newest, n = start a new one, a number = "
-	    "resume that one, a and a number = record that one as abandoned"));
+	if (words)
+		say(p, 0, "", _("resume = resume the newest, resume and a number "
+		    "= resume that one, abandon and a number = record that one "
+		    "as abandoned; anything else starts a new session and "
+		    "answers its first question"));
+	else
+		say(p, 0, "", _("y = resume the newest, n = start a new one, a "
+		    "number = resume that one, a and a number = record that "
+		    "one as abandoned"));
 	if (!ask(p, ""))
 		return false;
+	if (words) {
+		answer_resume_words(p, c, sessions);
+		return true;
+	}
 	s = p->line.s;
 	abandon = s[0] == 'a' || s[0] == 'A';
 	k = number(s + abandon + strspn(s + abandon, " "), sessions);

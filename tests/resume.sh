@@ -248,4 +248,37 @@ is "$("$FLASHFIX" history --json --state-dir "$K" | "$JSONCHECK" 0.error_id)" \
 	sahara-x "recorded with the error as the knowledge base has it now"
 is "$(ls "$K/sessions" | grep -c csv)" 0 "no session file is left behind"
 
+# "ssh host flashfix" without -t: no terminal, but a person types.  The
+# unfinished sessions are offered in words no script's answer is; any
+# other line starts a new session and answers its first question.
+W=$T/ssh
+unfinished "$W"
+sid=$(ls "$W/sessions" | sed -n 's/\.csv$//p')
+like "$sid" '^[0-9a-f]' "ssh without -t: a session was left unfinished"
+printf '%s\n' 2 2.0.11 q | SSH_CONNECTION='10.0.0.2 5 10.0.0.1 22' \
+	"$FLASHFIX" --plain --engineer ana --state-dir "$W" >"$T/out" 2>"$T/err"
+has "$(cat "$T/out")" "Unfinished sessions:" "ssh without -t: the person is offered the session"
+has "$(cat "$T/out")" "resume = resume the newest" "in words"
+has "$(cat "$T/out")" "MsmDownloadTool 2.0.11" "a script's 2 answers the platform question (Qualcomm)"
+hasnt "$(cat "$T/out")" "Resuming:" "and takes up no session"
+ok "$([ -f "$W/sessions/$sid.csv" ]; echo $?)" "the unfinished session still waits"
+printf '%s\n' resume q | SSH_CONNECTION='10.0.0.2 5 10.0.0.1 22' \
+	"$FLASHFIX" --plain --engineer ana --state-dir "$W" >"$T/out" 2>"$T/err"
+has "$(cat "$T/out")" "Resuming:" "ssh without -t: resume takes it up"
+has "$(cat "$T/out")" "Which version of the flash tool" "at its next question"
+unfinished "$W"
+sid=$(ls "$W/sessions" | sed -n 's/\.csv$//p')
+printf '%s\n' 'abandon 1' n q | SSH_CONNECTION='10.0.0.2 5 10.0.0.1 22' \
+	"$FLASHFIX" --plain --engineer ana --state-dir "$W" >"$T/out" 2>"$T/err"
+has "$(cat "$T/out")" "Which platform is the phone?" "abandon 1, then n: a new session"
+like "$("$FLASHFIX" history --json --state-dir "$W")" "\"id\":\"$sid\".*\"outcome\":\"abandoned\"" \
+	"abandon 1 records that session as abandoned"
+ok "$([ ! -f "$W/sessions/$sid.csv" ]; echo $?)" "and it no longer waits"
+# Without SSH_CONNECTION a script is never asked: only a hint on stderr.
+unfinished "$W"
+printf '%s\n' 1 q | "$FLASHFIX" --plain --engineer ana --state-dir "$W" >"$T/out" 2>"$T/err"
+hasnt "$(cat "$T/out")" "Unfinished sessions:" "a script is not offered the session"
+has "$(cat "$T/err")" "--resume takes up the newest" "but told on stderr"
+has "$(cat "$T/out")" "Which version of the flash tool" "and its answers run a new session"
+
 done_testing
