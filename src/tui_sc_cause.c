@@ -11,6 +11,7 @@
 #include "tui_int.h"
 #include "tui_term.h"
 #include "util.h"
+#include "words.h"
 
 static void
 draw(struct tui *t)
@@ -26,7 +27,7 @@ draw(struct tui *t)
 			struct buf b;
 			buf_init(&b);
 			for (size_t i = 0; i < e->ncodes; i++)
-				buf_printf(&b, "%s%s", i ? ", " : "",
+				buf_printf(&b, "%s%s", i ? words_sep() : "",
 				    e->codes[i]);
 			tui_page_add(&p, R_DIM, _("Codes: "), b.s, width);
 			buf_free(&b);
