@@ -108,9 +108,8 @@ entry_text(const struct look *o, const struct kb *kb,
 	    r->score, r->by_code ? _(", by its code") : "");
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
-	output_wrapped(stdout, 3, _("Level: "), r->level == MATCH_FAMILY ?
-	    _("only the family: the text names it, but no known error of "
-	    "it") : _("a known error"), width, o->ascii);
+	output_wrapped(stdout, 3, _("Level: "), words_scope(e), width,
+	    o->ascii);
 	entry_show(o, 3, _("Cause: "), kb_cause(kb, e, false),
 	    kb_cause(kb, e, true), width);
 	src = words_source(e->source);

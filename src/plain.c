@@ -151,6 +151,7 @@ say_cause(struct plain *p, const struct wizard *w)
 		say(p, 2, _("Cause: "), kbtext(p, kb_cause(w->kb, e, false),
 		    kb_cause(w->kb, e, true)));
 		say(p, 2, _("Family: "), kb_family_label(e->family));
+		say(p, 2, _("Level: "), words_scope(e));
 		if (w->log)
 			say(p, 2, _("From the log: "), w->log);
 	}

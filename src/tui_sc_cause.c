@@ -37,6 +37,7 @@ draw(struct tui *t)
 		    false), kb_cause(t->w->kb, e, true), width);
 		tui_page_add(&p, R_DIM, _("Family: "), kb_family_label(
 		    e->family), width);
+		tui_page_add(&p, R_DIM, _("Level: "), words_scope(e), width);
 		if (t->w->log) {
 			tui_page_gap(&p);
 			tui_page_add(&p, R_DIM, _("From the log: "), t->w->log,

@@ -39,6 +39,13 @@ words_question(enum wiz_stage s)
 }
 
 const char *
+words_scope(const struct kb_error *e)
+{
+	return e->scope == SCOPE_FAMILY ? _("only the family: the text names "
+	    "it, but no known error of it") : _("a known error");
+}
+
+const char *
 words_sep(void)
 {
 	/* TRANSLATORS: between the items of a list in a sentence. */

@@ -28,6 +28,9 @@ const char *words_sep(void);
  * of source it is in the interface's language; names, files and
  * numbers as they are.  malloc'd. */
 char *words_source(const char *source);
+/* What an answer is: "a known error", or for a family's own entry "only
+ * the family: the text names it, but no known error of it". */
+const char *words_scope(const struct kb_error *e);
 /* "MTK", "Qualcomm", or "not known" for 0. */
 const char *words_platform(unsigned platform);
 /* "fixed", "not fixed", "can't do it here". */

@@ -182,4 +182,15 @@ hasnt "$(cat "$T/out")" "MTK: " "and no MTK family"
 is "$("$FLASHFIX" history --json --state-dir "$T/narrow" | "$JSONCHECK" 0.platform)" qcom \
 	"recorded as Qualcomm"
 
+# The answer's level: a family's own entry says it is only the family.
+answers platform=2 version=2.0.11 error='sahara upload' pick=1 |
+	"$FLASHFIX" --plain --state-dir "$T/level" >"$T/out" 2>&1
+has "$(cat "$T/out")" "A Qualcomm Sahara problem (the programmer upload)" "a family's entry chosen"
+has "$(cat "$T/out")" "Level: only the family: the text names it, but no known error of it" \
+	"its level said"
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 |
+	"$FLASHFIX" --plain --state-dir "$T/level" >"$T/out" 2>&1
+has "$(cat "$T/out")" "Level: a known error" "a known error's level said"
+hasnt "$(cat "$T/out")" "Level: only the family" "not the family's"
+
 done_testing
