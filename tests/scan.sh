@@ -331,4 +331,20 @@ answers platform=1 version=4 error="'$T/ok.log'" pick=2 detail= detail= detail= 
 like "$(cat "$T/out")" "no known error in the log $T/ok.log" \
 	"a quoted path to a log without errors: said, and asked on"
 
+# A Qualcomm log (05c6:9008, Qualcomm's USB vendor id) whose failing line
+# only shares words with an MTK family: no MTK answer; the same line alone
+# (no log to tell the platform) still gets that family, at its level.
+printf '%s\n' 'Using qdl in ./qdl.' \
+	'Bus 004 Device 029: ID 05c6:9008 Qualcomm, Inc. Gobi Wireless Modem (QDL mode)' \
+	'flashed "SAIL_DLP" successfully' 'flashing of SAIL_SW1 failed' >"$T/qdl.log"
+run "$FLASHFIX" scan "$T/qdl.log"
+has "$err$out" "no known error in the log" "a Qualcomm log: no other platform's family on shared words"
+hasnt "$out" "MTK" "no MTK answer"
+run "$FLASHFIX" lookup --json --limit 1 'flashing of SAIL_SW1 failed'
+like "$out" '"level":"family".*"platforms":\["mtk"\]' "the line alone: only a family, as before"
+# A specific answer still crosses: an MTK status in a Qualcomm-voted log.
+printf '%s\n' 'ID 05c6:9008 Qualcomm' 'ERROR : STATUS_DA_HASH_MISMATCH (0xC0070004)' >"$T/mixed.log"
+run "$FLASHFIX" scan "$T/mixed.log"
+has "$out" "mtk-da-hash" "a specific error of the other platform is still found"
+
 done_testing
