@@ -347,4 +347,17 @@ printf '%s\n' 'ID 05c6:9008 Qualcomm' 'ERROR : STATUS_DA_HASH_MISMATCH (0xC00700
 run "$FLASHFIX" scan "$T/mixed.log"
 has "$out" "mtk-da-hash" "a specific error of the other platform is still found"
 
+# pyserial's list of ports ("/dev/ttyUSB1 USB VID:PID=05c6:9008 ...
+# QHSUSB__BULK") says a port is there: never the decisive error; the
+# Sahara line after it is.
+printf '%s\n' 'Found 3 devices' \
+	'/dev/ttyUSB1 USB VID:PID=05c6:9008  Qualcomm CDMA Technologies MSM QHSUSB__BULK' \
+	'Connected to /dev/ttyUSB1' \
+	'No data waiting. Not in sahara mode, already in a session, or device requires a restart.' >"$T/ports.log"
+run "$FLASHFIX" scan "$T/ports.log"
+like "$out" "^> .*ports\.log:4: No data waiting" "a port listing: the Sahara line after it is decisive"
+hasnt "$out" "qcom-driver-qhsusb-bulk" "not the driver error"
+run "$FLASHFIX" lookup 'Device Manager shows QHSUSB__BULK'
+has "$out" "[qcom-driver-qhsusb-bulk]" "QHSUSB__BULK as typed still names the driver error"
+
 done_testing
