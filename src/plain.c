@@ -3,6 +3,7 @@
 
 #include "plain.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,30 @@ ask(struct plain *p, const char *prompt)
 	while (p->line.len && p->line.s[p->line.len - 1] == ' ')
 		p->line.s[--p->line.len] = '\0';
 	return true;
+}
+
+/* A line pasted with others on a terminal, where no bracketed paste
+ * tells a paste: the lines that follow it at once (within 50 ms, faster
+ * than anyone types one) are read with it as one answer, so that a
+ * pasted log is not taken line by line as the answers to what follows.
+ * A terminal in canonical mode gives one line per read, so what is
+ * pending shows in poll. */
+static void
+take_paste(struct plain *p)
+{
+	struct pollfd pf = { .fd = STDIN_FILENO, .events = POLLIN };
+	int c;
+
+	if (!isatty(STDIN_FILENO))
+		return;
+	while (poll(&pf, 1, 50) > 0 && (pf.revents & POLLIN)) {
+		buf_addc(&p->line, '\n');
+		while ((c = getchar()) != EOF && c != '\n')
+			if (c != '\r')
+				buf_addc(&p->line, (char)c);
+		if (c == EOF)
+			break;
+	}
 }
 
 static void
@@ -348,6 +373,7 @@ answer(struct plain *p, struct convo *c, const struct convo_question *q)
 	if (!ask(p, ""))
 		return false;
 	if (q->live) {
+		take_paste(p);
 		convo_enter(c, p->line.s, CONVO_NONE);
 		return true;
 	}

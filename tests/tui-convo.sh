@@ -92,6 +92,23 @@ keys q y
 screen_has "EXIT=0" "quit"
 is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.query)" \
 	"BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" "recorded as typed: the decisive line"
+# The same in the line mode on a terminal: the pasted lines are one
+# answer, not the answers to the questions after it.
+tstart 80x24 "$FLASHFIX --plain --state-dir $T/plainpaste"
+screen_has "Which platform" "line mode started for an unmarked paste"
+keys 1 Enter
+screen_has "Which version" "line mode: the version question"
+keys 1 Enter
+screen_has "What does the error say" "line mode: the error question"
+printf '%s\n' "DA_handler - Sending DA, done" "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" \
+	"Download failed" >"$T/paste.txt"
+tmx load-buffer "$T/paste.txt"
+tmx paste-buffer
+screen_has "From the log: pasted text, 3 lines" "line mode: three pasted lines read as a log"
+screen_has "Step 1 of" "its error's steps follow"
+hasnt "$screen" "Answer a number" "no pasted line taken as an answer"
+keys q Enter
+screen_has "EXIT=" "line mode: quit"
 
 # No step applies: said why, the general steps offered.
 tstart 80x24 "$FLASHFIX --state-dir $S"
