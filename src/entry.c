@@ -103,9 +103,13 @@ entry_text(const struct look *o, const struct kb *kb,
 	head = xasprintf("%zu. ", n);
 	entry_show(o, 0, head, e->error_en, e->error_zh, width);
 	free(head);
-	head = xasprintf(_("[%s] %s; %s; score %.2f%s"), e->id,
+	/* No score where nothing was matched (a log that stops at a
+	 * stage: its family, from where it stopped). */
+	head = r->score > 0 ? xasprintf(_("[%s] %s; %s; score %.2f%s"), e->id,
 	    kb_platforms_label(e->platforms), kb_family_label(e->family),
-	    r->score, r->by_code ? _(", by its code") : "");
+	    r->score, r->by_code ? _(", by its code") : "") :
+	    xasprintf("[%s] %s%s%s", e->id, kb_platforms_label(e->platforms),
+	    _("; "), kb_family_label(e->family));
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
 	output_wrapped(stdout, 3, _("Level: "), words_scope(e), width,

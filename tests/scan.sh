@@ -129,6 +129,8 @@ is "$rc/$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)/$(printf
 	0/6/qcom-sahara/family/true "stopped while the loader uploads: Sahara's family, on the last line"
 run "$FLASHFIX" scan "$T/stop.log"
 like "$out" "No error line: the log stops at this stage" "said so in text"
+like "$out" "\[qcom-sahara\] Qualcomm; Qualcomm: Sahara" "with its family's entry"
+hasnt "$out" "score 0.00" "and no score, where nothing was matched"
 # An error the base does not know, right after that stage: its family.
 printf '%s\n' "sahara - Uploading loader prog.bin ..." "sahara - Firehose mode detected, uploading..." \
 	"Error: Unknown host error received in HELLO_RESP" >"$T/stage.log"
