@@ -6,6 +6,7 @@ TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX_PROG)' \
 	pkgdatadir='$(pkgdatadir)' \
+	FLASHFIX_SRCDIR='$(abs_top_srcdir)' FLASHFIX_BUILDDIR='$(abs_top_builddir)' \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
