@@ -180,5 +180,14 @@ is "$?" 0 "HOME unset with --state-dir: the session runs"
 is "$?" 0 "HOME unset, XDG_STATE_HOME set: the session runs"
 [ -s "$T/xdg/flashfix/records.csv" ]; ok $? "and is recorded under XDG_STATE_HOME"
 is "$(ls -A "$T/cwd")" "" "still nothing under the current directory"
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	(cd "$T/cwd" && env -u HOME -u XDG_STATE_HOME -u FLASHFIX_STATE_DIR LC_ALL=zh_CN.UTF-8 "$FLASHFIX" history) >"$T/out" 2>"$T/err"
+	like "$(cat "$T/err")" "请设置 HOME，或用 --state-dir" "HOME unset, in Chinese: what to do"
+	run env LC_ALL=zh_CN.UTF-8 "$FLASHFIX" --help
+	like "$out" "XDG_STATE_HOME（没有时用 HOME）" "--help in Chinese: XDG_STATE_HOME"
+	like "$out" "主页：" "and the home page"
+else
+	ok 0 "# SKIP zh_CN.UTF-8 locale not installed"
+fi
 
 done_testing
