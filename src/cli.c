@@ -283,6 +283,22 @@ usage(const struct cmd_entry *const *table, size_t n)
 		printf(_("Home page: the README, %s/README.md\n"), DOCDIR);
 }
 
+/* flashfix COMMAND --help: that command's usage and its own options. */
+static void
+command_usage(const struct cmd_entry *cmd)
+{
+	printf(_("Usage: flashfix [OPTION]... %s\n"), _(cmd->synopsis));
+	printf(_("flashfix %s: %s.\n\n"), cmd->name, _(cmd->summary));
+	if (cmd->opts && cmd->opts->name) {
+		printf(_("Options for %s:\n"), cmd->name);
+		help_opts(cmd->opts);
+	}
+	printf(_("Options for every command (before or after the command):\n"));
+	help_opts(common_opts);
+	printf(_("The other commands: flashfix --help.\n"
+	    "Exit status, files and examples: flashfix(1).\n"));
+}
+
 static void
 version(const struct cli *c)
 {
@@ -511,7 +527,9 @@ cli_parse(const struct cmd_entry *const *table, size_t n, int argc,
 		else
 			t = take(lo, k, *cmd, c, *opts, &stray);
 		if (t == TAKE_HELP || t == TAKE_VERSION) {
-			if (t == TAKE_HELP)
+			if (t == TAKE_HELP && *cmd && (*cmd)->name)
+				command_usage(*cmd);
+			else if (t == TAKE_HELP)
 				usage(table, n);
 			else
 				version(c);

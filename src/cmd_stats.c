@@ -41,9 +41,11 @@ print_id(const char *id, int width, bool ascii)
 	free(e);
 }
 
-/* Per family, when the knowledge base could be read. */
+/* Per family, when the knowledge base could be read: by its id, or in
+ * Chinese by its name (labels). */
 static void
-text_families(const struct stats *st, const struct kb *kb, bool ascii)
+text_families(const struct stats *st, const struct kb *kb, bool ascii,
+    bool labels)
 {
 	struct stat_family f[FAM_COUNT + 1];
 	unsigned long max = 0;
@@ -57,7 +59,8 @@ text_families(const struct stats *st, const struct kb *kb, bool ascii)
 		if (!f[i].sessions)
 			continue;
 		printf("  ");
-		print_id(i < FAM_COUNT ? kb_family_key((enum family)i) : "", 24,
+		print_id(i == FAM_COUNT ? "" : labels ? kb_family_label((enum
+		    family)i) : kb_family_key((enum family)i), labels ? 28 : 24,
 		    ascii);
 		printf(" %5lu %5lu %5lu  ", f[i].sessions, f[i].fixed,
 		    f[i].escalated);
@@ -87,8 +90,11 @@ text_groups(const struct stat_groups *g, const char *title, bool ascii)
 	}
 }
 
+/* labels: families and levels by their names in the interface's
+ * language (Chinese), not by their ids. */
 static void
-print_text(const struct stats *st, const struct kb *kb, bool ascii)
+print_text(const struct stats *st, const struct kb *kb, bool ascii,
+    bool labels)
 {
 	unsigned long max = 0, wmax = 0;
 
@@ -115,17 +121,18 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii)
 			/* The fix's step number in the base, then its
 			 * level ("-": a record of an earlier build). */
 			const struct stat_step *ss = &e->steps[k];
-			char *lv = text_sanitize(ss->level, !ascii);
 			char num[24] = "-";
 			if (ss->fix)
 				snprintf(num, sizeof num, "%lu", ss->fix);
-			printf("    %4s %-20s %5lu %5lu\n", num, lv, ss->tried,
-			    ss->fixed);
-			free(lv);
+			printf("    %4s ", num);
+			print_id(!*ss->level ? "-" : labels ?
+			    kb_level_label_of(ss->level) : ss->level, 20,
+			    ascii);
+			printf(" %5lu %5lu\n", ss->tried, ss->fixed);
 		}
 	}
 	if (kb)
-		text_families(st, kb, ascii);
+		text_families(st, kb, ascii, labels);
 	printf("\n%s\n", _("The most frequent errors this week"));
 	if (!wmax)
 		printf("  %s\n", _("none"));
@@ -291,7 +298,7 @@ run(const struct cli *c, void *opts)
 			print_json(&st, have ? base.kb : NULL);
 		else
 			print_text(&st, have ? base.kb : NULL,
-			    c->look.ascii);
+			    c->look.ascii, c->look.lang == LANG_ZH);
 		store_free(&base);
 	}
 	stats_free(&st);

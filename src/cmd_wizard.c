@@ -164,6 +164,7 @@ record(const struct cli *c, struct wizard *w, const char *records,
     const char *state, const char *host)
 {
 	char *err = NULL;
+	bool there;
 
 	/* The state directory again, as at the start: swapped since, it
 	 * gets neither the record nor the session. */
@@ -172,10 +173,16 @@ record(const struct cli *c, struct wizard *w, const char *records,
 		free(err);
 		return false;
 	}
-	if (records_append(records, w, host, &err)) {
+	if (records_append_new(records, w, host, &there, &err)) {
 		session_remove(state, w->id);
-		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
-		    words_outcome_word(w->outcome));
+		/* Only a record this process wrote is claimed. */
+		if (there)
+			printf(_("Not recorded: %s is in %s already, recorded "
+			    "by another flashfix or an earlier run; that "
+			    "record stands.\n"), w->id, records);
+		else
+			printf(_("Recorded as %s in %s (%s).\n"), w->id,
+			    records, words_outcome_word(w->outcome));
 		return true;
 	}
 	if (err)
@@ -227,14 +234,30 @@ record_abandoned(const struct cli *c, struct offer *of,
 {
 	for (size_t i = 0; i < of->n; i++) {
 		struct wizard w;
+		char *who = NULL;
+		int fd;
 		if (!of->abandon[i])
 			continue;
+		/* Under its lock: a session that another flashfix took up
+		 * since it was offered is that one's to record. */
+		fd = session_lock(state, of->set.v[i].r.id, host, &who);
+		if (fd < 0 && who) {
+			char *d = text_sanitize(who, !c->look.ascii);
+			fprintf(stderr, _("flashfix: %s is not recorded as "
+			    "abandoned: it is open in another flashfix "
+			    "(%s)\n"), of->set.v[i].r.id, d);
+			free(d);
+			free(who);
+			continue;
+		}
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i], NULL) != RESTORE_NONE) {
 			wizard_abandon(&w);
 			record(c, &w, records, state, host);
 		}
 		wizard_free(&w);
+		session_unlock(state, of->set.v[i].r.id, fd);
+		free(who);
 	}
 }
 

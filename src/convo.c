@@ -218,7 +218,7 @@ ask_error(struct convo *c)
 {
 	const struct kb *kb = c->w->kb;
 	const char *q = c->filter;
-	size_t n, m, weakfrom = 0;
+	size_t n, m;
 
 	c->q.text = _("What does the error say? Type or paste it (an empty "
 	    "line: browse by kind).");
@@ -226,18 +226,16 @@ ask_error(struct convo *c)
 	c->q.keys = CK_BACK | CK_QUIT | CK_BROWSE;
 	if (!c->ranked)
 		c->ranked = xmalloc((kb->nerrors + 1) * sizeof *c->ranked);
-	n = match_rank_all(c->ix, q, c->w->platform, c->ranked, kb->nerrors);
-	/* Typed: what the matcher would present (none for a line it
-	 * refuses, a success or progress line) first, then "not listed",
-	 * then the weaker ones. */
-	m = *q && match_refused(q) ? 0 : n;
-	for (size_t i = 0; i < m && (!*q || c->ranked[i].score >=
-	    MATCH_THRESHOLD); i++, weakfrom = i)
+	/* What the matcher presents first, then "not listed", then the
+	 * weaker ones. */
+	n = match_rank_list(c->ix, q, c->w->platform, c->ranked, kb->nerrors,
+	    &m);
+	for (size_t i = 0; i < m; i++)
 		add(c, CP_ERROR, c->ranked[i].err, 0, error_label(c,
 		    c->ranked[i].err), 0);
 	add(c, CP_NOTLISTED, NULL, 0,
 	    xstrdup(_("not listed: the general steps")), 0);
-	for (size_t i = weakfrom; *q && i < n && c->ranked[i].score > 0; i++)
+	for (size_t i = m; *q && i < n && c->ranked[i].score > 0; i++)
 		add(c, CP_ERROR, c->ranked[i].err, 0, error_label(c,
 		    c->ranked[i].err), 0);
 	add(c, CP_BROWSE, NULL, 0, xstrdup(_("browse by kind of error")), 0);

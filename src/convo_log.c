@@ -15,86 +15,6 @@
 #include "scan.h"
 #include "util.h"
 
-/* A hex digit's value, or 16. */
-static unsigned
-hexval(char ch)
-{
-	return ch >= '0' && ch <= '9' ? (unsigned)(ch - '0') :
-	    ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10) :
-	    ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10) : 16;
-}
-
-/* Percent-decodes a file:// URL's path in place (%20 is a space). */
-static void
-percent_decode(char *s)
-{
-	char *o = s;
-
-	for (; *s; s++) {
-		unsigned hi, lo;
-		if (*s == '%' && s[1] && s[2] &&
-		    (hi = hexval(s[1])) < 16 && (lo = hexval(s[2])) < 16) {
-			*o++ = (char)(hi << 4 | lo);
-			s += 2;
-		} else {
-			*o++ = *s;
-		}
-	}
-	*o = '\0';
-}
-
-/* The path that text means when it is written as a path (from /, ~/ or
- * ./, quoted, or a file:// URL, as a terminal gives a file dropped on
- * it), whether or not it is there; malloc'd, or NULL. */
-static char *
-written_path(const char *text)
-{
-	size_t n;
-	char *p;
-	bool url = false, quoted = false;
-
-	while (*text == ' ')
-		text++;
-	p = xstrdup(text);
-	n = strlen(p);
-	while (n && p[n - 1] == ' ')
-		p[--n] = '\0';
-	if (n >= 2 && (p[0] == '\'' || p[0] == '"') && p[n - 1] == p[0]) {
-		memmove(p, p + 1, n - 2);
-		p[n - 2] = '\0';
-		quoted = true;
-	}
-	if (strncmp(p, "file://", 7) == 0) {
-		memmove(p, p + 7, strlen(p + 7) + 1);
-		percent_decode(p);
-		url = true;
-	}
-	if (strncmp(p, "~/", 2) == 0 && getenv("HOME")) {
-		char *h = xasprintf("%s%s", getenv("HOME"), p + 1);
-		free(p);
-		p = h;
-	}
-	if (!url && !quoted) {
-		/* Unquoted, a space is a path's only as "\ " (as a shell
-		 * and a terminal's drop write it): else it is words. */
-		char *o = p;
-		for (const char *q = p; *q; q++) {
-			if (*q == ' ' && (q == p || q[-1] != '\\'))
-				goto words;
-			if (*q == '\\' && q[1] == ' ')
-				continue;
-			*o++ = *q;
-		}
-		*o = '\0';
-	}
-	if (!strchr(p, '\n') && (url || *p == '/' || strncmp(p, "./", 2) == 0 ||
-	    strncmp(p, "../", 3) == 0))
-		return p;
-words:
-	free(p);
-	return NULL;
-}
-
 /* The error read from a log file: chosen with its line, or why not. */
 static void
 from_log(struct convo *c, const char *path, const char *typed)
@@ -175,7 +95,7 @@ convo_error_text(struct convo *c, const char *text)
 		return true;
 	}
 	if ((path = scan_log_path(text)) != NULL ||
-	    (path = written_path(text)) != NULL) {
+	    (path = scan_written_path(text)) != NULL) {
 		if (stat(path, &st) != 0)
 			convo_say(c, xasprintf(_("cannot read %s as a log: %s"), path,
 			    strerror(errno)));

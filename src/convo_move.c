@@ -463,6 +463,12 @@ convo_abandon_session(struct convo *c, size_t i)
 	if (c->at != CV_RESUME || i >= c->q.n ||
 	    c->q.choices[i].pick != CP_SESSION)
 		return;
+	if (c->of->busy[c->q.choices[i].n]) {
+		convo_say(c, xasprintf(_("This session is open in another "
+		    "flashfix (%s): it cannot be abandoned from here."),
+		    c->of->busy[c->q.choices[i].n]));
+		return;
+	}
 	c->of->abandon[c->q.choices[i].n] = true;
 	convo_say(c, xstrdup(_("It will be recorded as abandoned.")));
 	/* None left: a new session. */

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 void
 entry_json(const struct kb *kb, const struct match_result *r, bool ambiguous)
@@ -97,7 +98,7 @@ entry_text(const struct look *o, const struct kb *kb,
     const struct match_result *r, size_t n, size_t width)
 {
 	const struct kb_error *e = r->err;
-	char *head;
+	char *head, *src;
 
 	head = xasprintf("%zu. ", n);
 	entry_show(o, 0, head, e->error_en, e->error_zh, width);
@@ -107,12 +108,13 @@ entry_text(const struct look *o, const struct kb *kb,
 	    r->score, r->by_code ? _(", by its code") : "");
 	output_wrapped(stdout, 3, "", head, width, o->ascii);
 	free(head);
-	output_wrapped(stdout, 3, _("Level: "), r->level == MATCH_FAMILY ?
-	    _("only the family: the text names it, but no known error of "
-	    "it") : _("a known error"), width, o->ascii);
+	output_wrapped(stdout, 3, _("Level: "), words_scope(e), width,
+	    o->ascii);
 	entry_show(o, 3, _("Cause: "), kb_cause(kb, e, false),
 	    kb_cause(kb, e, true), width);
-	output_wrapped(stdout, 3, _("Source: "), e->source, width, o->ascii);
+	src = words_source(e->source);
+	output_wrapped(stdout, 3, _("Source: "), src, width, o->ascii);
+	free(src);
 	output_wrapped(stdout, 3, _("Fixes, in the source's order:"), "",
 	    width, o->ascii);
 	for (size_t i = 0; i < e->nfixes; i++) {
@@ -125,9 +127,12 @@ entry_text(const struct look *o, const struct kb *kb,
 		    kb_level_label(f->level));
 		entry_show(o, 5, label, kb_action(kb, f, false),
 		    kb_action(kb, f, true), width);
-		if (strcmp(f->source, e->source) != 0)
+		if (strcmp(f->source, e->source) != 0) {
+			src = words_source(f->source);
 			output_wrapped(stdout, 5 + text_width(label),
-			    _("Source: "), f->source, width, o->ascii);
+			    _("Source: "), src, width, o->ascii);
+			free(src);
+		}
 		free(label);
 		free(cond);
 	}

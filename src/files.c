@@ -211,11 +211,22 @@ write_synced(const char *path, int oflags, int mode, const char *data,
     size_t n)
 {
 	struct files_part part = { data, n };
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | oflags,
-	    mode);
+	struct stat st;
+	/* O_NONBLOCK: a FIFO put at the path never makes the open wait
+	 * for a reader; it has no effect on a regular file. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK | oflags, mode);
 
 	if (fd < 0)
 		return false;
+	errno = 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		/* Not a regular file (a FIFO with a reader, a device). */
+		int e = errno ? errno : EINVAL;
+		close(fd);
+		errno = e;
+		return false;
+	}
 	return write_parts(fd, &part, 1);
 }
 

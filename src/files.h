@@ -35,7 +35,8 @@ bool write_full(int fd, const void *s, size_t n);
 
 /* Creates path (O_CREAT, O_NOFOLLOW and oflags such as O_EXCL or
  * O_TRUNC, with mode), writes data, fsyncs and closes it; false with
- * errno set (the file may be left, partly written). */
+ * errno set (the file may be left, partly written).  A FIFO or device
+ * at path is refused, never waited on. */
 bool write_synced(const char *path, int oflags, int mode, const char *data,
     size_t n);
 

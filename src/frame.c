@@ -326,4 +326,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->not_error = true;
 	else if (!failing && find(s, n, "(com") && f->platform)
 		f->not_error = true; /* a port's name: "QDLoader 9008 (COM5)" */
+	else if (find(s, n, "vid:pid=") && !find(s, n, "fail") &&
+	    !find(s, n, "error"))
+		f->not_error = true; /* pyserial's list of the ports there */
 }

@@ -125,9 +125,9 @@ kb_platforms_label(unsigned platforms)
 	case PLAT_MTK:
 		return "MTK";
 	case PLAT_QCOM:
-		return "Qualcomm";
+		return _("Qualcomm");
 	default:
-		return "MTK, Qualcomm";
+		return _("MTK, Qualcomm");
 	}
 }
 

@@ -618,3 +618,18 @@ match_rank_all(struct match_index *ix, const char *text, unsigned platform,
 	return collect(ix, platform, 0, out, max, true);
 }
 
+size_t
+match_rank_list(struct match_index *ix, const char *text, unsigned platform,
+    struct match_result *out, size_t max, size_t *presented)
+{
+	size_t n = match_rank_all(ix, text, platform, out, max), k = 0;
+
+	if (!*text)
+		k = n;
+	else if (!match_refused(text))
+		while (k < n && out[k].score >= MATCH_THRESHOLD)
+			k++;
+	*presented = k;
+	return n;
+}
+

@@ -101,4 +101,13 @@ size_t match_query(struct match_index *ix, const char *text,
 size_t match_rank_all(struct match_index *ix, const char *text,
     unsigned platform, struct match_result *out, size_t max);
 
+/* The same, for a list of errors as one types: *presented of the results,
+ * first, are the ones the matcher offers as answers (none for a line it
+ * refuses, only those of at least MATCH_THRESHOLD; all for an empty
+ * text), the rest are weaker.  The matcher's policy lives here, so that
+ * no front end applies it again by hand. */
+size_t match_rank_list(struct match_index *ix, const char *text,
+    unsigned platform, struct match_result *out, size_t max,
+    size_t *presented);
+
 #endif

@@ -42,7 +42,7 @@ output_wrapped(FILE *fp, size_t indent, const char *label, const char *text,
 	size_t lw = text_width(label);
 	size_t avail = width > indent + lw + 10 ? width - indent - lw : 10;
 	size_t n;
-	char **lines = text_wrap(safe, avail, &n);
+	char **lines = text_wrap_links(safe, avail, &n, true);
 
 	for (size_t i = 0; i < n; i++) {
 		fprintf(fp, "%*s%s%s\n", (int)indent, "", i ? "" : label,

@@ -151,6 +151,7 @@ say_cause(struct plain *p, const struct wizard *w)
 		say(p, 2, _("Cause: "), kbtext(p, kb_cause(w->kb, e, false),
 		    kb_cause(w->kb, e, true)));
 		say(p, 2, _("Family: "), kb_family_label(e->family));
+		say(p, 2, _("Level: "), words_scope(e));
 		if (w->log)
 			say(p, 2, _("From the log: "), w->log);
 	}
@@ -193,9 +194,9 @@ say_step(struct plain *p, struct convo *c, const struct convo_question *q)
 	/* The answers the step takes, from its choices. */
 	buf_init(&keys);
 	for (size_t i = 0; i < q->n; i++)
-		buf_printf(&keys, "%s%c = %s", i ? ", " : "",
+		buf_printf(&keys, "%s%c = %s", i ? words_sep() : "",
 		    q->choices[i].key, q->choices[i].label);
-	buf_printf(&keys, ", %s", _("b = back, i = where this step comes "
+	buf_printf(&keys, "%s%s", words_sep(), _("b = back, i = where this step comes "
 	    "from; a note after a colon (n: tried two cables)"));
 	if (q->n == 1)
 		say(p, 0, "", q->text);
@@ -231,7 +232,9 @@ answer_step(struct plain *p, struct convo *c, const struct convo_question *q)
 			return true;
 		}
 		if (is_word(s, "i", "source")) {
-			say(p, 2, _("Source: "), wizard_step(c->w)->fix->source);
+			char *src = words_source(wizard_step(c->w)->fix->source);
+			say(p, 2, _("Source: "), src);
+			free(src);
 			continue;
 		}
 		for (size_t i = 0; i < q->n; i++)

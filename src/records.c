@@ -469,6 +469,15 @@ bool
 records_append(const char *path, const struct wizard *w, const char *host,
     char **err)
 {
+	bool there;
+
+	return records_append_new(path, w, host, &there, err);
+}
+
+bool
+records_append_new(const char *path, const struct wizard *w,
+    const char *host, bool *there, char **err)
+{
 	struct stat st;
 	char *head = NULL, *rec = NULL, last = '\n';
 	size_t ncols = 0;
@@ -476,6 +485,7 @@ records_append(const char *path, const struct wizard *w, const char *host,
 	bool ok = false;
 
 	*err = NULL;
+	*there = false;
 	for (int repaired = 0;; repaired++) {
 		fd = open_locked(path, err);
 		if (fd < 0)
@@ -507,7 +517,7 @@ records_append(const char *path, const struct wizard *w, const char *host,
 	/* Recorded before, and cut off before its saved copy went: once
 	 * is enough. */
 	if (st.st_size > 0 && already_recorded(fd, st.st_size, w->id)) {
-		ok = true;
+		ok = *there = true;
 		goto out;
 	}
 	/* A file that does not end a line (a torn record: a full disk and

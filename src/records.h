@@ -51,6 +51,11 @@ char *records_line(const struct wizard *w, const char *host,
 /* Appends the session as one record: one locked write, then fsync.  On
  * failure returns false and a message in *err (malloc'd); the file is
  * left as it was.  A file that is not a records file is refused. */
+/* The same, saying in *there when the session was in the file already
+ * (recorded by an earlier run cut off after its record, or by another
+ * flashfix) and nothing was written. */
+bool records_append_new(const char *path, const struct wizard *w,
+    const char *host, bool *there, char **err);
 bool records_append(const char *path, const struct wizard *w,
     const char *host, char **err);
 

@@ -136,7 +136,9 @@ write_text(struct report *rp)
 		text_line(rp, _("Cause:"), s);
 		free(s);
 		text_line(rp, _("Family:"), kb_family_label(e->family));
-		text_line(rp, _("Source:"), e->source);
+		s = words_source(e->source);
+		text_line(rp, _("Source:"), s);
+		free(s);
 	} else {
 		text_line(rp, _("Recognised:"), *r->error_id ? r->error_id :
 		    _("not in the knowledge base (the general steps)"));
@@ -161,9 +163,10 @@ write_text(struct report *rp)
 		const struct rstep *st = &rp->r->steps[i];
 		const struct fix *f = fix_of(rp, st->step);
 		char *label = xasprintf("  %lu. ", st->step);
-		char *head = xasprintf("%s, %s%s%s",
-		    kb_level_label_of(st->level), words_answer(st->answer),
-		    *st->at ? ", " : "", st->at);
+		char *head = xasprintf("%s%s%s%s%s",
+		    kb_level_label_of(st->level), words_sep(),
+		    words_answer(st->answer), *st->at ? words_sep() : "",
+		    st->at);
 		output_wrapped(rp->fp, 0, label, head, REPORT_WIDTH, !rp->utf8);
 		if (f) {
 			s = kbtext(rp, kb_action(kb, f, false),
@@ -171,8 +174,10 @@ write_text(struct report *rp)
 			output_wrapped(rp->fp, 0, "      ", s, REPORT_WIDTH,
 			    !rp->utf8);
 			free(s);
+			s = words_source(f->source);
 			output_wrapped(rp->fp, 0, _("      Source: "),
-			    f->source, REPORT_WIDTH, !rp->utf8);
+			    s, REPORT_WIDTH, !rp->utf8);
+			free(s);
 		}
 		if (st->note)
 			output_wrapped(rp->fp, 0, _("      Note: "), st->note,

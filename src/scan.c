@@ -148,9 +148,11 @@ scan_platform(const struct scan *s)
 static const char *const mtk_hints[] = {
 	"device hw code", "serial link authorization",
 	"download agent authorization", "waiting for bootrom", "brom mode",
+	"0e8d:", /* MediaTek's USB vendor id (0e8d:0003 BROM, 0e8d:2000) */
 };
 static const char *const qcom_hints[] = {
 	"qdl mode", "qdloader", "edl mode", "programmer",
+	"05c6:", /* Qualcomm's USB vendor id (05c6:9008 EDL) */
 };
 
 static bool
@@ -310,8 +312,14 @@ judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
 		/* The log's platform is a preference, not a wall: a line that
 		 * none of its errors explains is asked of every platform's (a
 		 * log may hold more than one tool's lines). */
-		if (k == 0 && v->platform && !s->platform)
+		if (k == 0 && v->platform && !s->platform) {
 			k = match_query(s->ix, z, 0, r, 4);
+			/* But only on specific evidence: a family of the
+			 * other platform, named by shared words ("flashing
+			 * of X failed" in a qdl log), is a wrong answer. */
+			if (k > 0 && r[0].level != MATCH_SPECIFIC)
+				k = 0;
+		}
 		if (k > 0) {
 			v->kind = SCAN_ERROR;
 			v->res = r[0];

@@ -98,9 +98,14 @@ bool scan_log_text(struct match_index *ix, unsigned platform,
     char **evidence);
 
 /* The path that text names when it names a regular file (what a terminal
- * gives for a file dropped on it: quoted, or with a file:// prefix),
- * malloc'd; NULL when it names none. */
+ * gives for a file dropped on it: quoted, or a file:// URL, percent-
+ * decoded; ~/ as $HOME), malloc'd; NULL when it names none. */
 char *scan_log_path(const char *text);
+/* The path text is written as (from /, ~/, ./ or ../, quoted, with "\ "
+ * for a space, or a file:// URL), whether or not there is a file there,
+ * so that one that is not can be said to be missing; malloc'd, or NULL
+ * for text that is words. */
+char *scan_written_path(const char *text);
 
 /* Reads the log at path (a regular file) and finds its decisive error:
  * true with it in *err and, in *evidence (malloc'd), the log's name, size

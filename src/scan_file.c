@@ -163,17 +163,46 @@ scan_log_text(struct match_index *ix, unsigned platform, const char *text,
 	return *err != NULL;
 }
 
-char *
-scan_log_path(const char *text)
+/* A hex digit's value, or 16. */
+static unsigned
+hexval(char ch)
 {
-	struct stat st;
+	return ch >= '0' && ch <= '9' ? (unsigned)(ch - '0') :
+	    ch >= 'a' && ch <= 'f' ? (unsigned)(ch - 'a' + 10) :
+	    ch >= 'A' && ch <= 'F' ? (unsigned)(ch - 'A' + 10) : 16;
+}
+
+/* Percent-decodes a file:// URL's path in place (%20 is a space). */
+static void
+percent_decode(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++) {
+		unsigned hi, lo;
+		if (*s == '%' && s[1] && s[2] &&
+		    (hi = hexval(s[1])) < 16 && (lo = hexval(s[2])) < 16) {
+			*o++ = (char)(hi << 4 | lo);
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+}
+
+/* text as a path is written by a person or a terminal's drop: without
+ * the spaces around it, unquoted, a file:// URL's path percent-decoded,
+ * ~/ as $HOME.  *url and *quoted say which it was.  malloc'd. */
+static char *
+path_clean(const char *text, bool *url, bool *quoted)
+{
 	size_t n;
 	char *p;
 
+	*url = *quoted = false;
 	while (*text == ' ')
 		text++;
-	if (strncmp(text, "file://", 7) == 0)
-		text += 7;
 	p = xstrdup(text);
 	n = strlen(p);
 	while (n && p[n - 1] == ' ')
@@ -181,11 +210,60 @@ scan_log_path(const char *text)
 	if (n >= 2 && (p[0] == '\'' || p[0] == '"') && p[n - 1] == p[0]) {
 		memmove(p, p + 1, n - 2);
 		p[n - 2] = '\0';
+		*quoted = true;
 	}
-	if (!*p || (*p != '/' && *p != '.' && *p != '~' && !strchr(p, '/') &&
+	if (strncmp(p, "file://", 7) == 0) {
+		memmove(p, p + 7, strlen(p + 7) + 1);
+		percent_decode(p);
+		*url = true;
+	}
+	if (strncmp(p, "~/", 2) == 0 && getenv("HOME")) {
+		char *h = xasprintf("%s%s", getenv("HOME"), p + 1);
+		free(p);
+		p = h;
+	}
+	return p;
+}
+
+char *
+scan_log_path(const char *text)
+{
+	struct stat st;
+	bool url, quoted;
+	char *p = path_clean(text, &url, &quoted);
+
+	if (!*p || (*p != '/' && *p != '.' && !strchr(p, '/') &&
 	    !strchr(p, '.')) || stat(p, &st) != 0 || !S_ISREG(st.st_mode)) {
 		free(p);
 		return NULL;
 	}
 	return p;
+}
+
+char *
+scan_written_path(const char *text)
+{
+	bool url, quoted;
+	char *p = path_clean(text, &url, &quoted);
+
+	if (!url && !quoted) {
+		/* Unquoted, a space is a path's only as "\ " (as a shell
+		 * and a terminal's drop write it): else it is words. */
+		char *o = p;
+		for (const char *q = p; *q; q++) {
+			if (*q == ' ' && (q == p || q[-1] != '\\')) {
+				free(p);
+				return NULL;
+			}
+			if (*q == '\\' && q[1] == ' ')
+				continue;
+			*o++ = *q;
+		}
+		*o = '\0';
+	}
+	if (!strchr(p, '\n') && (url || *p == '/' || strncmp(p, "./", 2) == 0 ||
+	    strncmp(p, "../", 3) == 0))
+		return p;
+	free(p);
+	return NULL;
 }

@@ -289,16 +289,29 @@ text_tail(const char *s, size_t width)
 	return (size_t)(p - (const uint8_t *)s);
 }
 
+/* Whether s[0..n) is one link (a word with "://" in it). */
+static bool
+is_link(const char *s, size_t n)
+{
+	return !memchr(s, ' ', n) && n > 3 && memmem(s, n, "://", 3);
+}
+
 /* Adds s[0..n) to the line list, cutting it between characters where it is
- * wider than width (a word longer than a line). */
+ * wider than width (a word longer than a line), but a link when
+ * links_whole: cut, it could not be copied. */
 static void
 add_line(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
-    size_t width)
+    size_t width, bool links_whole)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--, end--;
+	if (links_whole && is_link(s, n)) {
+		*lines = xgrow(*lines, cap, *nl + 1, sizeof **lines);
+		(*lines)[(*nl)++] = xstrndup(s, n);
+		return;
+	}
 	do {
 		const uint8_t *start = p;
 		size_t w = 0;
@@ -329,14 +342,14 @@ span_width(const char *s, size_t n)
  * hyphen, a dot or a slash); spaces at the end of a line take no room. */
 static void
 wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
-    size_t width)
+    size_t width, bool links_whole)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	char *brk;
 	size_t start = 0, cand = 0, w = 0;
 
 	if (n == 0) {
-		add_line(lines, nl, cap, s, 0, width);
+		add_line(lines, nl, cap, s, 0, width, links_whole);
 		return;
 	}
 	brk = xmalloc(n);
@@ -352,7 +365,7 @@ wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 			cand = i;
 		if (s[i] != ' ' && w + cw > width && cand > start) {
 			add_line(lines, nl, cap, s + start, cand - start,
-			    width);
+			    width, links_whole);
 			start = cand;
 			while (start < n && s[start] == ' ')
 				start++;
@@ -363,12 +376,20 @@ wrap_para(char ***lines, size_t *nl, size_t *cap, const char *s, size_t n,
 		i += k;
 	}
 	if (start < n)
-		add_line(lines, nl, cap, s + start, n - start, width);
+		add_line(lines, nl, cap, s + start, n - start, width,
+		    links_whole);
 	free(brk);
 }
 
 char **
 text_wrap(const char *s, size_t width, size_t *nlines)
+{
+	return text_wrap_links(s, width, nlines, false);
+}
+
+char **
+text_wrap_links(const char *s, size_t width, size_t *nlines,
+    bool links_whole)
 {
 	char **lines = NULL;
 	size_t nl = 0, cap = 0;
@@ -378,7 +399,7 @@ text_wrap(const char *s, size_t width, size_t *nlines)
 	for (;;) {
 		const char *e = strchr(s, '\n');
 		size_t n = e ? (size_t)(e - s) : strlen(s);
-		wrap_para(&lines, &nl, &cap, s, n, width);
+		wrap_para(&lines, &nl, &cap, s, n, width, links_whole);
 		if (!e)
 			break;
 		s = e + 1;

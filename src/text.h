@@ -43,6 +43,11 @@ size_t text_width(const char *s);
  * characters).  Hard line breaks in s are kept.  Returns an array of
  * malloc'd lines, count in *nlines. */
 char **text_wrap(const char *s, size_t width, size_t *nlines);
+/* The same, but with links_whole a link longer than a line (a word with
+ * "://") stays whole on a line of its own, wider than width, so that it
+ * can be copied: for text printed to a terminal that wraps it itself. */
+char **text_wrap_links(const char *s, size_t width, size_t *nlines,
+    bool links_whole);
 void text_lines_free(char **lines, size_t n);
 
 /* Bytes of the longest start of s that fits in width columns (never

@@ -11,6 +11,7 @@
 #include "tui_int.h"
 #include "tui_term.h"
 #include "util.h"
+#include "words.h"
 
 static void
 draw(struct tui *t)
@@ -26,7 +27,7 @@ draw(struct tui *t)
 			struct buf b;
 			buf_init(&b);
 			for (size_t i = 0; i < e->ncodes; i++)
-				buf_printf(&b, "%s%s", i ? ", " : "",
+				buf_printf(&b, "%s%s", i ? words_sep() : "",
 				    e->codes[i]);
 			tui_page_add(&p, R_DIM, _("Codes: "), b.s, width);
 			buf_free(&b);
@@ -36,6 +37,7 @@ draw(struct tui *t)
 		    false), kb_cause(t->w->kb, e, true), width);
 		tui_page_add(&p, R_DIM, _("Family: "), kb_family_label(
 		    e->family), width);
+		tui_page_add(&p, R_DIM, _("Level: "), words_scope(e), width);
 		if (t->w->log) {
 			tui_page_gap(&p);
 			tui_page_add(&p, R_DIM, _("From the log: "), t->w->log,

@@ -46,8 +46,11 @@ draw(struct tui *t)
 		tui_page_add(&p, R_MSG, "", s, width);
 		free(s);
 	}
-	if (t->show_source)
-		tui_page_add(&p, R_DIM, _("Source: "), st->fix->source, width);
+	if (t->show_source) {
+		s = words_source(st->fix->source);
+		tui_page_add(&p, R_DIM, _("Source: "), s, width);
+		free(s);
+	}
 	if (convo_earlier(&t->c) != ANS_NONE) {
 		s = xasprintf(_("Answered before: %s."),
 		    words_answer(convo_earlier(&t->c)));

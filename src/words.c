@@ -39,13 +39,73 @@ words_question(enum wiz_stage s)
 }
 
 const char *
+words_scope(const struct kb_error *e)
+{
+	return e->scope == SCOPE_FAMILY ? _("only the family: the text names "
+	    "it, but no known error of it") : _("a known error");
+}
+
+const char *
+words_sep(void)
+{
+	/* TRANSLATORS: between the items of a list in a sentence. */
+	return _(", ");
+}
+
+/* The words of the knowledge base's sources that say what kind of source
+ * it is, longest first where one begins another. */
+static const char *const source_words[] = {
+	N_("a low-quality page (message text only)"),
+	N_("a service-tool log classifier"),
+	N_("overseas flash tool FAQ"),
+	N_("SP Flash Tool source"),
+	N_("flashfix guidance"),
+	N_("an older BootRom"),
+	N_("what HQ needs"),
+	N_("forum pages"),
+	N_("forum page"),
+	N_("vendor FAQ"),
+	/* TRANSLATORS: the punctuation of a source ("edl issue #89; forum
+	 * page: x (its title, 2020)"), full-width in Chinese. */
+	N_("; "), N_(": "), N_(", "), N_(" ("), N_("("), N_(")"),
+};
+
+char *
+words_source(const char *source)
+{
+	struct buf b;
+	const char *s = source ? source : "";
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (*s) {
+		size_t i, n = 0;
+		for (i = 0; i < sizeof source_words / sizeof *source_words;
+		    i++) {
+			n = strlen(source_words[i]);
+			if (strncmp(s, source_words[i], n) == 0)
+				break;
+		}
+		if (i < sizeof source_words / sizeof *source_words) {
+			buf_adds(&b, _(source_words[i]));
+			s += n;
+		} else {
+			buf_addc(&b, *s++);
+		}
+	}
+	return buf_take(&b);
+}
+
+const char *
 words_platform(unsigned platform)
 {
 	switch (platform) {
 	case PLAT_MTK:
 		return "MTK";
 	case PLAT_QCOM:
-		return "Qualcomm";
+		/* TRANSLATORS: the platform's name as engineers say it
+		 * (zh_CN: 高通, as the knowledge base writes it). */
+		return _("Qualcomm");
 	default:
 		return _("not known");
 	}

@@ -20,6 +20,17 @@ char *words_kb(enum lang lang, const char *en, const char *zh);
 /* "Which platform is the phone?" and the other questions of the
  * wizard's stages (translated). */
 const char *words_question(enum wiz_stage s);
+/* ", ": what separates the items of a list in a sentence (zh_CN: a
+ * full-width comma). */
+const char *words_sep(void);
+/* A source as the knowledge base cites it ("vendor FAQ (overseas flash
+ * tool FAQ, 2020-10-21); forum page: x"), the words that say what kind
+ * of source it is in the interface's language; names, files and
+ * numbers as they are.  malloc'd. */
+char *words_source(const char *source);
+/* What an answer is: "a known error", or for a family's own entry "only
+ * the family: the text names it, but no known error of it". */
+const char *words_scope(const struct kb_error *e);
 /* "MTK", "Qualcomm", or "not known" for 0. */
 const char *words_platform(unsigned platform);
 /* "fixed", "not fixed", "can't do it here". */

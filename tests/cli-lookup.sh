@@ -109,6 +109,12 @@ long=$(printf '%s\n' "$out" | while IFS= read -r l; do
 	[ "$w" -gt 40 ] && echo "$w"
 done)
 is "$long" "" "COLUMNS=40: no line wider than 40 columns, Chinese too"
+# But a download link is never cut: wider than the line, on its own line,
+# so that it can be copied (the terminal wraps it).
+run env COLUMNS=80 "$FLASHFIX" lookup --lang en --limit 1 "Winsock 12045"
+like "$out" "^ +https://fileload-coloros-com\.s3-ap-southeast-1\.amazonaws\.com/24544DownloadTool_V1936\.91_3\.exe\$" \
+	"COLUMNS=80: a link longer than the line stays whole on its own line"
+like "$out" "^ +1\. \(tool update\) Use the special tool versions" "with its step's text"
 
 # Hostile text in the query is escaped on the way out.
 run "$FLASHFIX" lookup "$(printf 'zzz\033]52;c;aGk=\007qqq')"

@@ -51,8 +51,8 @@ like "$err" "--lang takes en, zh or both, not 'fr'" "--lang fr: named"
 
 # --help is made from the commands' entries: each command's options under
 # its name, the common ones once.
-run "$FLASHFIX" history --help
-is "$rc" 0 "--help after a command word: exit 0"
+run "$FLASHFIX" --help
+is "$rc" 0 "--help: exit 0"
 sec() { printf '%s\n' "$out" | awk -v h="$1" '$0 == h { on = 1; next } on && /^$/ { exit } on'; }
 like "$(sec 'Options for scan:')" "--platform P +only errors seen on P" "scan's --platform under scan"
 like "$(sec 'Options for scan:')" "--exit-on-error" "and its --exit-on-error"
@@ -63,6 +63,17 @@ is "$(printf '%s\n' "$out" | grep -c '^Options for check')" 0 "check, which has 
 like "$(sec 'Commands:')" "scan \[FILE\]\.\.\. +the decisive error" "the commands, with their operands"
 run "$FLASHFIX" frobnicate --help
 is "$rc" 0 "--help answers whatever the command word"
+has "$out" "Commands:" "an unknown word: the whole help"
+# A command's --help: its usage and its own options, then the common ones.
+run "$FLASHFIX" scan --help
+is "$rc" 0 "scan --help: exit 0"
+has "$out" "Usage: flashfix [OPTION]... scan [FILE]..." "scan --help: its usage"
+has "$(sec 'Options for scan:')" "--exit-on-error" "with its own options"
+has "$out" "--state-dir DIR" "and the common ones"
+hasnt "$out" "Options for lookup:" "not another command's"
+hasnt "$out" "Commands:" "not the list of commands"
+run "$FLASHFIX" --help history
+has "$out" "flashfix history: list the recorded sessions" "--help before the command word: the same"
 
 # What applies is taken, before or after the command word.
 run "$FLASHFIX" --limit 1 --state-dir "$S" lookup 4009

@@ -159,4 +159,38 @@ answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 \
 	"$FLASHFIX" --plain --state-dir "$T/echo" >"$T/out" 2>&1
 like "$(cat "$T/out")" "> echo-three$" "over ssh -t, piped from a script: echoed"
 
+# A log path that is not there is said so, with why, not taken as the
+# error's text (#20, 3).
+answers platform=2 version=2.0.11 error=/no/such/dir/QFIL.log |
+	"$FLASHFIX" --plain --state-dir "$T/paths" >"$T/out" 2>&1
+has "$(cat "$T/out")" "cannot read /no/such/dir/QFIL.log as a log" "a missing log path: said so"
+has "$(cat "$T/out")" "No such file" "with why"
+hasnt "$(cat "$T/out")" "Step 1 of" "and no ladder started from it"
+# A file:// path is percent-decoded and read as the log (#20, 4).
+printf 'Start\n[ERROR] sahara - [LIB]: Sahara communication failed.\n' >"$T/QFIL log.txt"
+answers platform=2 version=2.0.11 error="file://$T/QFIL%20log.txt" |
+	"$FLASHFIX" --plain --state-dir "$T/paths" >"$T/out" 2>&1
+has "$(cat "$T/out")" "From the log: log $T/QFIL log.txt" "file://...%20...: the log is read"
+has "$(cat "$T/out")" "> 2: [ERROR] sahara - [LIB]: Sahara communication failed." "its decisive line shown"
+has "$(cat "$T/out")" "Step 1 of 3 (tool update)" "and the Sahara steps follow"
+# "not sure", then a release only Qualcomm's tool has: the platform is
+# narrowed, so browsing offers no MTK family (#20, 11).
+answers platform=3 version=4 error= |
+	"$FLASHFIX" --plain --state-dir "$T/narrow" >"$T/out" 2>&1
+has "$(cat "$T/out")" "Qualcomm: Sahara (programmer upload)" "not sure + MsmDownloadTool: Qualcomm's families"
+hasnt "$(cat "$T/out")" "MTK: " "and no MTK family"
+is "$("$FLASHFIX" history --json --state-dir "$T/narrow" | "$JSONCHECK" 0.platform)" qcom \
+	"recorded as Qualcomm"
+
+# The answer's level: a family's own entry says it is only the family.
+answers platform=2 version=2.0.11 error='sahara upload' pick=1 |
+	"$FLASHFIX" --plain --state-dir "$T/level" >"$T/out" 2>&1
+has "$(cat "$T/out")" "A Qualcomm Sahara problem (the programmer upload)" "a family's entry chosen"
+has "$(cat "$T/out")" "Level: only the family: the text names it, but no known error of it" \
+	"its level said"
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 |
+	"$FLASHFIX" --plain --state-dir "$T/level" >"$T/out" 2>&1
+has "$(cat "$T/out")" "Level: a known error" "a known error's level said"
+hasnt "$(cat "$T/out")" "Level: only the family" "not the family's"
+
 done_testing

@@ -48,6 +48,7 @@ is "$(cat "$T/notes.csv")" "notes, not records" "and the file is left as it was"
 # 6. A session recorded, then cut off before its saved copy went, and
 # offered again after more than 1 MiB was appended (a note of 1.1 MB):
 # found in the records all the same, never recorded twice.
+# unfinished_in STATE ERROR: a session left at its first step.
 unfinished_in() {
 	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
 	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
@@ -79,20 +80,9 @@ is "$(ls "$L/sessions" | grep -c '\.csv$')" 0 "the copy is removed"
 
 # 15. --resume takes up the session saved last, not the one whose id
 # sorts last (two made within a second, or after the clock went back).
-# unfinished STATE ERROR: a session left at its first step.
-unfinished() {
-	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
-	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
-	pid=$!
-	exec 3>"$T/fifo"
-	answers platform=1 version=1 error="$2" pick=1 >&3
-	i=0
-	while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
-	kill -TERM "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
-}
 U=$T/two
-unfinished "$U" 'DL system ERR'
-unfinished "$U" 'DL userdata ERR'
+unfinished_in "$U" 'DL system ERR'
+unfinished_in "$U" 'DL userdata ERR'
 is "$(ls "$U/sessions" | grep -c '\.csv$')" 2 "two unfinished sessions"
 # The one whose id sorts first was saved last.
 first=$(ls "$U/sessions" | grep '\.csv$' | sort | head -n 1)
@@ -139,7 +129,7 @@ if [ "$(id -u)" -eq 0 ] && command -v useradd >/dev/null 2>&1 &&
 	is "$(ls "$A/mid/state/records.csv" 2>/dev/null | wc -l)" 0 "no record lands there"
 	# A session file planted by another account: never offered.
 	V=$T/victim
-	unfinished "$V" 'DL system ERR'
+	unfinished_in "$V" 'DL system ERR'
 	chown "$other" "$V"/sessions/*.csv
 	answers step=y detail= detail= detail= |
 		"$FLASHFIX" --plain --resume --engineer ana --state-dir "$V" >"$T/out" 2>"$T/err"

@@ -281,4 +281,42 @@ hasnt "$(cat "$T/out")" "Unfinished sessions:" "a script is not offered the sess
 has "$(cat "$T/err")" "--resume takes up the newest" "but told on stderr"
 has "$(cat "$T/out")" "Which version of the flash tool" "and its answers run a new session"
 
+# A session open in another flashfix can be neither taken up nor
+# abandoned from here, and no process claims a record it did not write.
+V=$T/live
+start_session "$V"
+sid=$(ls "$V/sessions" | sed -n 's/\.csv$//p')
+printf '%s\n' 'abandon 1' q | COLUMNS=200 SSH_CONNECTION='10.0.0.2 5 10.0.0.1 22' \
+	"$FLASHFIX" --plain --engineer ana --state-dir "$V" >"$T/outb" 2>&1
+has "$(cat "$T/outb")" "open in another flashfix" "a live session: offered as open elsewhere"
+has "$(cat "$T/outb")" "it cannot be abandoned from here" "abandon refused"
+hasnt "$(cat "$T/outb")" "(abandoned)" "nothing recorded as abandoned"
+answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= report=n >&3
+exec 3>&-
+wait "$pid"
+has "$(cat "$T/out")" "Recorded as $sid" "the live one records it"
+is "$(grep -c "^\"$sid\",.*\"fixed\"" "$V/records.csv")" 1 "once, as fixed"
+is "$(grep -c "^\"$sid\"," "$V/records.csv")" 1 "and no other record of it"
+# Offered here while no one had it, taken up and finished elsewhere, then
+# abandoned here: not claimed.
+unfinished "$V"
+sid=$(ls "$V/sessions" | sed -n 's/\.csv$//p')
+rm -f "$T/fifo2"; mkfifo "$T/fifo2"
+COLUMNS=200 SSH_CONNECTION='10.0.0.2 5 10.0.0.1 22' "$FLASHFIX" --plain --engineer ana \
+	--state-dir "$V" <"$T/fifo2" >"$T/outb" 2>&1 &
+bpid=$!
+exec 4>"$T/fifo2"
+i=0
+while ! grep -q "resume = resume the newest" "$T/outb" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+answers version=1 error='DL system ERR' pick=1 step=y detail= detail= detail= report=n |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$V" >"$T/outc" 2>&1
+has "$(cat "$T/outc")" "Recorded as $sid" "taken up and finished elsewhere meanwhile"
+printf '%s\n' 'abandon 1' q >&4
+exec 4>&-
+wait "$bpid"
+has "$(cat "$T/outb")" "Not recorded: $sid is in" "abandoned here after that: said not recorded"
+hasnt "$(cat "$T/outb")" "Recorded as $sid" "never claimed"
+is "$(grep -c "^\"$sid\"," "$V/records.csv")" 1 "one record of it"
+is "$(grep -c "^\"$sid\",.*\"fixed\"" "$V/records.csv")" 1 "the fixed one"
+
 done_testing

@@ -331,4 +331,33 @@ answers platform=1 version=4 error="'$T/ok.log'" pick=2 detail= detail= detail= 
 like "$(cat "$T/out")" "no known error in the log $T/ok.log" \
 	"a quoted path to a log without errors: said, and asked on"
 
+# A Qualcomm log (05c6:9008, Qualcomm's USB vendor id) whose failing line
+# only shares words with an MTK family: no MTK answer; the same line alone
+# (no log to tell the platform) still gets that family, at its level.
+printf '%s\n' 'Using qdl in ./qdl.' \
+	'Bus 004 Device 029: ID 05c6:9008 Qualcomm, Inc. Gobi Wireless Modem (QDL mode)' \
+	'flashed "SAIL_DLP" successfully' 'flashing of SAIL_SW1 failed' >"$T/qdl.log"
+run "$FLASHFIX" scan "$T/qdl.log"
+has "$err$out" "no known error in the log" "a Qualcomm log: no other platform's family on shared words"
+hasnt "$out" "MTK" "no MTK answer"
+run "$FLASHFIX" lookup --json --limit 1 'flashing of SAIL_SW1 failed'
+like "$out" '"level":"family".*"platforms":\["mtk"\]' "the line alone: only a family, as before"
+# A specific answer still crosses: an MTK status in a Qualcomm-voted log.
+printf '%s\n' 'ID 05c6:9008 Qualcomm' 'ERROR : STATUS_DA_HASH_MISMATCH (0xC0070004)' >"$T/mixed.log"
+run "$FLASHFIX" scan "$T/mixed.log"
+has "$out" "mtk-da-hash" "a specific error of the other platform is still found"
+
+# pyserial's list of ports ("/dev/ttyUSB1 USB VID:PID=05c6:9008 ...
+# QHSUSB__BULK") says a port is there: never the decisive error; the
+# Sahara line after it is.
+printf '%s\n' 'Found 3 devices' \
+	'/dev/ttyUSB1 USB VID:PID=05c6:9008  Qualcomm CDMA Technologies MSM QHSUSB__BULK' \
+	'Connected to /dev/ttyUSB1' \
+	'No data waiting. Not in sahara mode, already in a session, or device requires a restart.' >"$T/ports.log"
+run "$FLASHFIX" scan "$T/ports.log"
+like "$out" "^> .*ports\.log:4: No data waiting" "a port listing: the Sahara line after it is decisive"
+hasnt "$out" "qcom-driver-qhsusb-bulk" "not the driver error"
+run "$FLASHFIX" lookup 'Device Manager shows QHSUSB__BULK'
+has "$out" "[qcom-driver-qhsusb-bulk]" "QHSUSB__BULK as typed still names the driver error"
+
 done_testing

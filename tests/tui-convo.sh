@@ -30,6 +30,7 @@ keys Down Enter
 screen_has "What does the error say" "another version"
 keys "S_FT_ENABLE_DRAM_FAIL" Enter
 screen_has "Cause:" "an error chosen"
+screen_has "Level: a known error" "with the answer's level"
 keys Enter
 screen_has "Step 1 of" "step 1"
 keys n

@@ -134,6 +134,20 @@ test_files_atomic(void)
 		free(l2);
 	}
 	{
+		/* Nor waits on a FIFO put at its path (no reader: the open
+		 * would block without O_NONBLOCK). */
+		char *fifo = xasprintf("%s/w/fifo-synced", tmpdir);
+		char *reg = xasprintf("%s/w/synced", tmpdir);
+		ok(mkfifo(fifo, 0600) == 0 &&
+		    !write_synced(fifo, O_TRUNC, 0600, "x", 1),
+		    "write_synced refuses a FIFO without waiting for a reader");
+		ok(write_synced(reg, O_TRUNC, 0600, "x\n", 2),
+		    "and writes a regular file");
+		is_str(first_line(reg), "x\n", "its content");
+		free(fifo);
+		free(reg);
+	}
+	{
 		/* Records are never appended to a FIFO, and asking does
 		 * not block. */
 		char *rf = xasprintf("%s/w/records-fifo", tmpdir);

@@ -83,6 +83,27 @@ test_match(const char *datadir)
 	n = match_query(ix, "WCSM code 3003", 0, r, 5);
 	ok(n >= 1 && strcmp(r[0].err->id, "wcsm-3003") == 0 && r[0].by_code,
 	    "code 3003 settles the shared message");
+	{
+		/* The list as one types: the matcher's answers first. */
+		struct match_result *all = xmalloc(kb->nerrors * sizeof *all);
+		size_t k, m = match_rank_list(ix, "sahara comunication failed",
+		    0, all, kb->nerrors, &k);
+		ok(k >= 1 && k < m && strcmp(all[0].err->id, "sahara") == 0 &&
+		    all[k - 1].score >= MATCH_THRESHOLD &&
+		    all[k].score < MATCH_THRESHOLD,
+		    "rank_list: the answers (at least the threshold) first, "
+		    "the weaker after");
+		m = match_rank_list(ix, "[Info] All command exec done!", 0, all,
+		    kb->nerrors, &k);
+		ok(k == 0 && m > 0 && match_query(ix, "[Info] All command exec "
+		    "done!", 0, r, 5) == 0,
+		    "rank_list: a success line the matcher refuses presents "
+		    "none, the ranking is still there");
+		m = match_rank_list(ix, "", 0, all, kb->nerrors, &k);
+		ok(k == m && m == kb->nerrors,
+		    "rank_list: no text presents every error");
+		free(all);
+	}
 	n = match_rank_all(ix, "", PLAT_QCOM, r, 5);
 	ok(n == 5 && r[0].err == &kb->errors[0] &&
 	    r[1].err == &kb->errors[1],

@@ -78,6 +78,28 @@ test_text(void)
 	ok(n == 3 && strcmp(lines[2], "ij") == 0,
 	    "a word longer than the line is cut");
 	text_lines_free(lines, n);
+	/* A link longer than the line: cut by text_wrap, whole on a line
+	 * of its own for a terminal (output_wrapped); host names and ids
+	 * that fit are never broken at their dots and hyphens. */
+	lines = text_wrap_links("get https://example.com/a-very-long/path.exe "
+	    "then forum.xda-developers.com now", 24, &n, true);
+	ok(n == 5 && strcmp(lines[0], "get") == 0 &&
+	    strcmp(lines[1], "https://example.com/a-very-long/path.exe") == 0 &&
+	    strcmp(lines[2], "then") == 0 &&
+	    strcmp(lines[3], "forum.xda-developers.com") == 0 &&
+	    strcmp(lines[4], "now") == 0,
+	    "a link stays whole on its own line; a host name is not broken");
+	text_lines_free(lines, n);
+	lines = text_wrap_links("get https://example.com/a-very-long/path.exe",
+	    24, &n, false);
+	ok(n == 3 && text_width(lines[1]) == 24,
+	    "without links_whole the link is cut at the width");
+	text_lines_free(lines, n);
+	lines = text_wrap_links("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 24, &n,
+	    true);
+	ok(n == 2 && text_width(lines[0]) == 24,
+	    "a long word that is no link is still cut");
+	text_lines_free(lines, n);
 	lines = text_wrap("a\n\nb", 10, &n);
 	ok(n == 3 && lines[1][0] == '\0', "hard line breaks are kept");
 	text_lines_free(lines, n);

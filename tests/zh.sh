@@ -48,4 +48,30 @@ hasnt "$screen" "Sahara communication failed" "resume list: not its English name
 keys q
 screen_has "EXIT=0" "quit"
 
+# No English where the base itself speaks Chinese: 高通 in the platform
+# list and in lookup, full-width punctuation between Chinese items, the
+# kinds of source in Chinese, one word for "escalated", and stats naming
+# families and levels, not their ids.
+Z=$T/zh16
+printf '%s\n' 2 2.0.11 'Sahara communication failed' 1 i n n n '' '' '' n |
+	$ZH "$FLASHFIX" --plain --engineer ana --state-dir "$Z" >"$T/out" 2>"$T/err"
+out=$(cat "$T/out")
+has "$out" "  2) 高通" "zh_CN: the platform list says 高通"
+hasnt "$out" "Qualcomm" "and no Qualcomm anywhere in the session"
+has "$out" "y = 已解决，n = 未解决，s = 此处无法操作，b = 返回" "a step's keys, full-width commas"
+hasnt "$out" "已解决, n" "no half-width comma between them"
+has "$out" "出处：厂商 FAQ（海外刷机工具 FAQ，2020-10-21）" "i: the kind of source in Chinese"
+hasnt "$out" "vendor FAQ" "not the English kind"
+has "$out" "（已上报总部）" "escalated: 已上报总部"
+hasnt "$out" "升级" "never 升级 for it"
+out=$($ZH "$FLASHFIX" lookup 4009)
+has "$out" "[wcsm-4009] MTK、高通；" "lookup: both platforms in Chinese"
+hasnt "$out" "Qualcomm" "lookup: no Qualcomm"
+out=$($ZH "$FLASHFIX" stats --state-dir "$Z")
+has "$out" "高通：Sahara（编程器上传）" "stats: the family by its Chinese name"
+has "$out" "更新工具" "stats: the step's level by its Chinese name"
+has "$out" "已上报 1" "stats: escalated as 已上报"
+hasnt "$out" "qcom-sahara" "stats: not the family's id"
+like "$("$FLASHFIX" stats --state-dir "$Z")" "qcom-sahara" "in English stats keeps the id"
+
 done_testing
