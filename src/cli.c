@@ -274,8 +274,13 @@ usage(const struct cmd_entry *const *table, size_t n)
 	    "2 wrong usage,\n3 data or files that cannot be used, 4 out of "
 	    "memory.\n\n"));
 	printf(_("Environment: FLASHFIX_DATA, FLASHFIX_STATE_DIR, "
-	    "FLASHFIX_RECORDS, NO_COLOR, XDG_CACHE_HOME.\n"));
+	    "FLASHFIX_RECORDS, NO_COLOR,\nXDG_STATE_HOME (else HOME), "
+	    "XDG_CACHE_HOME.\n"));
 	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	if (*PACKAGE_URL)
+		printf(_("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
+	else
+		printf(_("Home page: the README, %s/README.md\n"), DOCDIR);
 }
 
 /* flashfix COMMAND --help: that command's usage and its own options. */

@@ -267,9 +267,12 @@ run(const struct cli *c, void *opts)
 	struct diag d;
 	char *state = env_state_dir(c);
 	size_t nfiles;
-	char **files = env_records_all(c, state, &nfiles);
+	char **files;
 	int rc = EXIT_OK;
 
+	if (!state)
+		return EXIT_FAILED;
+	files = env_records_all(c, state, &nfiles);
 	if (o->after)
 		x.after = after_time(o->after);
 	if (!env_records_exist(c, files, nfiles)) {

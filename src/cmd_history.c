@@ -140,10 +140,13 @@ run(const struct cli *c, void *opts)
 	struct diag d;
 	char *state = env_state_dir(c);
 	size_t nfiles;
-	char **files = env_records_all(c, state, &nfiles);
+	char **files;
 	bool first = true;
 	int rc = EXIT_OK;
 
+	if (!state)
+		return EXIT_FAILED;
+	files = env_records_all(c, state, &nfiles);
 	if (!env_records_exist(c, files, nfiles)) {
 		env_records_free(files, nfiles);
 		free(state);

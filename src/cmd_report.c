@@ -57,13 +57,16 @@ run(const struct cli *c, void *opts)
 	struct store st = { 0 };
 	const struct rec *r;
 	char *state = env_state_dir(c);
-	char *path = env_records(c, state);
+	char *path;
 	char *data = NULL, *err = NULL, host[256];
 	struct records_who who;
 	size_t len = 0;
 	bool utf8;
 	int rc = EXIT_OK;
 
+	if (!state)
+		return EXIT_FAILED;
+	path = env_records(c, state);
 	recset_init(&set);
 	diag_init(&d);
 	if ((c->nargs == 1) == o->last) {

@@ -343,6 +343,10 @@ run(const struct cli *c, void *opts)
 		host[0] = '\0';
 	host[sizeof host - 1] = '\0';
 	state = env_state_dir(c);
+	if (!state) {
+		store_free(&store);
+		return EXIT_FAILED;
+	}
 	records = env_records(c, state);
 	writable = files_make_dir(state);
 	if (!writable) {

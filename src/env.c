@@ -84,7 +84,13 @@ env_load_quiet(const struct cli *o, struct store *st)
 char *
 env_state_dir(const struct cli *o)
 {
-	return paths_state_dir(o->state_dir);
+	char *dir = paths_state_dir(o->state_dir);
+
+	if (!dir)
+		fprintf(stderr, _("flashfix: no home directory for the records "
+		    "(HOME is not set, nor XDG_STATE_HOME): set HOME, or give "
+		    "--state-dir DIR\n"));
+	return dir;
 }
 
 /* The records file named by --records, else by FLASHFIX_RECORDS (the

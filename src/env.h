@@ -19,7 +19,8 @@ bool env_load(const struct cli *o, struct store *st);
 bool env_load_quiet(const struct cli *o, struct store *st);
 
 /* The state directory and the records file that o names (or the
- * defaults).  Each malloc'd. */
+ * defaults).  Each malloc'd.  env_state_dir is NULL, after saying to set
+ * HOME or give --state-dir, when there is no directory to use. */
 char *env_state_dir(const struct cli *o);
 char *env_records(const struct cli *o, const char *state);
 /* Every records file o names (several --records: a chain's shops), the

@@ -10,17 +10,45 @@
 
 #include "util.h"
 
+/* The build and source trees: built in (a developer's build), else named
+ * by FLASHFIX_BUILDDIR and FLASHFIX_SRCDIR (a package's build, whose binary
+ * must not depend on where it was built; its tests name them).  Either
+ * counts only for the program that runs from the build tree's src/. */
+#ifdef ABS_BUILDDIR
+#define TREE(built, env) ((void)(env), (const char *)(built))
+#else
+#define ABS_BUILDDIR NULL
+#define ABS_SRCDIR NULL
+#define TREE(built, env) ((void)(built), getenv(env))
+#endif
+
+static const char *
+build_tree(void)
+{
+	return TREE(ABS_BUILDDIR, "FLASHFIX_BUILDDIR");
+}
+
+static const char *
+source_tree(void)
+{
+	return TREE(ABS_SRCDIR, "FLASHFIX_SRCDIR");
+}
+
 bool
 paths_uninstalled(void)
 {
 	static int known = -1;
+	const char *tree = build_tree();
 	char self[PATH_MAX];
 	ssize_t n;
 	char *slash;
+	size_t len;
 
 	if (known >= 0)
 		return known;
 	known = 0;
+	if (!tree || *tree != '/' || !source_tree() || *source_tree() != '/')
+		return false;
 	n = readlink("/proc/self/exe", self, sizeof self - 1);
 	if (n <= 0)
 		return false;
@@ -29,21 +57,37 @@ paths_uninstalled(void)
 	if (!slash)
 		return false;
 	*slash = '\0';
-	known = strcmp(self, ABS_BUILDDIR "/src") == 0;
+	len = strlen(tree);
+	known = strncmp(self, tree, len) == 0 && strcmp(self + len, "/src") == 0;
 	return known;
+}
+
+/* dir/sub, made once (the trees do not change while the program runs). */
+static const char *
+tree_dir(const char *dir, const char *sub, char **kept)
+{
+	if (!*kept)
+		*kept = xasprintf("%s/%s", dir, sub);
+	return *kept;
 }
 
 const char *
 paths_data_dir(void)
 {
-	return paths_uninstalled() ? ABS_SRCDIR "/data" : PKGDATADIR;
+	static char *data;
+
+	return paths_uninstalled() ? tree_dir(source_tree(), "data", &data) :
+	    PKGDATADIR;
 }
 
 const char *
 paths_locale_dir(void)
 {
+	static char *locale;
+
 	/* make builds a locale/ tree in the build directory for this. */
-	return paths_uninstalled() ? ABS_BUILDDIR "/locale" : LOCALEDIR;
+	return paths_uninstalled() ? tree_dir(build_tree(), "locale", &locale) :
+	    LOCALEDIR;
 }
 
 char *
@@ -55,8 +99,10 @@ paths_state_dir(const char *dir)
 		return xstrdup(dir);
 	if (x && *x == '/')
 		return xasprintf("%s/flashfix", x);
-	return xasprintf("%s/.local/state/flashfix", home && *home ? home :
-	    ".");
+	/* No home: never the current directory, which is anybody's. */
+	if (!home || *home != '/')
+		return NULL;
+	return xasprintf("%s/.local/state/flashfix", home);
 }
 
 char *

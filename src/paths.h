@@ -17,7 +17,8 @@ const char *paths_data_dir(void);
 const char *paths_locale_dir(void);
 
 /* The state directory: dir if given, else $XDG_STATE_HOME/flashfix (an
- * absolute one), else ~/.local/state/flashfix.  malloc'd. */
+ * absolute one), else $HOME/.local/state/flashfix; NULL when there is
+ * neither (HOME unset or relative).  malloc'd. */
 char *paths_state_dir(const char *dir);
 /* The records file: records if given, else STATE/records.csv. */
 char *paths_records(const char *state, const char *records);

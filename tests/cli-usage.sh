@@ -164,4 +164,41 @@ run "$FLASHFIX" report --last --output ""
 is "$rc" 2 "--output '': wrong usage"
 like "$err" "--output takes a file" "saying what it takes"
 
+# The help names where to read more, and every variable that moves the
+# records: XDG_STATE_HOME among them.
+run "$FLASHFIX" --help
+like "$out" "(home page: <[a-z]+://[^>]+>|Home page: the README, /[^ ]*/README\.md)" "--help: a home-page line"
+like "$out" "XDG_STATE_HOME \(else HOME\)" "--help: XDG_STATE_HOME in the environment"
+is "$(printf '%s\n' "$out" | awk 'length > 80' | head -n 3)" "" "--help: no line wider than 80 columns"
+
+# No home: records never land under the current directory.
+mkdir -p "$T/cwd"
+for cmd in history stats export "report --last"; do
+	(cd "$T/cwd" && env -u HOME -u XDG_STATE_HOME -u FLASHFIX_STATE_DIR "$FLASHFIX" $cmd) >"$T/out" 2>"$T/err"
+	is "$?" 3 "HOME unset: $cmd refuses (3)"
+	like "$(cat "$T/err")" "HOME is not set.*set HOME, or give --state-dir" "and says to set HOME or give --state-dir"
+done
+answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 step=y \
+	detail=ana detail= detail= >"$T/answers"
+(cd "$T/cwd" && env -u HOME -u XDG_STATE_HOME -u FLASHFIX_STATE_DIR "$FLASHFIX" --plain <"$T/answers") >"$T/out" 2>"$T/err"
+is "$?" 3 "HOME unset: the wizard refuses before its first question"
+like "$(cat "$T/err")" "set HOME, or give --state-dir DIR" "saying what to do"
+is "$(ls -A "$T/cwd")" "" "and nothing is written under the current directory"
+(cd "$T/cwd" && env -u HOME -u XDG_STATE_HOME -u FLASHFIX_STATE_DIR "$FLASHFIX" --plain --state-dir "$T/nohome" <"$T/answers") >"$T/out" 2>"$T/err"
+is "$?" 0 "HOME unset with --state-dir: the session runs"
+[ -s "$T/nohome/records.csv" ]; ok $? "and is recorded in the directory given"
+(cd "$T/cwd" && env -u HOME -u FLASHFIX_STATE_DIR XDG_STATE_HOME="$T/xdg" "$FLASHFIX" --plain <"$T/answers") >"$T/out" 2>"$T/err"
+is "$?" 0 "HOME unset, XDG_STATE_HOME set: the session runs"
+[ -s "$T/xdg/flashfix/records.csv" ]; ok $? "and is recorded under XDG_STATE_HOME"
+is "$(ls -A "$T/cwd")" "" "still nothing under the current directory"
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	(cd "$T/cwd" && env -u HOME -u XDG_STATE_HOME -u FLASHFIX_STATE_DIR LC_ALL=zh_CN.UTF-8 "$FLASHFIX" history) >"$T/out" 2>"$T/err"
+	like "$(cat "$T/err")" "请设置 HOME，或用 --state-dir" "HOME unset, in Chinese: what to do"
+	run env LC_ALL=zh_CN.UTF-8 "$FLASHFIX" --help
+	like "$out" "XDG_STATE_HOME（没有时用 HOME）" "--help in Chinese: XDG_STATE_HOME"
+	like "$out" "主页：" "and the home page"
+else
+	ok 0 "# SKIP zh_CN.UTF-8 locale not installed"
+fi
+
 done_testing

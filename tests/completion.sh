@@ -77,6 +77,62 @@ like "$id" "^[0-9a-f]+-[0-9a-f]+$" "a session recorded"
 is "$(comp --state-dir "$S" report '')" "$id" "report: the recorded session ids"
 is "$(comp --state-dir "$S" report zzz)" "" "report: none that do not start so"
 
+# Names with spaces stay whole: one answer each, spaces and all.
+mkdir -p "$T/sp/my dir/inner" "$T/sp/my data"
+: >"$T/sp/my file.csv"
+lines() { # WORD...: the completions, one a line
+	COMP_WORDS=(flashfix "$@")
+	COMP_CWORD=$#
+	COMPREPLY=()
+	_flashfix
+	printf '%s\n' "${COMPREPLY[@]}" | sort
+}
+is "$(lines --data "$T/sp/my" | tr '\n' '|')" "$T/sp/my data|$T/sp/my dir|" "--data: a directory with a space is one answer"
+is "$(lines --records "$T/sp/my f" | tr '\n' '|')" "$T/sp/my file.csv|" "--records: a file with a space is one answer"
+is "$(lines check "$T/sp/my d" | wc -l)" 2 "check: directories with spaces, whole"
+is "$(lines --data="$T/sp/my di" | tr '\n' '|')" "--data=$T/sp/my dir|" "--data=DIR with a space, whole, in one word"
+
+# --opt=VALUE: as one word (no "=" in COMP_WORDBREAKS), or as bash splits it
+# by default: --opt, "=", value.
+is "$(comp report --format=)" "--format=csv --format=json --format=markdown --format=text" "report --format=: its four, in one word"
+is "$(comp export --format=j)" "--format=jsonl" "export --format=j: jsonl"
+is "$(comp report --format '=')" "csv json markdown text" "report --format= split at =: its four"
+is "$(comp export --format = '')" "csv jsonl" "export --format = '': its two"
+is "$(comp lookup --platform = q)" "qcom" "--platform = q: qcom"
+is "$(comp --lang=)" "--lang=both --lang=en --lang=zh" "--lang=: its three"
+is "$(comp export --format = csv --st)" "--state-dir --steps" "after --format = csv, options again"
+is "$(comp report --json=)" "" "an option that takes no value: nothing after ="
+
+# --resume=: the unfinished sessions of the state directory, as flashfix
+# finds it.
+U=$T/unf
+mkdir -p "$U/sessions" "$T/xdg/flashfix/sessions"
+: >"$U/sessions/6560a1b2-00000a.csv"
+: >"$U/sessions/6560a1b3-00000b.csv"
+: >"$U/sessions/.6560a1b3-00000b.lock"
+: >"$T/xdg/flashfix/sessions/6570ffff-0000ff.csv"
+is "$(comp --state-dir "$U" --resume=)" "--resume=6560a1b2-00000a --resume=6560a1b3-00000b" "--resume=: the unfinished sessions (no lock file)"
+is "$(comp --state-dir="$U" --resume = 6560a1b3)" "6560a1b3-00000b" "--resume = PREFIX: the one that starts so"
+is "$(XDG_STATE_HOME=$T/xdg FLASHFIX_STATE_DIR= comp --resume=)" "--resume=6570ffff-0000ff" "--resume= under XDG_STATE_HOME"
+is "$(FLASHFIX_STATE_DIR=$U comp --resume=)" "--resume=6560a1b2-00000a --resume=6560a1b3-00000b" "--resume= under FLASHFIX_STATE_DIR"
+is "$(comp --state-dir "$U" --resume '')" "check export history lookup report scan stats" "--resume ID is no syntax: a command next"
+
+# report <Tab> on a big records file: fast, and a bounded list, newest
+# first (250,000 sessions here; tests/bench-gen.sh makes them).
+. "$top_srcdir/tests/bench-gen.sh"
+B=$T/big
+mkdir -p "$B"
+gen "$B/records.csv" 250000
+start=$(date +%s%N)
+count=$(lines --state-dir "$B" report '' | wc -l)
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+is "$count" "$_flashfix_max_ids" "report <Tab> on 250,000 sessions: at most $_flashfix_max_ids ids"
+[ "$ms" -lt 10000 ]; ok $? "and within 10 s ($ms ms)"
+newest=$(awk -F'"' 'NR > 1 && /^"/ { id = $2 } END { print id }' "$B/records.csv")
+like "$(lines --state-dir "$B" report "${newest%??}")" "^$newest" "a prefix: the newest that start so first ($newest)"
+is "$(lines --state-dir="$B" report "$newest")" "$newest" "the id itself: that one"
+rm -rf "$B"
+
 if command -v zsh >/dev/null 2>&1; then
 	zsh -n "$top_srcdir/completions/_flashfix"
 	is "$?" 0 "the zsh completion parses"

@@ -46,6 +46,30 @@ for m in man1/flashfix.1.gz man5/flashfix.5.gz; do
 	is "$w" "" "man -l $m: no warning (groff -ww)"
 	like "$(man -l -Tutf8 "$R/usr/share/man/$m" 2>/dev/null | head -c 2000 | col -b 2>/dev/null)" "NAME" "and it renders"
 done
+# What the package installs, as a reader meets it.
+MANWIDTH=80 LC_ALL=C.UTF-8 man -E UTF-8 -l "$R/usr/share/man/man5/flashfix.5.gz" 2>/dev/null | col -bx >"$T/man5"
+has "$(tr -s ' \n' '  ' <"$T/man5")" "installed in /usr/share/flashfix by the Debian package" \
+	"flashfix(5) names /usr/share/flashfix, where the package puts the base"
+for m in man1/flashfix.1.gz man5/flashfix.5.gz; do
+	wide=$(MANWIDTH=80 LC_ALL=C.UTF-8 man -E UTF-8 -l "$R/usr/share/man/$m" 2>/dev/null | col -bx | LC_ALL=C.UTF-8 wc -L)
+	[ "$wide" -gt 40 ] && [ "$wide" -le 80 ]; ok $? "$m: no line wider than 80 columns (widest $wide)"
+done
+run "$ff" --help
+like "$out" "Home page: the README, /usr/share/doc/flashfix/README.md" "--help points to the README where the package puts it"
+[ -f "$R/usr/share/doc/flashfix/README.md" ]; ok $? "and it is there by that name (not compressed)"
+# The binary holds no path of the build tree it was made in.
+strings "$ff" >"$T/strings"
+has "$(cat "$T/strings")" "/usr/share/flashfix" "the binary holds its installed paths"
+is "$(grep -E '^/(tmp|build|home|work|srv)/' "$T/strings" | head -n 3)" "" "and no build directory's"
+# The autopkgtest, run on the unpacked package.
+is "$(sed -n 's/^Tests: //p' "$top_srcdir/debian/tests/control")" "smoke" "the autopkgtest is declared"
+run env FLASHFIX_BIN="$ff" FLASHFIX_DATA="$R/usr/share/flashfix" sh "$top_srcdir/debian/tests/smoke"
+is "$rc" 0 "debian/tests/smoke passes on the package"
+like "$out" "lookup 4009 and check answer" "and says what it checked"
+run env FLASHFIX_BIN="$ff" FLASHFIX_DATA="$T/nowhere" sh "$top_srcdir/debian/tests/smoke"
+[ "$rc" -ne 0 ]; ok $? "and fails on a base that is not there"
+like "$err" "smoke: " "saying what failed"
+
 bash -n "$R/usr/share/bash-completion/completions/flashfix"
 is "$?" 0 "the bash completion parses"
 

@@ -6,6 +6,7 @@ TESTS_ENVIRONMENT = \
 	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
 	FLASHFIX='$(abs_top_builddir)/src/flashfix' TMUX_BIN='$(TMUX_PROG)' \
 	pkgdatadir='$(pkgdatadir)' \
+	FLASHFIX_SRCDIR='$(abs_top_srcdir)' FLASHFIX_BUILDDIR='$(abs_top_builddir)' \
 	LC_ALL= LANG=C.UTF-8 LANGUAGE= FLASHFIX_DATA= FLASHFIX_STATE_DIR= \
 	FLASHFIX_RECORDS= NO_COLOR=
 
@@ -27,9 +28,9 @@ tests_scan_unit_LDADD = $(LOGIC_LIBS)
 
 TESTS = tests/unit tests/families tests/summary tests/convo tests/scan-unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh tests/hostile.sh \
-	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/chain.sh tests/hq-postgres.sh tests/po.sh tests/completion.sh tests/deb.sh \
+	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/chain.sh tests/hq-postgres.sh tests/po.sh tests/completion.sh tests/completion-tty.sh tests/deb.sh tests/man.sh \
 	tests/logscore.sh
-EXTRA_DIST += tests/lib.sh tests/timeout.sh tests/chain.sh tests/hq-postgres.sh tests/deb.sh tests/po.sh tests/completion.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh \
+EXTRA_DIST += tests/lib.sh tests/timeout.sh tests/chain.sh tests/hq-postgres.sh tests/deb.sh tests/man.sh tests/po.sh tests/completion.sh tests/completion-tty.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/bench-scan.sh tests/bench-records.sh tests/bench-gen.sh \
 	tests/bench-reallog.sh tests/corpus/bench-lines.tsv tests/logscore.sh tests/corpus/logs \

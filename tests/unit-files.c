@@ -218,6 +218,14 @@ test_paths(void)
 	s = paths_cache_dir();
 	ok(s == NULL, "cache: no home, no cache");
 	free(s);
+	s = paths_state_dir(NULL);
+	ok(s == NULL, "state: no home, no state directory (not ./.local)");
+	free(s);
+	set_env("HOME", "relative");
+	s = paths_state_dir(NULL);
+	ok(s == NULL, "state: a relative HOME is no home either");
+	free(s);
+	set_env("HOME", NULL);
 	s = paths_records("/st", NULL);
 	is_str(s, "/st/records.csv", "records: STATE/records.csv");
 	free(s);
