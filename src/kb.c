@@ -362,6 +362,21 @@ kb_fix_vendor_tool(const struct fix *f)
 }
 
 bool
+kb_fix_wants_newest(const struct kb *kb, const struct fix *f)
+{
+	static const char *const words[] = { "latest", "newer", "new tool",
+		"update the tool", "new version" };
+	const char *a = kb_action(kb, f, false);
+
+	if (!a || strstr(a, "://"))
+		return false; /* a download link: that build */
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcasestr(a, words[i]))
+			return true;
+	return false;
+}
+
+bool
 kb_digest(const char *dir, uint64_t *out, char **why)
 {
 	static const char *const files[] = { KB_ERRORS, KB_FIXES, KB_TOOLS,

@@ -185,6 +185,11 @@ extern const struct kb_notes kb_no_notes;
  * tools.csv lists: a step of the vendor FAQ (its source starts "vendor
  * FAQ") or of the general ladder. */
 bool kb_fix_vendor_tool(const struct fix *f);
+/* Whether fix f asks for the newest or a newer release of the tool ("the
+ * latest version", "a newer tool", "update the tool"), not for a
+ * particular build (the FAQ's special builds for Winsock 12045) or tool
+ * (the one made for the phone's platform). */
+bool kb_fix_wants_newest(const struct kb *kb, const struct fix *f);
 
 /* A 64-bit digest of the four files of the base in dir, named in
  * --version and in reports so that HQ knows which base answered.  False

@@ -112,7 +112,8 @@ wizard_step_has_latest(const struct wizard *w)
 	const struct wiz_step *s = wizard_step(w);
 
 	return s && s->fix->level == LEVEL_UPDATE && s->fix->cond->n == 0 &&
-	    kb_fix_vendor_tool(s->fix) && wizard_latest_chosen(w) != NULL;
+	    kb_fix_vendor_tool(s->fix) && kb_fix_wants_newest(w->kb, s->fix) &&
+	    wizard_latest_chosen(w) != NULL;
 }
 
 bool

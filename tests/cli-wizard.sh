@@ -193,4 +193,16 @@ answers platform=2 version=2.0.11 error='Sahara communication failed' pick=1 |
 has "$(cat "$T/out")" "Level: a known error" "a known error's level said"
 hasnt "$(cat "$T/out")" "Level: only the family" "not the family's"
 
+# On the newest release, a step that asks for the newest tool says it may
+# not matter; the FAQ's special builds for Winsock 12045 (V1936.91_3, a
+# lower number than 19.36.101) are the fix whatever the release (#21).
+answers platform=2 version=2.0.17 error='Winsock exception:12045' pick=1 |
+	COLUMNS=200 "$FLASHFIX" --plain --state-dir "$T/newest" >"$T/out" 2>&1
+has "$(cat "$T/out")" "Use the special tool versions" "Winsock 12045 on the newest tool: its special builds"
+hasnt "$(cat "$T/out")" "matters only if a newer one has come out" "never waved past as 'the newest'"
+answers platform=2 version=2.0.17 error='Sahara communication failed' pick=1 |
+	COLUMNS=200 "$FLASHFIX" --plain --state-dir "$T/newest" >"$T/out" 2>&1
+has "$(cat "$T/out")" "You have 2.0.17, the newest release of MsmDownloadTool" \
+	"a step for the latest version still says the newest is in use"
+
 done_testing
