@@ -39,9 +39,11 @@ entry_json(const struct kb *kb, const struct match_result *r, bool ambiguous)
 	json_str(stdout, kb_category_key(e->category));
 	printf(",\"codes\":[");
 	for (size_t i = 0; i < e->ncodes; i++) {
+		char shown[24];
 		if (i)
 			putchar(',');
-		json_str(stdout, e->codes[i]);
+		json_str(stdout, kb_code_shown(e->codes[i], shown,
+		    sizeof shown));
 	}
 	printf("],\"error_en\":");
 	json_str(stdout, e->error_en);

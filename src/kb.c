@@ -361,6 +361,19 @@ kb_fix_vendor_tool(const struct fix *f)
 	    strncmp(f->source, faq, sizeof faq - 1) == 0;
 }
 
+const char *
+kb_code_shown(const char *c, char *out, size_t n)
+{
+	char *end;
+	unsigned long v = strtoul(c, &end, 10);
+
+	if (*end || v < 0x4000)
+		snprintf(out, n, "%s", c);
+	else
+		snprintf(out, n, "0x%0*lX", v >= 0x10000000ul ? 8 : 4, v);
+	return out;
+}
+
 bool
 kb_fix_wants_newest(const struct kb *kb, const struct fix *f)
 {

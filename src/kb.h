@@ -185,6 +185,11 @@ extern const struct kb_notes kb_no_notes;
  * tools.csv lists: a step of the vendor FAQ (its source starts "vendor
  * FAQ") or of the general ladder. */
 bool kb_fix_vendor_tool(const struct fix *f);
+/* Code c of an error (kept in decimal, so that every printed form finds
+ * it) as its tools print it, into out (at least 16 bytes): a status of
+ * 0x4000 and above in hex (MediaTek's 0xC0060001, DAA's 0x7017), the
+ * others in decimal (BROM 4032, WCSM 4009, Winsock 12045).  out. */
+const char *kb_code_shown(const char *c, char *out, size_t n);
 /* Whether fix f asks for the newest or a newer release of the tool ("the
  * latest version", "a newer tool", "update the tool"), not for a
  * particular build (the FAQ's special builds for Winsock 12045) or tool

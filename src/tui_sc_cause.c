@@ -26,9 +26,12 @@ draw(struct tui *t)
 		if (e->ncodes) {
 			struct buf b;
 			buf_init(&b);
-			for (size_t i = 0; i < e->ncodes; i++)
+			for (size_t i = 0; i < e->ncodes; i++) {
+				char shown[24];
 				buf_printf(&b, "%s%s", i ? words_sep() : "",
-				    e->codes[i]);
+				    kb_code_shown(e->codes[i], shown,
+				    sizeof shown));
+			}
 			tui_page_add(&p, R_DIM, _("Codes: "), b.s, width);
 			buf_free(&b);
 		}

@@ -211,4 +211,15 @@ fam=$("$FLASHFIX" lookup --json --limit 1 \
 	"Preloader - [LIB]: Error on uploading da data" | "$JSONCHECK" 0.family)
 is "$fam" mtk-da "mtkclient's DA upload error: the MTK DA family"
 
+# Codes as their tools print them: MediaTek's statuses and DAA's in hex,
+# BROM's and WCSM's in decimal (#21 audit: 3221618689 was shown for
+# 0xC0060001).
+run "$FLASHFIX" lookup --json --limit 1 0xC0060001
+like "$out" '"codes":\["2005","0xC0060001"\]' "an MTK status in hex, the BROM code in decimal"
+hasnt "$out" "3221618689" "not the status in decimal"
+run "$FLASHFIX" lookup --json --limit 1 0x7017
+like "$out" '"codes":\[[^]]*"0x7017"' "DAA's 0x7017 in hex"
+run "$FLASHFIX" lookup --json --limit 1 4009
+like "$out" '"codes":\[[^]]*"4009"' "WCSM's 4009 in decimal"
+
 done_testing
