@@ -280,7 +280,9 @@ usage(const struct cmd_entry *const *table, size_t n)
 	if (*PACKAGE_URL)
 		printf(_("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
 	else
-		printf(_("Home page: the README, %s/README.md\n"), DOCDIR);
+		/* The path on a line of its own: a long prefix (make
+		 * distcheck's) must not make the line wider than 80. */
+		printf(_("Home page: the README,\n  %s/README.md\n"), DOCDIR);
 }
 
 /* flashfix COMMAND --help: that command's usage and its own options. */

@@ -55,7 +55,7 @@ for m in man1/flashfix.1.gz man5/flashfix.5.gz; do
 	[ "$wide" -gt 40 ] && [ "$wide" -le 80 ]; ok $? "$m: no line wider than 80 columns (widest $wide)"
 done
 run "$ff" --help
-like "$out" "Home page: the README, /usr/share/doc/flashfix/README.md" "--help points to the README where the package puts it"
+like "$out" "^  /usr/share/doc/flashfix/README\.md\$" "--help points to the README where the package puts it"
 [ -f "$R/usr/share/doc/flashfix/README.md" ]; ok $? "and it is there by that name (not compressed)"
 # The binary holds no path of the build tree it was made in.
 strings "$ff" >"$T/strings"
