@@ -4,6 +4,7 @@
 #include "paths.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,32 +63,39 @@ paths_uninstalled(void)
 	return known;
 }
 
-/* dir/sub, made once (the trees do not change while the program runs). */
+/* dir/sub into kept (PATH_MAX bytes), made once: the trees do not change
+ * while the program runs, and nothing is left allocated at exit.  The
+ * installed path when it does not fit (it is a path). */
 static const char *
-tree_dir(const char *dir, const char *sub, char **kept)
+tree_dir(const char *dir, const char *sub, char *kept, const char *installed)
 {
-	if (!*kept)
-		*kept = xasprintf("%s/%s", dir, sub);
-	return *kept;
+	if (!*kept) {
+		int n = snprintf(kept, PATH_MAX, "%s/%s", dir, sub);
+		if (n < 0 || n >= PATH_MAX) {
+			*kept = '\0';
+			return installed;
+		}
+	}
+	return kept;
 }
 
 const char *
 paths_data_dir(void)
 {
-	static char *data;
+	static char data[PATH_MAX];
 
-	return paths_uninstalled() ? tree_dir(source_tree(), "data", &data) :
-	    PKGDATADIR;
+	return paths_uninstalled() ? tree_dir(source_tree(), "data", data,
+	    PKGDATADIR) : PKGDATADIR;
 }
 
 const char *
 paths_locale_dir(void)
 {
-	static char *locale;
+	static char locale[PATH_MAX];
 
 	/* make builds a locale/ tree in the build directory for this. */
-	return paths_uninstalled() ? tree_dir(build_tree(), "locale", &locale) :
-	    LOCALEDIR;
+	return paths_uninstalled() ? tree_dir(build_tree(), "locale", locale,
+	    LOCALEDIR) : LOCALEDIR;
 }
 
 char *
