@@ -55,6 +55,8 @@ text_families(const struct stats *st, const struct kb *kb, bool ascii,
 		if (f[i].sessions > max)
 			max = f[i].sessions;
 	printf("\n%s\n", _("Per family: sessions, fixed, escalated"));
+	if (!max)
+		printf("  %s\n", _("none"));
 	for (int i = 0; i <= FAM_COUNT; i++) {
 		if (!f[i].sessions)
 			continue;
@@ -102,6 +104,7 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 	    st->sessions, st->fixed, st->escalated, st->abandoned);
 	if (!st->sessions)
 		return;
+	max = st->unchosen;
 	for (size_t i = 0; i < st->n; i++) {
 		if (st->errors[i].sessions > max)
 			max = st->errors[i].sessions;
@@ -130,6 +133,14 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 			    ascii);
 			printf(" %5lu %5lu\n", ss->tried, ss->fixed);
 		}
+	}
+	if (st->unchosen) {
+		/* Apart from the general steps' "(not listed)". */
+		printf("  ");
+		print_id(_("(no error chosen)"), 24, ascii);
+		printf(" %5lu %5d  ", st->unchosen, 0);
+		bar(st->unchosen, max, ascii);
+		putchar('\n');
 	}
 	if (kb)
 		text_families(st, kb, ascii, labels);
@@ -184,8 +195,9 @@ static void
 print_json(const struct stats *st, const struct kb *kb)
 {
 	printf("{\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
-	    "\"abandoned\":%lu,\"errors\":[", st->sessions, st->fixed,
-	    st->escalated, st->abandoned);
+	    "\"abandoned\":%lu,\"no_error_chosen\":%lu,\"errors\":[",
+	    st->sessions, st->fixed, st->escalated, st->abandoned,
+	    st->unchosen);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct stat_error *e = &st->errors[i];
 		printf("%s{\"error_id\":", i ? "," : "");

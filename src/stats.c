@@ -118,7 +118,6 @@ stats_add(struct stats *st, const struct rec *r)
 	 * another): export writes it once, and stats counts it once. */
 	if (st->once && idset_seen(&st->seen, r->r.id))
 		return;
-	e = error_of(st, r->r.error_id);
 	g = engineer_of(st, r->r.engineer);
 	{
 		char month[8];
@@ -127,8 +126,14 @@ stats_add(struct stats *st, const struct rec *r)
 		count_in(group_of(st, &st->hosts, r->r.host), r->r.outcome);
 	}
 	st->sessions++;
-	e->sessions++;
 	g->sessions++;
+	if (records_no_error_chosen(&r->r)) {
+		st->abandoned++;
+		st->unchosen++;
+		return;
+	}
+	e = error_of(st, r->r.error_id);
+	e->sessions++;
 	if (t != (time_t)-1 && t <= st->now && st->now - t < 7 * 24 * 3600)
 		e->week++;
 	if (r->r.outcome == OUT_FIXED) {

@@ -45,6 +45,10 @@ struct stat_groups {
 
 struct stats {
 	unsigned long sessions, fixed, escalated, abandoned;
+	/* Abandoned before an error was chosen: counted in the sessions,
+	 * abandoned, shops, months and engineers, never under an error
+	 * (nor "not listed"), a family or the week's errors. */
+	unsigned long unchosen;
 	struct stat_error *errors;   /* most sessions first */
 	size_t n, cap;
 	struct stat_engineer *eng;   /* by name */
