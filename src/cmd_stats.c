@@ -92,6 +92,31 @@ text_groups(const struct stat_groups *g, const char *title, bool ascii)
 	}
 }
 
+/* The knowledge base's to-do list: the most frequent texts typed in
+ * sessions with no specific answer, each cut to its column. */
+static void
+text_todo(const struct stats *st, bool ascii)
+{
+	const struct stat_todos *td = &st->todo;
+
+	printf("\n%s\n", _("Typed, with no specific answer: sessions, fixed, "
+	    "escalated, abandoned"));
+	if (!td->n)
+		printf("  %s\n", _("none"));
+	for (size_t i = 0; i < td->n && i < STATS_TODO_SHOWN; i++) {
+		const struct stat_todo *x = &td->v[i];
+		char *e = text_cut(x->text, 40, !ascii);
+		size_t w = text_width(e);
+		printf("  %s%*s %5lu %5lu %5lu %5lu\n", e,
+		    (int)(w < 40 ? 40 - w : 0), "", x->sessions, x->fixed,
+		    x->escalated, x->abandoned);
+		free(e);
+	}
+	if (td->dropped)
+		printf("  %s\n", _("(more different texts than could be "
+		    "kept: some are not counted)"));
+}
+
 /* labels: families and levels by their names in the interface's
  * language (Chinese), not by their ids. */
 static void
@@ -158,6 +183,7 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 		putchar('\n');
 		shown++;
 	}
+	text_todo(st, ascii);
 	text_groups(&st->hosts, _("Per shop (host): sessions, fixed, "
 	    "escalated, abandoned"), ascii);
 	text_groups(&st->months, _("Per month (UTC): sessions, fixed, "
@@ -235,6 +261,15 @@ print_json(const struct stats *st, const struct kb *kb)
 			    f[i].abandoned);
 			first = false;
 		}
+	}
+	printf("],\"todo\":[");
+	for (size_t i = 0; i < st->todo.n && i < STATS_TODO_SHOWN; i++) {
+		const struct stat_todo *x = &st->todo.v[i];
+		printf("%s{\"text\":", i ? "," : "");
+		json_str(stdout, x->text);
+		printf(",\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
+		    "\"abandoned\":%lu}", x->sessions, x->fixed, x->escalated,
+		    x->abandoned);
 	}
 	json_groups(&st->hosts, "hosts", "host");
 	json_groups(&st->months, "months", "month");

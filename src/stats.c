@@ -127,6 +127,8 @@ stats_add(struct stats *st, const struct rec *r)
 	}
 	st->sessions++;
 	g->sessions++;
+	if (!*r->r.error_id)
+		stats_todo_add(st, r->r.query, r->r.outcome);
 	if (records_no_error_chosen(&r->r)) {
 		st->abandoned++;
 		st->unchosen++;
@@ -171,6 +173,7 @@ stats_add_step(struct stats *st, const char *error_id, unsigned long fix,
 void
 stats_done(struct stats *st)
 {
+	stats_todo_done(st);
 	if (st->n)
 		qsort(st->errors, st->n, sizeof *st->errors, cmp_error);
 	if (st->neng)
@@ -202,6 +205,7 @@ stats_free(struct stats *st)
 	free(st->eng);
 	free(st->hosts.v);
 	free(st->months.v);
+	stats_todo_free(st);
 	idset_free(&st->seen);
 	arena_free(&st->a);
 	memset(st, 0, sizeof *st);

@@ -57,4 +57,52 @@ is "$(SJ no_error_chosen)" 1 \
 has "$("$FLASHFIX" stats --state-dir "$S")" "(not listed)                 2" \
 	"but under (not listed), as earlier builds had it"
 
+# The knowledge base's to-do list, from records of known content: what
+# was typed in sessions with no error id, grouped by case and spaces.
+R=$T/todo.csv
+head -n 1 "$S/records.csv" >"$R"
+# rec ID QUERY ERROR_ID OUTCOME: one finished record.
+rec() {
+	printf '"%s","2026-11-24T10:00:00+08:00","2026-11-24T10:05:00+08:00",' \
+		"$1" >>"$R"
+	printf '"ana","h","","","qcom","2.0.11","%s","%s","%s","","","",' \
+		"$2" "$3" "$4" >>"$R"
+	printf '"","","","","",""\n' >>"$R"
+}
+rec t1 'Phone  will not enter 9008' '' escalated
+rec t2 'phone will not enter 9008 ' '' fixed
+rec t3 'PHONE WILL NOT ENTER 9008' '' abandoned
+rec t4 '9008 port drops' '' fixed
+rec t5 '9008 port drops' '' escalated
+rec t6 'Sahara fail' sahara fixed
+rec t7 'Sahara fail' sahara fixed
+rec t8 'Sahara fail' sahara fixed
+rec t9 "$(printf 'bad\033[31m text')" '' escalated
+i=0
+while [ $i -lt 21 ]; do
+	rec "u$i" "rare text $i" '' escalated
+	i=$((i + 1))
+done
+TJ() { "$FLASHFIX" stats --json --records "$R" | "$JSONCHECK" "$@"; }
+run "$FLASHFIX" stats --records "$R"
+like "$out" "phone will not enter 9008 +3 +1 +1 +1" \
+	"to-do: three spellings as one text, fixed/escalated/abandoned"
+like "$out" "9008 port drops +2 +1 +1 +0" "to-do: the next most frequent"
+hasnt "$out" "PHONE WILL" "to-do: not in the typed case"
+hasnt "$out" "sahara fail" "to-do: a text that got an answer is not listed"
+like "$out" "  sahara +3 +3 " "... though its error is counted"
+has "$out" 'bad\x1B[31m text' "to-do: a control character shown escaped"
+hasnt "$out" "$(printf '\033')" "... never raw"
+is "$(TJ todo.#)" 20 "to-do --json: at most 20"
+is "$(TJ todo.0.text)/$(TJ todo.0.sessions)/$(TJ todo.0.fixed)" \
+	"phone will not enter 9008/3/1" "to-do --json: the most frequent first"
+is "$(TJ todo.0.escalated)/$(TJ todo.0.abandoned)" 1/1 \
+	"to-do --json: how those sessions ended"
+is "$(TJ todo.1.text)/$(TJ todo.1.sessions)" "9008 port drops/2" \
+	"to-do --json: the second"
+is "$(printf '%s\n' "$out" | grep -c 'rare text')" 17 \
+	"to-do: 20 lines in all (3 above, 17 of the rare ones)"
+run "$FLASHFIX" stats --records "$S/records.csv"
+has "$out" "zzzz qqqq" "to-do from the line mode: the text typed, not listed"
+
 done_testing
