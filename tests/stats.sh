@@ -104,5 +104,14 @@ is "$(printf '%s\n' "$out" | grep -c 'rare text')" 17 \
 	"to-do: 20 lines in all (3 above, 17 of the rare ones)"
 run "$FLASHFIX" stats --records "$S/records.csv"
 has "$out" "zzzz qqqq" "to-do from the line mode: the text typed, not listed"
+hasnt "$out" "xyzzy plugh" "... and nothing else typed yet"
+# Typed, then quit at the matches: what was typed is kept with the session.
+printf '2\n2.0.11\nXyzzy  plugh\nq\n' | "$FLASHFIX" --plain --state-dir "$S" \
+	>/dev/null 2>&1
+run "$FLASHFIX" history --state-dir "$S"
+like "$out" "abandoned  \(no error chosen\)  Xyzzy  plugh" \
+	"history: quit at the matches, the text typed recorded"
+run "$FLASHFIX" stats --records "$S/records.csv"
+like "$out" "xyzzy plugh +1 +0 +0 +1" "to-do: a text typed and quit at the matches"
 
 done_testing
