@@ -329,6 +329,7 @@ run(const struct cli *c, void *opts)
 	stats_init(&st, o->since, time(NULL));
 	/* One file holds a session once (its appends see to that). */
 	st.once = nfiles > 1;
+	st.with_todo = true;
 	for (size_t i = 0; i < nfiles; i++)
 		if (!records_each(files[i], &d, add_one, &st))
 			rc = EXIT_FAILED;

@@ -127,7 +127,7 @@ stats_add(struct stats *st, const struct rec *r)
 	}
 	st->sessions++;
 	g->sessions++;
-	if (!*r->r.error_id)
+	if (st->with_todo && !*r->r.error_id)
 		stats_todo_add(st, r->r.query, r->r.outcome);
 	if (records_no_error_chosen(&r->r)) {
 		st->abandoned++;

@@ -79,7 +79,9 @@ struct stats {
 	struct stat_groups hosts;    /* per shop */
 	struct stat_groups months;   /* per month of the start, UTC; "" for
 					a start that is not a time */
-	struct stat_todos todo;      /* the knowledge base's to-do list */
+	struct stat_todos todo;      /* the knowledge base's to-do list,
+					made when with_todo */
+	bool with_todo;
 	struct arena a;              /* the ids, levels, names and texts */
 	time_t since, now;
 	bool once;                   /* several files: a session in more
