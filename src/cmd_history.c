@@ -58,7 +58,8 @@ print_rec(const struct history_opts *o, const struct rec *c, bool first)
 		size_t w = text_width(out), most = outcome_columns();
 		char *line = xasprintf("%s  %s  %s%*s  %s  %s", r->id,
 		    r->started, out, (int)(most > w ? most - w : 0), "",
-		    *r->error_id ? r->error_id : _("(not listed)"), r->query);
+		    *r->error_id ? r->error_id : records_no_error_chosen(r) ?
+		    _("(no error chosen)") : _("(not listed)"), r->query);
 		char *e = text_sanitize(line, !o->ascii);
 		printf("%s\n", e);
 		free(e);

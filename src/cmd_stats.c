@@ -55,6 +55,8 @@ text_families(const struct stats *st, const struct kb *kb, bool ascii,
 		if (f[i].sessions > max)
 			max = f[i].sessions;
 	printf("\n%s\n", _("Per family: sessions, fixed, escalated"));
+	if (!max)
+		printf("  %s\n", _("none"));
 	for (int i = 0; i <= FAM_COUNT; i++) {
 		if (!f[i].sessions)
 			continue;
@@ -90,6 +92,31 @@ text_groups(const struct stat_groups *g, const char *title, bool ascii)
 	}
 }
 
+/* The knowledge base's to-do list: the most frequent texts typed in
+ * sessions with no specific answer, each cut to its column. */
+static void
+text_todo(const struct stats *st, bool ascii)
+{
+	const struct stat_todos *td = &st->todo;
+
+	printf("\n%s\n", _("Typed, with no specific answer: sessions, fixed, "
+	    "escalated, abandoned"));
+	if (!td->n)
+		printf("  %s\n", _("none"));
+	for (size_t i = 0; i < td->n && i < STATS_TODO_SHOWN; i++) {
+		const struct stat_todo *x = &td->v[i];
+		char *e = text_cut(x->text, 40, !ascii);
+		size_t w = text_width(e);
+		printf("  %s%*s %5lu %5lu %5lu %5lu\n", e,
+		    (int)(w < 40 ? 40 - w : 0), "", x->sessions, x->fixed,
+		    x->escalated, x->abandoned);
+		free(e);
+	}
+	if (td->dropped)
+		printf("  %s\n", _("(more different texts than could be "
+		    "kept: some are not counted)"));
+}
+
 /* labels: families and levels by their names in the interface's
  * language (Chinese), not by their ids. */
 static void
@@ -102,6 +129,7 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 	    st->sessions, st->fixed, st->escalated, st->abandoned);
 	if (!st->sessions)
 		return;
+	max = st->unchosen;
 	for (size_t i = 0; i < st->n; i++) {
 		if (st->errors[i].sessions > max)
 			max = st->errors[i].sessions;
@@ -131,6 +159,14 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 			printf(" %5lu %5lu\n", ss->tried, ss->fixed);
 		}
 	}
+	if (st->unchosen) {
+		/* Apart from the general steps' "(not listed)". */
+		printf("  ");
+		print_id(_("(no error chosen)"), 24, ascii);
+		printf(" %5lu %5d  ", st->unchosen, 0);
+		bar(st->unchosen, max, ascii);
+		putchar('\n');
+	}
 	if (kb)
 		text_families(st, kb, ascii, labels);
 	printf("\n%s\n", _("The most frequent errors this week"));
@@ -147,6 +183,7 @@ print_text(const struct stats *st, const struct kb *kb, bool ascii,
 		putchar('\n');
 		shown++;
 	}
+	text_todo(st, ascii);
 	text_groups(&st->hosts, _("Per shop (host): sessions, fixed, "
 	    "escalated, abandoned"), ascii);
 	text_groups(&st->months, _("Per month (UTC): sessions, fixed, "
@@ -184,8 +221,9 @@ static void
 print_json(const struct stats *st, const struct kb *kb)
 {
 	printf("{\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
-	    "\"abandoned\":%lu,\"errors\":[", st->sessions, st->fixed,
-	    st->escalated, st->abandoned);
+	    "\"abandoned\":%lu,\"no_error_chosen\":%lu,\"errors\":[",
+	    st->sessions, st->fixed, st->escalated, st->abandoned,
+	    st->unchosen);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct stat_error *e = &st->errors[i];
 		printf("%s{\"error_id\":", i ? "," : "");
@@ -223,6 +261,15 @@ print_json(const struct stats *st, const struct kb *kb)
 			    f[i].abandoned);
 			first = false;
 		}
+	}
+	printf("],\"todo\":[");
+	for (size_t i = 0; i < st->todo.n && i < STATS_TODO_SHOWN; i++) {
+		const struct stat_todo *x = &st->todo.v[i];
+		printf("%s{\"text\":", i ? "," : "");
+		json_str(stdout, x->text);
+		printf(",\"sessions\":%lu,\"fixed\":%lu,\"escalated\":%lu,"
+		    "\"abandoned\":%lu}", x->sessions, x->fixed, x->escalated,
+		    x->abandoned);
 	}
 	json_groups(&st->hosts, "hosts", "host");
 	json_groups(&st->months, "months", "month");
@@ -285,6 +332,7 @@ run(const struct cli *c, void *opts)
 	stats_init(&st, o->since, time(NULL));
 	/* One file holds a session once (its appends see to that). */
 	st.once = nfiles > 1;
+	st.with_todo = true;
 	for (size_t i = 0; i < nfiles; i++)
 		if (!records_each(files[i], &d, add_one, &st))
 			rc = EXIT_FAILED;

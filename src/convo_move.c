@@ -115,6 +115,7 @@ convo_enter(struct convo *c, const char *text, size_t sel)
 	if (sel == CONVO_NONE) {
 		free(c->typed);
 		c->typed = xstrdup(text);
+		wizard_typed(c->w, text);
 		convo_go(c, CV_MATCHES);
 		return;
 	}

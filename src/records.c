@@ -198,7 +198,10 @@ line_of(const struct wizard *w, const char *host, bool in_progress,
 		if (i == COL_OUTCOME)
 			v = in_progress ? "" : wizard_outcome_key(w->outcome);
 		else if (i == COL_STAGE)
-			v = in_progress ? wizard_stage_key(w->stage) : "";
+			/* In progress: the question it is at; abandoned: the
+			 * one it was left at. */
+			v = in_progress || w->outcome == OUT_ABANDONED ?
+			    wizard_stage_key(w->stage) : "";
 		else
 			v = *records_text_of(&r, i);
 		/* Quoting the id lets a reader find where records start. */

@@ -28,7 +28,10 @@ struct record {
 	 * the account that recorded it ("" in files of earlier layouts). */
 	const char *tool, *family, *kb, *flashfix, *account;
 	enum wiz_outcome outcome;  /* OUT_NONE: a session in progress */
-	int stage;                 /* enum wiz_stage in progress, else -1 */
+	int stage;                 /* enum wiz_stage in progress, or where
+				      an abandoned session was left; else
+				      -1 (abandoned ones of earlier
+				      builds too) */
 	unsigned long line;
 	uint64_t offset, end;      /* its bytes in the file */
 };
@@ -36,6 +39,11 @@ struct record {
 /* The knowledge base this process answers from, by its digest (as
  * kb_digest() gives it), written into every record it makes. */
 void records_set_base(uint64_t digest);
+
+/* Whether r was abandoned before an error was chosen (at the platform,
+ * version or error question): its empty error id is no error chosen,
+ * not "not listed" (the general steps). */
+bool records_no_error_chosen(const struct record *r);
 
 /* The login name of the account running this process, as records name
  * it ("" when unknown). */

@@ -114,6 +114,13 @@ parse_state(struct record *r, const char *outcome, const char *stage,
 	return true;
 }
 
+bool
+records_no_error_chosen(const struct record *r)
+{
+	return r->outcome == OUT_ABANDONED && !*r->error_id &&
+	    r->stage >= STAGE_PLATFORM && r->stage <= STAGE_SYMPTOM;
+}
+
 /* Hands a record whose fields are in rc->v to the reader's function. */
 static void
 deliver(struct readctx *rc, unsigned long line)

@@ -286,7 +286,7 @@ session_list(const char *state, const char *engineer, struct recset *set,
 		for (size_t j = before; j < set->n;) {
 			const struct record *r = &set->v[j].r;
 			if ((engineer && strcmp(r->engineer, engineer) != 0) ||
-			    r->stage < 0) {
+			    r->outcome != OUT_NONE) {
 				free(set->v[j].steps);
 				set->v[j] = set->v[--set->n];
 			} else {
@@ -376,7 +376,7 @@ session_restore(struct wizard *w, const struct rec *r, size_t *step)
 {
 	size_t dummy;
 
-	return r->r.stage >= 0 ? replay(w, r, r->r.stage, false, step ? step :
+	return r->r.outcome == OUT_NONE && r->r.stage >= 0 ? replay(w, r, r->r.stage, false, step ? step :
 	    &dummy) : RESTORE_NONE;
 }
 

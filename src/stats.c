@@ -118,7 +118,6 @@ stats_add(struct stats *st, const struct rec *r)
 	 * another): export writes it once, and stats counts it once. */
 	if (st->once && idset_seen(&st->seen, r->r.id))
 		return;
-	e = error_of(st, r->r.error_id);
 	g = engineer_of(st, r->r.engineer);
 	{
 		char month[8];
@@ -127,8 +126,16 @@ stats_add(struct stats *st, const struct rec *r)
 		count_in(group_of(st, &st->hosts, r->r.host), r->r.outcome);
 	}
 	st->sessions++;
-	e->sessions++;
 	g->sessions++;
+	if (st->with_todo && !*r->r.error_id)
+		stats_todo_add(st, r->r.query, r->r.outcome);
+	if (records_no_error_chosen(&r->r)) {
+		st->abandoned++;
+		st->unchosen++;
+		return;
+	}
+	e = error_of(st, r->r.error_id);
+	e->sessions++;
 	if (t != (time_t)-1 && t <= st->now && st->now - t < 7 * 24 * 3600)
 		e->week++;
 	if (r->r.outcome == OUT_FIXED) {
@@ -166,6 +173,7 @@ stats_add_step(struct stats *st, const char *error_id, unsigned long fix,
 void
 stats_done(struct stats *st)
 {
+	stats_todo_done(st);
 	if (st->n)
 		qsort(st->errors, st->n, sizeof *st->errors, cmp_error);
 	if (st->neng)
@@ -197,6 +205,7 @@ stats_free(struct stats *st)
 	free(st->eng);
 	free(st->hosts.v);
 	free(st->months.v);
+	stats_todo_free(st);
 	idset_free(&st->seen);
 	arena_free(&st->a);
 	memset(st, 0, sizeof *st);

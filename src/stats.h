@@ -6,6 +6,7 @@
 #define FLASHFIX_STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "idset.h"
@@ -43,8 +44,34 @@ struct stat_groups {
 	size_t n, cap;
 };
 
+/* A text typed in sessions that got no specific answer (no error id),
+ * normalised (ASCII case, runs of spaces) and safe to show. */
+struct stat_todo {
+	const char *text;
+	unsigned long sessions, fixed, escalated, abandoned;
+};
+
+/* At most this many different texts are kept; later new ones are only
+ * counted in dropped.  The table has room for them at most 61% full. */
+#define STATS_TODO_KEPT 10000
+#define STATS_TODO_SLOTS 16384
+/* stats shows this many, the most frequent. */
+#define STATS_TODO_SHOWN 20
+
+struct stat_todos {
+	struct stat_todo *v;         /* most sessions first, once done */
+	size_t n, cap;
+	uint32_t *slot;              /* index + 1 by hash, while counting */
+	size_t nslot;
+	unsigned long dropped;       /* sessions of texts not kept */
+};
+
 struct stats {
 	unsigned long sessions, fixed, escalated, abandoned;
+	/* Abandoned before an error was chosen: counted in the sessions,
+	 * abandoned, shops, months and engineers, never under an error
+	 * (nor "not listed"), a family or the week's errors. */
+	unsigned long unchosen;
 	struct stat_error *errors;   /* most sessions first */
 	size_t n, cap;
 	struct stat_engineer *eng;   /* by name */
@@ -52,7 +79,10 @@ struct stats {
 	struct stat_groups hosts;    /* per shop */
 	struct stat_groups months;   /* per month of the start, UTC; "" for
 					a start that is not a time */
-	struct arena a;              /* the ids, levels and names */
+	struct stat_todos todo;      /* the knowledge base's to-do list,
+					made when with_todo */
+	bool with_todo;
+	struct arena a;              /* the ids, levels, names and texts */
 	time_t since, now;
 	bool once;                   /* several files: a session in more
 					than one counted once */
@@ -66,6 +96,11 @@ struct stats {
 void stats_init(struct stats *st, time_t since, time_t now);
 void stats_add(struct stats *st, const struct rec *r);
 void stats_done(struct stats *st);
+/* The typed query of a session with no error id, counted in st->todo
+ * with its outcome (stats_add does it); sorted by stats_done. */
+void stats_todo_add(struct stats *st, const char *query, enum wiz_outcome o);
+void stats_todo_done(struct stats *st);
+void stats_todo_free(struct stats *st);
 /* Figures of one step from a summary: tried and fixed added. */
 void stats_add_step(struct stats *st, const char *error_id,
     unsigned long fix, const char *level, unsigned long tried,

@@ -305,6 +305,15 @@ set_field(char **dst, const char *v)
 }
 
 void
+wizard_typed(struct wizard *w, const char *text)
+{
+	if (w->stage != STAGE_SYMPTOM || w->error || w->nsteps || !text)
+		return;
+	free(w->query);
+	w->query = xstrdup(text);
+}
+
+void
 wizard_unchoose(struct wizard *w)
 {
 	free_steps(w);

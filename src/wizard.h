@@ -80,6 +80,9 @@ void wizard_choose(struct wizard *w, const struct kb_error *e,
 void wizard_general(struct wizard *w);
 bool wizard_general_plan(const struct wizard *w);
 
+/* What the engineer typed for the error, kept as the query while no
+ * error is chosen: a session quit at the matches records it. */
+void wizard_typed(struct wizard *w, const char *text);
 /* Back to the error question from the first step: the error and its plan
  * are forgotten. */
 void wizard_unchoose(struct wizard *w);
