@@ -33,4 +33,37 @@ has "$out" "尝试断开（拔下）电池再刷机" "zh_CN: the battery is unpl
 hasnt "$out" "拆开电池" "not taken apart"
 has "$out" "上报总部。" "zh_CN: the escalate step says 上报总部"
 hasnt "$out" "升级给总部" "not 升级给总部"
+# Every format step warns to back up NVRAM first, in both languages; the
+# step that flashes the preloader warns it can brick the phone.
+for c in 'S_FT_ENABLE_DRAM_FAIL mtk-dram-enable 5' \
+	'S_DL_GET_DRAM_SETTING_FAIL (5054) mtk-dram-setting 2' \
+	'S_FT_FORMAT_FAIL mtk-download-format 0' \
+	'STATUS_MMC_ERR mtk-storage-rw 1' \
+	'No valid partition table for NAND Flash! mtk-download-no-partition-table 3'; do
+	k=${c##* }; c=${c% *}; id=${c##* }; q=${c% *}
+	is "$(F "$q" 0.id)" "$id" "$q: $id"
+	like "$(F "$q" "0.fixes.$k.action_en")" "[Ff]ormat" "$id: step $((k + 1)) formats"
+	like "$(F "$q" "0.fixes.$k.action_en")" "[Bb]ack up NVRAM \\(IMEI, calibration\\) first" \
+		"$id: and warns to back up NVRAM first"
+	has "$(F "$q" "0.fixes.$k.action_zh")" "先备份 NVRAM（IMEI、校准数据" \
+		"$id: in Chinese too"
+done
+q='STATUS_PRELOADER_INVALID (0xC0030004)'
+is "$(F "$q" 0.id)" mtk-image-preloader "$q: the preloader error"
+like "$(F "$q" 0.fixes.0.action_en)" "tick the preloader.*can brick the phone" \
+	"the step that flashes the preloader warns of a brick"
+has "$(F "$q" 0.fixes.0.action_zh)" "变砖" "in Chinese too"
+
+# No valid partition table: SP Flash Tool's own order, Download Only first,
+# Firmware Upgrade, the format last.
+q='No valid partition table for NAND Flash!'
+like "$(F "$q" 0.fixes.0.action_en)" '^Select "Download Only" first' \
+	"no partition table: Download Only first, as the tool's tip says"
+like "$(F "$q" 0.fixes.0.source)" "ErrorLookup.cpp" "from the tool's tip"
+like "$(F "$q" 0.fixes.1.action_en)" "Firmware Upgrade" "then Firmware Upgrade"
+is "$(F "$q" 0.fixes.#)" 4 "four steps"
+like "$(F "$q" 0.fixes.3.action_en)" "Format All \\+ Download" "the format last"
+hasnt "$(F "$q" 0.fixes.0.action_en)$(F "$q" 0.fixes.1.action_en)$(F "$q" 0.fixes.2.action_en)" \
+	"Format All" "and no earlier step formats"
+
 done_testing
