@@ -66,4 +66,18 @@ like "$(F "$q" 0.fixes.3.action_en)" "Format All \\+ Download" "the format last"
 hasnt "$(F "$q" 0.fixes.0.action_en)$(F "$q" 0.fixes.1.action_en)$(F "$q" 0.fixes.2.action_en)" \
 	"Format All" "and no earlier step formats"
 
+# DAA 0x7017: the message as the tool prints it, the auth file first.
+for q in 'SEC: An auth file is needed to continue (code: 0x7017)' \
+	'Preloader/Brom error: SEC: An auth file is needed to continue (code: 0x7017)' \
+	'DAA_Security_Error'; do
+	is "$(F "$q" 0.id)" mtk-auth-daa-security "DAA from: $q"
+done
+q='SEC: An auth file is needed to continue (code: 0x7017)'
+is "$(F "$q" 0.error_en)" "$q" "its message is the tool's output"
+like "$(F "$q" 0.source)" "^penumbra error.rs" "from the tool's source"
+is "$(F "$q" 0.fixes.0.level)" auth "the first step is an authorisation"
+like "$(F "$q" 0.fixes.0.action_en)" "^Load the auth file for this model" \
+	"the auth file, as the maintainer answered"
+like "$(F "$q" 0.fixes.0.source)" "penumbra issue #88" "with the thread"
+
 done_testing
