@@ -80,4 +80,28 @@ like "$(F "$q" 0.fixes.0.action_en)" "^Load the auth file for this model" \
 	"the auth file, as the maintainer answered"
 like "$(F "$q" 0.fixes.0.source)" "penumbra issue #88" "with the thread"
 
+# edl's Sahara words, one place off its status enum (edl #89): recognised
+# as edl prints them, the cause says the status behind them.
+q='Error: Invalid tranmission length'
+is "$(F "$q" 0.id)" qcom-sahara-status-9 "edl's misspelt words for status 9"
+like "$(F "$q" 0.cause_en)" "status 9, an invalid image type" "explained as status 9"
+like "$(F "$q" 0.source)" "edl issue #89" "with the thread that found the shift"
+has "$(F "$q" 0.error_zh)" "镜像类型无效" "zh_CN: an invalid image type"
+hasnt "$(F "$q" 0.error_zh)" "传输长度" "not a transmission length"
+q='Error: Failed to authenticate generic image'
+is "$(F "$q" 0.id)" qcom-auth-image "edl's words for status 0x24"
+like "$(F "$q" 0.cause_en)" "0x24, the target failing to initialise" \
+	"explained as a target that failed to initialise"
+like "$(F "$q" 0.cause_en)" "Neither is an authentication failure" "not as authentication"
+is "$(F "$q" 0.family)" qcom-sahara "so a Sahara problem, not an authorisation one"
+for c in 'Error: Protocol mismatch between host and target 0x01' \
+	'Error: General transmission or reception error 0x0B' \
+	'Error: Cannot receive specified number of program headers 0x0D' \
+	'Error: Invalid ELF header received 0x13' \
+	'Error: Timeout while receiving data 0x15' \
+	'Error: Failed to verify hash for a given segment of ELF image 0x21'; do
+	st=${c##* }; q=${c% *}
+	like "$(F "$q" 0.cause_en)" "status $st" "$q: the cause names status $st"
+done
+
 done_testing
