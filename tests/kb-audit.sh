@@ -104,4 +104,27 @@ for c in 'Error: Protocol mismatch between host and target 0x01' \
 	like "$(F "$q" 0.cause_en)" "status $st" "$q: the cause names status $st"
 done
 
+# Steps that get around security say they are outside the vendor's process
+# and come after every step that is inside it.
+for c in 'STATUS_SEC_AUTH_FILE_NEEDED:2' 'ERROR : STATUS_SEC_IMG_VFY_FAIL (0xC0020007):2' \
+	'TARGET SAID: ERROR: Only nop and sig tag can be received before authentication.:2'; do
+	k=${c##*:}; q=${c%:*}
+	n_=$(F "$q" 0.fixes.#)
+	is "$n_" $((k + 1)) "$q: $((k + 1)) steps"
+	like "$(F "$q" "0.fixes.$k.action_en")" "^Outside the vendor's process" \
+		"$q: the last step says it is outside the vendor's process"
+	has "$(F "$q" "0.fixes.$k.action_zh")" "不属于厂商流程" "in Chinese too"
+	hasnt "$(for i in $(seq 0 $((k - 1))); do F "$q" "0.fixes.$i.action_en"; done)" \
+		"Outside the vendor's" "and no step before it is"
+done
+q='ERROR : STATUS_SEC_IMG_VFY_FAIL (0xC0020007)'
+like "$(F "$q" 0.fixes.1.action_en)" "vendor's tool and account" \
+	"the authorised service before the bootloader unlock"
+like "$(F "$q" 0.fixes.2.action_en)" "unlock the bootloader" "the unlock last"
+q='Sahara communication failed'
+is "$(L "$q" | "$JSONCHECK" 1.id)" qcom-sahara-msm "MsmDownloadTool's Sahara entry"
+like "$(L "$q" | "$JSONCHECK" 1.fixes.3.action_en)" \
+	"^Outside the vendor's process.*with edl instead of the vendor's tool" \
+	"edl instead of the vendor's tool: said to be outside its process, last"
+
 done_testing
