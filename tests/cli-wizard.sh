@@ -49,7 +49,7 @@ is "$(J '#')" 3 "three records, newest first"
 # last step is to escalate: that is the outcome (e), not a fix to try.
 answers platform=3 version=5 error='the screen went purple' pick=1 \
 	step='n: tried twice' step=b step=s step=n step=n step=n step=n step=n \
-	step=e detail= detail=CPH1 detail=SN9 |
+	step=n step=e detail= detail=CPH1 detail=SN9 |
 	"$FLASHFIX" --plain --state-dir "$S" >"$T/out" 2>&1
 like "$(cat "$T/out")" "No known error matches" "nonsense: no match offered"
 like "$(cat "$T/out")" "general steps" "not listed leads to the general steps"
@@ -65,7 +65,7 @@ like "$(cat "$T/out")" "Nothing above fixed it: escalate to HQ" \
 like "$(cat "$T/out")" "e = escalate to HQ, b = back" "e escalates, b goes back"
 hasnt "$(sed -n '/Nothing above fixed/,$p' "$T/out")" "y = fixed" \
 	"the escalate step offers no y: fixed"
-is "$(J 0.steps.#)" 6 "escalating is the outcome, not a step answered"
+is "$(J 0.steps.#)" 7 "escalating is the outcome, not a step answered"
 
 # The shared message is told apart by asking.
 answers platform=1 version=4 error='Incorrect verification code' pick=1 \

@@ -28,9 +28,9 @@ tests_scan_unit_LDADD = $(LOGIC_LIBS)
 
 TESTS = tests/unit tests/families tests/summary tests/convo tests/scan-unit tests/cli-lookup.sh tests/cli-check.sh tests/cli-wizard.sh \
 	tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh tests/hostile.sh \
-	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/chain.sh tests/hq-postgres.sh tests/po.sh tests/completion.sh tests/completion-tty.sh tests/deb.sh tests/man.sh \
+	tests/kb-edit.sh tests/kb-cache.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/kb-audit.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/chain.sh tests/hq-postgres.sh tests/po.sh tests/completion.sh tests/completion-tty.sh tests/deb.sh tests/man.sh \
 	tests/logscore.sh tests/accuracy-floor.sh tests/stats.sh
-EXTRA_DIST += tests/accuracy-floor.sh
+EXTRA_DIST += tests/accuracy-floor.sh tests/kb-audit.sh
 EXTRA_DIST += tests/lib.sh tests/timeout.sh tests/chain.sh tests/hq-postgres.sh tests/deb.sh tests/man.sh tests/po.sh tests/completion.sh tests/completion-tty.sh tests/scan.sh tests/scan-tty.sh tests/scan-score.sh tests/export.sh tests/layers.sh tests/cli-usage.sh tests/kb-reference.sh tests/families.c src/layers tests/tmux.sh tests/tui.sh tests/tui-keys.sh tests/tui-convo.sh tests/zh.sh tests/resume.sh tests/records.sh \
 	tests/hostile.sh tests/kb-edit.sh tests/kb-cache.sh tests/bench.sh tests/bench-tty.sh \
 	tests/bench-scan.sh tests/bench-records.sh tests/bench-gen.sh \

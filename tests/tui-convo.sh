@@ -47,8 +47,8 @@ screen_has "Which platform" "started for the general steps"
 keys 3 End Enter "the screen went purple" Enter
 screen_has "Cause:|Not in the knowledge base" "not listed: the general steps"
 keys Enter
-screen_has "Step 1 of 7" "step 1 of the general steps"
-keys n n n n n n
+screen_has "Step 1 of 8" "step 1 of the general steps"
+keys n n n n n n n
 screen_has "Nothing above fixed it: escalate to HQ" "the last step is to escalate"
 screen_has "e escalate to HQ" "e is its key"
 hasnt "$screen" "y fixed" "with no y: fixed"
@@ -64,7 +64,7 @@ keys Enter Enter Enter Enter
 screen_has "Report for HQ: " "recorded with its report"
 is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.outcome)" escalated \
 	"recorded as escalated"
-is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.steps.#)" 6 \
+is "$("$FLASHFIX" history --json --state-dir "$S" | "$JSONCHECK" 0.steps.#)" 7 \
 	"the escalate step not recorded as a fix tried"
 
 # At 40x12 the two MTK releases, cut, stay told apart.
@@ -117,7 +117,7 @@ keys 2 2.0.17 Enter "Login area does not match OFP" Enter
 screen_has "None of this error's steps applies" "no step applies: said why"
 hasnt "$screen" "0 steps to try" "not 0 steps to try"
 keys g
-screen_has "Step 1 of 7" "g: the general steps"
+screen_has "Step 1 of 8" "g: the general steps"
 keys q y
 screen_has "EXIT=0" "quit"
 tstop

@@ -136,7 +136,9 @@ test_shipped_kb(const char *datadir)
 		bool battery = false;
 		for (size_t i = 0; i < kb->ngeneric; i++)
 			if (strstr(kb_action(kb, &kb->generic[i], true),
-			    "\xe5\xb0\x9d\xe8\xaf\x95\xe6\x8b\x86\xe5\xbc\x80"
+			    /* 尝试断开（拔下）电池再刷机: unplug, not take apart */
+			    "\xe5\xb0\x9d\xe8\xaf\x95\xe6\x96\xad\xe5\xbc\x80"
+			    "\xef\xbc\x88\xe6\x8b\x94\xe4\xb8\x8b\xef\xbc\x89"
 			    "\xe7\x94\xb5\xe6\xb1\xa0\xe5\x86\x8d\xe5\x88\xb7"
 			    "\xe6\x9c\xba"))
 				battery = true;
