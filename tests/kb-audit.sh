@@ -53,6 +53,10 @@ is "$(F "$q" 0.id)" mtk-image-preloader "$q: the preloader error"
 like "$(F "$q" 0.fixes.0.action_en)" "tick the preloader.*can brick the phone" \
 	"the step that flashes the preloader warns of a brick"
 has "$(F "$q" 0.fixes.0.action_zh)" "变砖" "in Chinese too"
+q='S_FT_ENABLE_DRAM_FAIL'
+like "$(F "$q" 0.fixes.1.action_en)" "preloader from the original firmware.*can brick the phone" \
+	"$q: its step that tries another preloader warns of a brick too"
+has "$(F "$q" 0.fixes.1.action_zh)" "变砖" "in Chinese too"
 
 # No valid partition table: SP Flash Tool's own order, Download Only first,
 # Firmware Upgrade, the format last.
