@@ -69,7 +69,7 @@ test_report(const char *datadir)
 		    "its first step's answer and note");
 	}
 	diag_init(&d);
-	ok(records_append(records, &w, "bench-1", &err) &&
+	ok(records_append(records, &w, "bench-1", NULL, &err) == RECORDS_WRITTEN &&
 	    records_find(records, &d, w.id, &file) && file.n == 1,
 	    "recorded, and read back from the file (%s)",
 	    err ? err : "no error");
