@@ -77,6 +77,17 @@ keys q Enter
 wait_for "EXIT=0" >/dev/null
 ok $? "live: the second exits 0"
 hasnt "$screen" "Recorded as" "live: the second claims no record"
+# The full screen refuses it the same way.
+tstart 300x24 "$FLASHFIX --engineer ana --state-dir $S"
+screen_has "open in another flashfix: pid $p1 on $host" "live, full screen: shown as open elsewhere"
+keys a
+screen_has "Record this session as abandoned\?" "live, full screen: a asks"
+keys y
+screen_has "it cannot be abandoned from here" "live, full screen: and is refused"
+keys q
+wait_for "EXIT=0" >/dev/null
+ok $? "live, full screen: q exits 0"
+hasnt "$screen" "Recorded as" "live, full screen: it claims no record"
 finish
 is "$rc1" 0 "live: the first exits 0"
 like "$(cat "$T/out1")" "Recorded as $id in $S/records.csv \(fixed\)\." \
