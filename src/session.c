@@ -93,15 +93,15 @@ same_path(int fd, const char *path)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Lock and temporary files older than this, of a process gone from
- * this host, were left by a kill and are removed. */
+/* Temporary files older than this, of a process gone from this host,
+ * were left by a kill and are removed. */
 #define STALE_AGE 3600
 
 /* Removes the lock file sessions/name if a process killed on this host
- * left it: no one holds it, it names this host and a process that is
- * gone, and it is older than STALE_AGE. */
+ * left it: no one holds it (the lock is the proof: no age is needed),
+ * and it names this host and a process that is gone. */
 static void
-clean_lock(int dirfd_, const char *name, const char *host, time_t now)
+clean_lock(int dirfd_, const char *name, const char *host)
 {
 	int fd = openat(dirfd_, name, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
 	    O_NONBLOCK);
@@ -113,8 +113,7 @@ clean_lock(int dirfd_, const char *name, const char *host, time_t now)
 	if (fd < 0)
 		return;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_uid == getuid() && now - st.st_mtime >= STALE_AGE &&
-	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    st.st_uid == getuid() && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
 	    (k = pread(fd, line, sizeof line - 1, 0)) > 0) {
 		line[k] = '\0';
 		if (sscanf(line, "%lu %99s", &pid, h) == 2 && pid > 0 &&
@@ -132,13 +131,12 @@ session_clean(const char *state, const char *host)
 	char *dir = paths_sessions(state), *reports = paths_reports(state);
 	DIR *dp = opendir(dir);
 	struct dirent *de;
-	time_t now = time(NULL);
 
 	while (dp && (de = readdir(dp)) != NULL) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' && len > 6 &&
 		    strcmp(de->d_name + len - 5, ".lock") == 0)
-			clean_lock(dirfd(dp), de->d_name, host, now);
+			clean_lock(dirfd(dp), de->d_name, host);
 	}
 	if (dp)
 		closedir(dp);
@@ -201,19 +199,20 @@ out:
 void
 session_unlock(const char *state, const char *id, int fd)
 {
-	char *path, *lock;
-	struct stat st;
+	char *lock;
 
 	if (fd < 0)
 		return;
-	path = paths_session_file(state, id);
 	lock = lock_path(state, id);
-	/* A session never saved leaves no lock behind. */
-	if (stat(path, &st) != 0 && errno == ENOENT)
+	/* Its file goes with it, whether the session is saved or not: one
+	 * that opened it meanwhile finds, once it has the lock, that the
+	 * path no longer names it and takes it on a new file
+	 * (session_lock).  Only the holder removes it, so the path still
+	 * names the file it holds. */
+	if (same_path(fd, lock))
 		unlink(lock);
 	close(fd);
 	free(lock);
-	free(path);
 }
 
 /* A saved session's file, with when it was last saved. */

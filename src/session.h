@@ -29,7 +29,7 @@ int session_lock(const char *state, const char *id, const char *host,
  * no one holds, of a process that is gone, and temporary files of one,
  * older than an hour.  Run at every start of the wizard. */
 void session_clean(const char *state, const char *host);
-/* Gives the lock up, and removes its file when the session has none. */
+/* Gives the lock up, and removes its file. */
 void session_unlock(const char *state, const char *id, int fd);
 
 /* Adds the saved sessions of engineer (all when NULL) to set, oldest
