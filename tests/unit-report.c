@@ -76,6 +76,27 @@ test_report(const char *datadir)
 	free(err);
 	err = NULL;
 	diag_free(&d);
+	{
+		/* Once there, not written again: said apart from a record
+		 * written, with the outcome found. */
+		enum wiz_outcome was = OUT_NONE;
+		struct recset again;
+		size_t times = 0;
+		recset_init(&again);
+		diag_init(&d);
+		enum records_put put = records_append(records, &w, "bench-2",
+		    &was, &err);
+		recset_load(&again, records, &d);
+		for (size_t i = 0; i < again.n; i++)
+			times += strcmp(again.v[i].r.id, w.id) == 0;
+		ok(put == RECORDS_THERE && was == OUT_ESCALATED && times == 1,
+		    "appended again: already there, as escalated, still once "
+		    "(%zu)", times);
+		free(err);
+		err = NULL;
+		diag_free(&d);
+		recset_free(&again);
+	}
 
 	for (int f = REPORT_TEXT; f <= REPORT_CSV && mem.n && file.n; f++) {
 		size_t la = 0, lb = 0;
