@@ -158,37 +158,51 @@ state_private(const char *state, char **why)
 	return true;
 }
 
-/* Records w in records; on success its saved copy goes.  Prints where. */
-static bool
+/* Says that session w was in the records already (as was): recorded by
+ * another flashfix meanwhile, or by an earlier run cut off after its
+ * record; this one wrote nothing, and claims nothing. */
+static void
+say_recorded_elsewhere(const struct wizard *w, const char *records,
+    enum wiz_outcome was)
+{
+	printf(_("Not recorded: %s is in %s already (%s), recorded by another "
+	    "flashfix or an earlier run; that record stands, and the outcome "
+	    "here (%s) is not in the file.\n"), w->id, records,
+	    was != OUT_NONE ? words_outcome_word(was) : _("outcome unread"),
+	    words_outcome_word(w->outcome));
+}
+
+/* Records w in records; on success its saved copy goes.  Prints where,
+ * only when this process wrote the record; RECORDS_THERE (after saying
+ * so) when another one had recorded the session meanwhile. */
+static enum records_put
 record(const struct cli *c, struct wizard *w, const char *records,
     const char *state, const char *host)
 {
+	enum records_put put;
+	enum wiz_outcome was;
 	char *err = NULL;
-	bool there;
 
 	/* The state directory again, as at the start: swapped since, it
 	 * gets neither the record nor the session. */
 	if (!state_private(state, &err)) {
 		say_err(c, err);
 		free(err);
-		return false;
+		return RECORDS_FAILED;
 	}
-	if (records_append_new(records, w, host, &there, &err)) {
+	put = records_append(records, w, host, &was, &err);
+	if (put != RECORDS_FAILED)
+		/* Recorded, by this one or another: the saved copy goes. */
 		session_remove(state, w->id);
-		/* Only a record this process wrote is claimed. */
-		if (there)
-			printf(_("Not recorded: %s is in %s already, recorded "
-			    "by another flashfix or an earlier run; that "
-			    "record stands.\n"), w->id, records);
-		else
-			printf(_("Recorded as %s in %s (%s).\n"), w->id,
-			    records, words_outcome_word(w->outcome));
-		return true;
-	}
-	if (err)
+	if (put == RECORDS_WRITTEN)
+		printf(_("Recorded as %s in %s (%s).\n"), w->id, records,
+		    words_outcome_word(w->outcome));
+	else if (put == RECORDS_THERE)
+		say_recorded_elsewhere(w, records, was);
+	else if (err)
 		say_err(c, err);
 	free(err);
-	return false;
+	return put;
 }
 
 /* The report for HQ that was asked for at the outcome, in
@@ -234,30 +248,15 @@ record_abandoned(const struct cli *c, struct offer *of,
 {
 	for (size_t i = 0; i < of->n; i++) {
 		struct wizard w;
-		char *who = NULL;
-		int fd;
+		/* Each under its lock, taken when it was chosen. */
 		if (!of->abandon[i])
 			continue;
-		/* Under its lock: a session that another flashfix took up
-		 * since it was offered is that one's to record. */
-		fd = session_lock(state, of->set.v[i].r.id, host, &who);
-		if (fd < 0 && who) {
-			char *d = text_sanitize(who, !c->look.ascii);
-			fprintf(stderr, _("flashfix: %s is not recorded as "
-			    "abandoned: it is open in another flashfix "
-			    "(%s)\n"), of->set.v[i].r.id, d);
-			free(d);
-			free(who);
-			continue;
-		}
 		wizard_init(&w, kb);
 		if (session_restore(&w, &of->set.v[i], NULL) != RESTORE_NONE) {
 			wizard_abandon(&w);
 			record(c, &w, records, state, host);
 		}
 		wizard_free(&w);
-		session_unlock(state, of->set.v[i].r.id, fd);
-		free(who);
 	}
 }
 
@@ -327,6 +326,7 @@ run(const struct cli *c, void *opts)
 	const char *engineer = o->engineer ? o->engineer : login_name();
 	bool writable, use_tui, kept = false;
 	enum fe_result res;
+	enum records_put put = RECORDS_FAILED;
 	int rc = EXIT_OK;
 
 	if (!env_load(c, &store))
@@ -440,10 +440,14 @@ run(const struct cli *c, void *opts)
 		    EXIT_OK : EXIT_FAILED;
 	} else if (res == FE_NOTHING) {
 		/* Nothing under way: nothing to record. */
-	} else if (!writable || !record(c, &w, records, state, host)) {
+	} else if (!writable || (put = record(c, &w, records, state,
+	    host)) == RECORDS_FAILED) {
 		fprintf(stderr, sv.failed ? _("flashfix: the session was not "
 		    "recorded.\n") : _("flashfix: the session was not "
 		    "recorded; it is kept and offered at the next start.\n"));
+		rc = EXIT_FAILED;
+	} else if (put == RECORDS_THERE) {
+		/* Said: its outcome here is in no file. */
 		rc = EXIT_FAILED;
 	} else {
 		if (w.report)

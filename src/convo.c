@@ -147,7 +147,7 @@ convo_offered(const struct convo *c)
 	if (!c->of || c->of->settled)
 		return false;
 	for (size_t i = 0; i < c->of->n; i++)
-		if (!c->of->abandon[i])
+		if (!c->of->abandon[i] && !c->of->ended[i])
 			return true;
 	return false;
 }
@@ -158,7 +158,7 @@ ask_resume(struct convo *c)
 	c->q.text = _("Unfinished sessions. Enter takes one up again; a "
 	    "records it as abandoned.");
 	for (size_t i = c->of->n; i-- > 0;)
-		if (!c->of->abandon[i])
+		if (!c->of->abandon[i] && !c->of->ended[i])
 			add(c, CP_SESSION, NULL, (unsigned)i,
 			    xstrdup(c->of->desc[i]), 0);
 	add(c, CP_NEW, NULL, 0, xstrdup(_("start a new session")), 'n');

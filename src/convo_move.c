@@ -224,6 +224,9 @@ resume(struct convo *c, unsigned i)
 	if (!offer_resume(c->of, i, c->w)) {
 		convo_say(c, xstrdup(c->of->why ? c->of->why :
 		    _("This session cannot be taken up again.")));
+		/* Ended elsewhere, and none left: a new session. */
+		if (!convo_offered(c))
+			convo_go(c, CV_PLATFORM);
 		return;
 	}
 	/* What a knowledge-base update changed in it, else which. */
@@ -464,17 +467,13 @@ convo_abandon_session(struct convo *c, size_t i)
 	if (c->at != CV_RESUME || i >= c->q.n ||
 	    c->q.choices[i].pick != CP_SESSION)
 		return;
-	if (c->of->busy[c->q.choices[i].n]) {
-		convo_say(c, xasprintf(_("This session is open in another "
-		    "flashfix (%s): it cannot be abandoned from here."),
-		    c->of->busy[c->q.choices[i].n]));
-		return;
-	}
-	c->of->abandon[c->q.choices[i].n] = true;
-	convo_say(c, xstrdup(_("It will be recorded as abandoned.")));
+	/* Refused when another flashfix has it open: that one ends it. */
+	if (offer_abandon(c->of, c->q.choices[i].n))
+		convo_say(c, xstrdup(_("It will be recorded as abandoned.")));
+	else
+		convo_say(c, xstrdup(c->of->why ? c->of->why :
+		    _("This session cannot be abandoned.")));
 	/* None left: a new session. */
-	for (size_t k = 0; k < c->of->n; k++)
-		if (!c->of->abandon[k])
-			return;
-	convo_go(c, CV_PLATFORM);
+	if (!convo_offered(c))
+		convo_go(c, CV_PLATFORM);
 }

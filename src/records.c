@@ -296,25 +296,62 @@ records_open(const char *path, int flags, char **err)
 	return fd;
 }
 
+/* The outcome of the record line at s (n bytes, from its first quote):
+ * its twelfth quoted field.  OUT_NONE when it cannot be read. */
+static enum wiz_outcome
+outcome_of_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	char word[32];
+
+	for (int field = 0; field < COL_OUTCOME; field++) {
+		if (i >= n || s[i] != '"')
+			return OUT_NONE;
+		for (i++; i < n; i++)
+			if (s[i] == '"') {
+				if (i + 1 < n && s[i + 1] == '"')
+					i++;
+				else
+					break;
+			}
+		if (i + 2 >= n || s[i + 1] != ',')
+			return OUT_NONE;
+		i += 2;
+	}
+	if (i >= n || s[i] != '"')
+		return OUT_NONE;
+	const char *w = s + i + 1, *q = memchr(w, '"', n - i - 1);
+	if (!q || (size_t)(q - w) >= sizeof word)
+		return OUT_NONE;
+	memcpy(word, w, (size_t)(q - w));
+	word[q - w] = '\0';
+	return wizard_outcome_parse(word);
+}
+
 /* Whether the record of session id is already in the records file open
  * on fd (size bytes): looked for at the start of a line in its last MiB,
  * where a session that was recorded and then cut off before its saved
- * copy went would be. */
+ * copy went, or that another process recorded meanwhile, would be; the
+ * outcome it was recorded with in *was. */
 static bool
-already_recorded(int fd, off_t size, const char *id)
+already_recorded(int fd, off_t size, const char *id, enum wiz_outcome *was)
 {
 	size_t n = size > 1048576 ? 1048576 : (size_t)size;
 	char *tail = xmalloc(n + 1), *needle = xasprintf("\n\"%s\",", id);
 	ssize_t k = pread(fd, tail, n, size - (off_t)n);
-	bool found = false;
+	const char *at = NULL;
 
+	*was = OUT_NONE;
 	if (k > 0) {
 		tail[k] = '\0';
-		found = memmem(tail, (size_t)k, needle, strlen(needle)) != NULL;
+		at = memmem(tail, (size_t)k, needle, strlen(needle));
 	}
+	/* Its fields may hold line ends (the steps do): read as quoted. */
+	if (at)
+		*was = outcome_of_line(at + 1, (size_t)(tail + k - at - 1));
 	free(tail);
 	free(needle);
-	return found;
+	return at != NULL;
 }
 
 /* Whether the record of session id is anywhere in the file open on fd:
@@ -468,31 +505,25 @@ open_locked(const char *path, char **err)
 	return -1;
 }
 
-bool
+enum records_put
 records_append(const char *path, const struct wizard *w, const char *host,
-    char **err)
-{
-	bool there;
-
-	return records_append_new(path, w, host, &there, err);
-}
-
-bool
-records_append_new(const char *path, const struct wizard *w,
-    const char *host, bool *there, char **err)
+    enum wiz_outcome *was, char **err)
 {
 	struct stat st;
 	char *head = NULL, *rec = NULL, last = '\n';
 	size_t ncols = 0;
 	int fd;
-	bool ok = false;
+	bool ok = false, there = false;
+	enum wiz_outcome dummy;
 
 	*err = NULL;
-	*there = false;
+	if (!was)
+		was = &dummy;
+	*was = OUT_NONE;
 	for (int repaired = 0;; repaired++) {
 		fd = open_locked(path, err);
 		if (fd < 0)
-			return false;
+			return RECORDS_FAILED;
 		if (fstat(fd, &st) != 0) {
 			*err = xasprintf(_("cannot read %s: %s"), path,
 			    strerror(errno));
@@ -517,10 +548,11 @@ records_append_new(const char *path, const struct wizard *w,
 			goto out;
 		close(fd);
 	}
-	/* Recorded before, and cut off before its saved copy went: once
-	 * is enough. */
-	if (st.st_size > 0 && already_recorded(fd, st.st_size, w->id)) {
-		ok = *there = true;
+	/* Recorded before (by a process cut off before its saved copy
+	 * went, or by another one meanwhile): once is enough, and it was
+	 * not this call that wrote it. */
+	if (st.st_size > 0 && already_recorded(fd, st.st_size, w->id, was)) {
+		ok = there = true;
 		goto out;
 	}
 	/* A file that does not end a line (a torn record: a full disk and
@@ -557,5 +589,5 @@ out:
 	}
 	free(head);
 	free(rec);
-	return ok;
+	return !ok ? RECORDS_FAILED : there ? RECORDS_THERE : RECORDS_WRITTEN;
 }

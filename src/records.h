@@ -56,16 +56,22 @@ char *records_header(void);
 char *records_line(const struct wizard *w, const char *host,
     bool in_progress);
 
+/* What records_append() did. */
+enum records_put {
+	RECORDS_FAILED,   /* nothing written; why in *err */
+	RECORDS_WRITTEN,  /* this call wrote the record */
+	RECORDS_THERE,    /* the session was in the file already (another
+	                   * process recorded it): nothing written */
+};
 /* Appends the session as one record: one locked write, then fsync.  On
- * failure returns false and a message in *err (malloc'd); the file is
- * left as it was.  A file that is not a records file is refused. */
-/* The same, saying in *there when the session was in the file already
- * (recorded by an earlier run cut off after its record, or by another
- * flashfix) and nothing was written. */
-bool records_append_new(const char *path, const struct wizard *w,
-    const char *host, bool *there, char **err);
-bool records_append(const char *path, const struct wizard *w,
-    const char *host, char **err);
+ * failure returns RECORDS_FAILED and a message in *err (malloc'd); the
+ * file is left as it was.  A file that is not a records file is refused.
+ * A session the file holds already (looked for under the lock, in its
+ * last MiB) is not written again: RECORDS_THERE, with the outcome it
+ * was recorded with in *was (when was is not NULL; OUT_NONE if it
+ * cannot be read). */
+enum records_put records_append(const char *path, const struct wizard *w,
+    const char *host, enum wiz_outcome *was, char **err);
 
 /* Whether the records file at path already holds session id, anywhere
  * in it (read newest first, in large chunks). */

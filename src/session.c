@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "files.h"
 #include "paths.h"
@@ -92,15 +93,15 @@ same_path(int fd, const char *path)
 	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-/* Lock and temporary files older than this, of a process gone from
- * this host, were left by a kill and are removed. */
+/* Temporary files older than this, of a process gone from this host,
+ * were left by a kill and are removed. */
 #define STALE_AGE 3600
 
 /* Removes the lock file sessions/name if a process killed on this host
- * left it: no one holds it, it names this host and a process that is
- * gone, and it is older than STALE_AGE. */
+ * left it: no one holds it (the lock is the proof: no age is needed),
+ * and it names this host and a process that is gone. */
 static void
-clean_lock(int dirfd_, const char *name, const char *host, time_t now)
+clean_lock(int dirfd_, const char *name, const char *host)
 {
 	int fd = openat(dirfd_, name, O_RDWR | O_CLOEXEC | O_NOFOLLOW |
 	    O_NONBLOCK);
@@ -112,8 +113,7 @@ clean_lock(int dirfd_, const char *name, const char *host, time_t now)
 	if (fd < 0)
 		return;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_uid == getuid() && now - st.st_mtime >= STALE_AGE &&
-	    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+	    st.st_uid == getuid() && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
 	    (k = pread(fd, line, sizeof line - 1, 0)) > 0) {
 		line[k] = '\0';
 		if (sscanf(line, "%lu %99s", &pid, h) == 2 && pid > 0 &&
@@ -131,13 +131,12 @@ session_clean(const char *state, const char *host)
 	char *dir = paths_sessions(state), *reports = paths_reports(state);
 	DIR *dp = opendir(dir);
 	struct dirent *de;
-	time_t now = time(NULL);
 
 	while (dp && (de = readdir(dp)) != NULL) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' && len > 6 &&
 		    strcmp(de->d_name + len - 5, ".lock") == 0)
-			clean_lock(dirfd(dp), de->d_name, host, now);
+			clean_lock(dirfd(dp), de->d_name, host);
 	}
 	if (dp)
 		closedir(dp);
@@ -200,19 +199,20 @@ out:
 void
 session_unlock(const char *state, const char *id, int fd)
 {
-	char *path, *lock;
-	struct stat st;
+	char *lock;
 
 	if (fd < 0)
 		return;
-	path = paths_session_file(state, id);
 	lock = lock_path(state, id);
-	/* A session never saved leaves no lock behind. */
-	if (stat(path, &st) != 0 && errno == ENOENT)
+	/* Its file goes with it, whether the session is saved or not: one
+	 * that opened it meanwhile finds, once it has the lock, that the
+	 * path no longer names it and takes it on a new file
+	 * (session_lock).  Only the holder removes it, so the path still
+	 * names the file it holds. */
+	if (same_path(fd, lock))
 		unlink(lock);
 	close(fd);
 	free(lock);
-	free(path);
 }
 
 /* A saved session's file, with when it was last saved. */
@@ -457,19 +457,21 @@ offer_init(struct offer *of, const char *state, const char *engineer,
 	of->lockfd = -1;
 	of->state = state;
 	of->host = host;
+	of->records = records;
 	recset_init(&of->set);
-	if (!state) {
-		of->desc = xcalloc(1, sizeof *of->desc);
-		of->abandon = xcalloc(1, sizeof *of->abandon);
-		of->busy = xcalloc(1, sizeof *of->busy);
-		return;
+	if (state) {
+		/* What kill -9 left here before: stale locks and
+		 * temporary files. */
+		session_clean(state, host);
+		session_list(state, engineer, &of->set, d);
 	}
-	/* What kill -9 left here before: stale locks and temporary files. */
-	session_clean(state, host);
-	session_list(state, engineer, &of->set, d);
 	of->desc = xcalloc(of->set.n + 1, sizeof *of->desc);
 	of->abandon = xcalloc(of->set.n + 1, sizeof *of->abandon);
+	of->held = xcalloc(of->set.n + 1, sizeof *of->held);
+	of->ended = xcalloc(of->set.n + 1, sizeof *of->ended);
 	of->busy = xcalloc(of->set.n + 1, sizeof *of->busy);
+	for (size_t i = 0; i <= of->set.n; i++)
+		of->held[i] = -1;
 	for (size_t i = 0; i < of->set.n; i++) {
 		struct wizard w;
 		enum restore how;
@@ -524,9 +526,12 @@ offer_free(struct offer *of)
 	for (size_t i = 0; i < of->n; i++) {
 		free(of->desc[i]);
 		free(of->busy[i]);
+		session_unlock(of->state, of->set.v[i].r.id, of->held[i]);
 	}
 	free(of->desc);
 	free(of->abandon);
+	free(of->held);
+	free(of->ended);
 	free(of->busy);
 	free(of->why);
 	free(of->changed);
@@ -536,26 +541,89 @@ offer_free(struct offer *of)
 	recset_free(&of->set);
 }
 
-bool
-offer_resume(struct offer *of, size_t i, struct wizard *w)
+/* Session i read again from its file, under its lock: another flashfix
+ * may have saved more answers since it was listed, or ended it.  False
+ * (why in of->why) when it is no longer an unfinished session here. */
+static bool
+reload(struct offer *of, size_t i)
+{
+	const char *id = of->set.v[i].r.id;
+	char *path = paths_session_file(of->state, id);
+	size_t before = of->set.n;
+	struct stat st;
+	struct diag d;
+	bool ok = false;
+
+	diag_init(&d);
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == getuid() && !(st.st_mode & (S_IWGRP | S_IWOTH)) &&
+	    !(of->records && records_has(of->records, id)))
+		recset_load(&of->set, path, &d);
+	for (size_t j = before; j < of->set.n; j++) {
+		struct rec *r = &of->set.v[j];
+		if (!ok && strcmp(r->r.id, id) == 0 && r->r.stage >= 0 &&
+		    strcmp(r->r.engineer, of->set.v[i].r.engineer) == 0) {
+			free(of->set.v[i].steps);
+			of->set.v[i] = *r;
+			ok = true;
+		} else {
+			free(r->steps);
+		}
+	}
+	of->set.n = before;
+	if (!ok) {
+		of->ended[i] = true;
+		of->why = xstrdup(_("this session was ended in another "
+		    "flashfix since it was offered (recorded there, or "
+		    "abandoned); it is no longer offered"));
+	}
+	diag_free(&d);
+	free(path);
+	return ok;
+}
+
+enum take { TAKEN, BUSY, ENDED };
+
+/* Takes the lock of session i (in *fd) and reads it again: BUSY or
+ * ENDED (why in of->why) when it is open elsewhere or was ended there.
+ * When no lock can be made here, *fd is -1 and nothing is refused. */
+static enum take
+take(struct offer *of, size_t i, int *fd)
 {
 	char *who = NULL;
-	int fd;
-	enum restore how;
-	size_t from;
 
 	free(of->why);
 	of->why = NULL;
-	if (i >= of->n)
-		return false;
-	fd = session_lock(of->state, of->set.v[i].r.id, of->host, &who);
-	if (fd < 0 && who) {
+	*fd = session_lock(of->state, of->set.v[i].r.id, of->host, &who);
+	if (*fd < 0 && who) {
+		/* Who has it now, seen when it was listed or not. */
+		free(of->busy[i]);
+		of->busy[i] = xstrdup(who);
 		of->why = xasprintf(_("this session is open in another "
 		    "flashfix (%s); finish it there, or end that one first"),
 		    who);
 		free(who);
-		return false;
+		return BUSY;
 	}
+	if (!reload(of, i)) {
+		session_unlock(of->state, of->set.v[i].r.id, *fd);
+		*fd = -1;
+		return ENDED;
+	}
+	return TAKEN;
+}
+
+bool
+offer_resume(struct offer *of, size_t i, struct wizard *w)
+{
+	int fd;
+	enum restore how;
+	size_t from;
+
+	if (i >= of->n || of->ended[i] || of->abandon[i])
+		return false;
+	if (take(of, i, &fd) != TAKEN)
+		return false;
 	how = session_restore(w, &of->set.v[i], &from);
 	if (how == RESTORE_NONE) {
 		session_unlock(of->state, of->set.v[i].r.id, fd);
@@ -567,6 +635,33 @@ offer_resume(struct offer *of, size_t i, struct wizard *w)
 	free(of->changed);
 	of->changed = how == RESTORE_WHOLE ? NULL : changed_note(how, from,
 	    of->set.v[i].r.error_id);
+	return true;
+}
+
+bool
+offer_abandon(struct offer *of, size_t i)
+{
+	int fd;
+
+	if (i >= of->n || of->ended[i])
+		return false;
+	if (of->abandon[i])
+		return true;
+	switch (take(of, i, &fd)) {
+	case BUSY:
+		/* Only the flashfix that has it may end it. */
+		free(of->why);
+		of->why = xasprintf(_("This session is open in another "
+		    "flashfix (%s): it cannot be abandoned from here."),
+		    of->busy[i]);
+		return false;
+	case ENDED:
+		return false;
+	case TAKEN:
+		break;
+	}
+	of->abandon[i] = true;
+	of->held[i] = fd;
 	return true;
 }
 

@@ -29,7 +29,7 @@ int session_lock(const char *state, const char *id, const char *host,
  * no one holds, of a process that is gone, and temporary files of one,
  * older than an hour.  Run at every start of the wizard. */
 void session_clean(const char *state, const char *host);
-/* Gives the lock up, and removes its file when the session has none. */
+/* Gives the lock up, and removes its file. */
 void session_unlock(const char *state, const char *id, int fd);
 
 /* Adds the saved sessions of engineer (all when NULL) to set, oldest
@@ -70,12 +70,16 @@ char *session_describe(const struct wizard *w, const struct rec *r,
 struct offer {
 	struct recset set;   /* oldest first */
 	char **desc;         /* session_describe of each */
-	bool *abandon;       /* to be recorded as abandoned */
+	bool *abandon;       /* to be recorded as abandoned (its lock
+	                      * held in held[], until it is) */
+	int *held;           /* the lock of each to be abandoned, or -1 */
+	bool *ended;         /* ended in another flashfix since it was
+	                      * listed: no longer offered */
 	size_t n;
 	long resumed;        /* the one taken up, or -1 */
 	bool settled;        /* nothing is to be asked of them */
 	char **busy;         /* "pid N on HOST" of one open elsewhere */
-	const char *state, *host;
+	const char *state, *host, *records;
 	int lockfd;          /* the lock of the one taken up, or -1 */
 	char *why;           /* why the last offer_resume() failed */
 	char *changed;       /* what a knowledge-base update changed for
@@ -94,8 +98,13 @@ void offer_init(struct offer *of, const char *state, const char *engineer,
  * none is. */
 long offer_find(const struct offer *of, const char *id);
 void offer_free(struct offer *of);
-/* Takes up session i in w, with its lock; false (why in of->why) if it
- * is open in another flashfix or cannot be rebuilt. */
+/* Takes up session i in w, with its lock, as its file holds it now;
+ * false (why in of->why) if it is open in another flashfix, was ended
+ * there since it was listed, or cannot be rebuilt. */
 bool offer_resume(struct offer *of, size_t i, struct wizard *w);
+/* Marks session i to be recorded as abandoned, taking its lock, held
+ * until offer_free(): false (why in of->why) if it is open in another
+ * flashfix (which alone may end it) or was ended there meanwhile. */
+bool offer_abandon(struct offer *of, size_t i);
 
 #endif

@@ -171,6 +171,28 @@ has "$left" "000004.csv.tmp" "one made on another host: kept"
 has "$left" ".6b000001-000005.lock" "a lock of another host: kept"
 has "$left" "000006.csv.tmp" "a fresh one: kept"
 
+# 8 of issue 23. Lock files after a kill -9: the lock of a process gone
+# from this host that no one holds goes at the next start at once (the
+# lock is the proof; no hour to wait); a session given up leaves none.
+K=$T/killed
+rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
+"$FLASHFIX" --plain --engineer ana --state-dir "$K" <"$T/fifo" >"$T/out" 2>&1 &
+pid=$!
+exec 3>"$T/fifo"
+answers platform=1 version=1 error='DL system ERR' pick=1 >&3
+i=0
+while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+kill -KILL "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+kid=$(ls "$K/sessions" | sed -n 's/\.csv$//p')
+has "$(ls -a "$K/sessions")" ".$kid.lock" "kill -9: its lock file is left, beside the session"
+answers platform=1 | "$FLASHFIX" --plain --engineer ana --state-dir "$K" >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "1 unfinished session waits" "the next start: the session is still offered"
+is "$(ls -a "$K/sessions" | grep -c '\.lock$')" 0 "and no lock file is left, the killed one's nor its own"
+answers step=y detail= detail= detail= |
+	"$FLASHFIX" --plain --resume --engineer ana --state-dir "$K" >"$T/out" 2>&1
+like "$(cat "$T/out")" "Recorded as $kid in " "taken up and recorded"
+is "$(ls -a "$K/sessions" | grep -c '\.csv$\|\.lock$')" 0 "nothing left in sessions/"
+
 # 16. The cache's refusal names the cache's own way out.
 mkdir -p "$T/elsewhere" "$T/xdg"
 ln -s "$T/elsewhere" "$T/xdg/flashfix"

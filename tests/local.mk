@@ -70,6 +70,9 @@ stress: src/flashfix$(EXEEXT) tests/jsoncheck$(EXEEXT)
 .PHONY: stress
 TESTS += tests/faults.sh tests/stress-records.sh
 EXTRA_DIST += tests/faults.sh tests/stress-records.sh tests/stats.sh
+# A session open in two flashfix processes, in both orders.
+TESTS += tests/live-sessions.sh
+EXTRA_DIST += tests/live-sessions.sh
 
 # make fuzz: the libFuzzer targets (needs clang); make fuzz-run runs each
 # for FUZZ_SECONDS.

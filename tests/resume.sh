@@ -314,7 +314,8 @@ has "$(cat "$T/outc")" "Recorded as $sid" "taken up and finished elsewhere meanw
 printf '%s\n' 'abandon 1' q >&4
 exec 4>&-
 wait "$bpid"
-has "$(cat "$T/outb")" "Not recorded: $sid is in" "abandoned here after that: said not recorded"
+has "$(cat "$T/outb")" "this session was ended in another flashfix since it was offered" \
+	"abandoned here after that: said ended there, at once"
 hasnt "$(cat "$T/outb")" "Recorded as $sid" "never claimed"
 is "$(grep -c "^\"$sid\"," "$V/records.csv")" 1 "one record of it"
 is "$(grep -c "^\"$sid\",.*\"fixed\"" "$V/records.csv")" 1 "the fixed one"

@@ -39,7 +39,7 @@ session(const struct kb *kb, const char *path, const char *id,
 		wizard_answer(&w, i == fixed_at ? ANS_FIXED : ANS_NOT_FIXED,
 		    NULL);
 	char *err = NULL;
-	if (!records_append(path, &w, "bench", &err))
+	if (!records_append(path, &w, "bench", NULL, &err))
 		printf("# append to %s failed: %s\n", path, err);
 	free(err);
 	wizard_free(&w);

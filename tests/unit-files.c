@@ -155,7 +155,7 @@ test_files_atomic(void)
 		struct wizard w;
 		wizard_init(&w, NULL);
 		ok(mkfifo(rf, 0600) == 0 &&
-		    !records_append(rf, &w, "h", &err) && err &&
+		    !records_append(rf, &w, "h", NULL, &err) && err &&
 		    strstr(err, "not a regular file"),
 		    "records in a FIFO: refused, said (%s)", err ? err : "");
 		free(err);

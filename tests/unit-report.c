@@ -69,13 +69,34 @@ test_report(const char *datadir)
 		    "its first step's answer and note");
 	}
 	diag_init(&d);
-	ok(records_append(records, &w, "bench-1", &err) &&
+	ok(records_append(records, &w, "bench-1", NULL, &err) == RECORDS_WRITTEN &&
 	    records_find(records, &d, w.id, &file) && file.n == 1,
 	    "recorded, and read back from the file (%s)",
 	    err ? err : "no error");
 	free(err);
 	err = NULL;
 	diag_free(&d);
+	{
+		/* Once there, not written again: said apart from a record
+		 * written, with the outcome found. */
+		enum wiz_outcome was = OUT_NONE;
+		struct recset again;
+		size_t times = 0;
+		recset_init(&again);
+		diag_init(&d);
+		enum records_put put = records_append(records, &w, "bench-2",
+		    &was, &err);
+		recset_load(&again, records, &d);
+		for (size_t i = 0; i < again.n; i++)
+			times += strcmp(again.v[i].r.id, w.id) == 0;
+		ok(put == RECORDS_THERE && was == OUT_ESCALATED && times == 1,
+		    "appended again: already there, as escalated, still once "
+		    "(%zu)", times);
+		free(err);
+		err = NULL;
+		diag_free(&d);
+		recset_free(&again);
+	}
 
 	for (int f = REPORT_TEXT; f <= REPORT_CSV && mem.n && file.n; f++) {
 		size_t la = 0, lb = 0;
