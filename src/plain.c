@@ -382,8 +382,6 @@ answer(struct plain *p, struct convo *c, const struct convo_question *q)
 	} else if ((q->keys & CK_BACK) && is_word(p->line.s, "b", "back")) {
 		p->backing = true;
 		convo_back(c);
-	} else if (q->typed) {
-		convo_text(c, p->line.s);
 	} else {
 		convo_text(c, p->line.s);
 	}

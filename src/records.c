@@ -296,6 +296,21 @@ records_open(const char *path, int flags, char **err)
 	return fd;
 }
 
+/* Where the quoted field opened at s[i] closes: the index of its closing
+ * quote ("" inside is one quote), or n when it does not close in s[0..n). */
+static size_t
+quoted_end(const char *s, size_t i, size_t n)
+{
+	for (i++; i < n; i++)
+		if (s[i] == '"') {
+			if (i + 1 < n && s[i + 1] == '"')
+				i++;
+			else
+				break;
+		}
+	return i;
+}
+
 /* The outcome of the record line at s (n bytes, from its first quote):
  * its twelfth quoted field.  OUT_NONE when it cannot be read. */
 static enum wiz_outcome
@@ -307,13 +322,7 @@ outcome_of_line(const char *s, size_t n)
 	for (int field = 0; field < COL_OUTCOME; field++) {
 		if (i >= n || s[i] != '"')
 			return OUT_NONE;
-		for (i++; i < n; i++)
-			if (s[i] == '"') {
-				if (i + 1 < n && s[i + 1] == '"')
-					i++;
-				else
-					break;
-			}
+		i = quoted_end(s, i, n);
 		if (i + 2 >= n || s[i + 1] != ',')
 			return OUT_NONE;
 		i += 2;
@@ -417,13 +426,7 @@ headless_columns(int fd)
 	size_t nf = 0, i = 0, n = k > 0 ? (size_t)k : 0;
 
 	while (i < n && buf[i] == '"') {
-		for (i++; i < n; i++)
-			if (buf[i] == '"') {
-				if (i + 1 < n && buf[i + 1] == '"')
-					i++;
-				else
-					break;
-			}
+		i = quoted_end(buf, i, n);
 		if (i >= n)
 			return 0;
 		nf++;

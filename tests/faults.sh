@@ -48,7 +48,8 @@ is "$(cat "$T/notes.csv")" "notes, not records" "and the file is left as it was"
 # 6. A session recorded, then cut off before its saved copy went, and
 # offered again after more than 1 MiB was appended (a note of 1.1 MB):
 # found in the records all the same, never recorded twice.
-# unfinished_in STATE ERROR: a session left at its first step.
+# unfinished_in STATE ERROR [SIGNAL]: a session left at its first step,
+# its flashfix stopped by SIGNAL (default TERM).
 unfinished_in() {
 	rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
 	"$FLASHFIX" --plain --engineer ana --state-dir "$1" <"$T/fifo" >"$T/out" 2>&1 &
@@ -57,7 +58,7 @@ unfinished_in() {
 	answers platform=1 version=1 error="$2" pick=1 >&3
 	i=0
 	while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
-	kill -TERM "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+	kill -"${3:-TERM}" "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
 }
 L=$T/long
 unfinished_in "$L" 'DL system ERR'
@@ -175,14 +176,7 @@ has "$left" "000006.csv.tmp" "a fresh one: kept"
 # from this host that no one holds goes at the next start at once (the
 # lock is the proof; no hour to wait); a session given up leaves none.
 K=$T/killed
-rm -f "$T/fifo" "$T/out"; mkfifo "$T/fifo"
-"$FLASHFIX" --plain --engineer ana --state-dir "$K" <"$T/fifo" >"$T/out" 2>&1 &
-pid=$!
-exec 3>"$T/fifo"
-answers platform=1 version=1 error='DL system ERR' pick=1 >&3
-i=0
-while ! grep -q "Step 1 of" "$T/out" && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
-kill -KILL "$pid"; wait "$pid" 2>/dev/null; exec 3>&-
+unfinished_in "$K" 'DL system ERR' KILL
 kid=$(ls "$K/sessions" | sed -n 's/\.csv$//p')
 has "$(ls -a "$K/sessions")" ".$kid.lock" "kill -9: its lock file is left, beside the session"
 answers platform=1 | "$FLASHFIX" --plain --engineer ana --state-dir "$K" >"$T/out" 2>"$T/err"
