@@ -24,11 +24,12 @@ static const char *const fail_words[] = {
 	"locked", "expired", "unauthori", "violat", "panic", "fault",
 	"broken", "problem", "undefined", "unrecogni", "unable", "weird",
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
-	"only", "qhsusb", "quit", "auth",
+	"only", "qhsusb", "quit", "auth", "won't", "doesn't", "didn't",
+	"isn't", "wasn't", "never", "issue", "brick", "dead", "disconnect",
 };
 static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
-	"损坏", "锁", "停", "卡", "只",
+	"损坏", "锁", "停", "卡", "只", "问题", "断开", "掉",
 };
 
 /* Words of success and progress. */
@@ -166,6 +167,31 @@ logline_benign(const char *s, size_t n)
 	if (HAS(ok_texts, s, n))
 		ok = true;
 	return words > 0 && (ok || quiet || data >= 1);
+}
+
+/* Failure words that may sit inside a longer word: "USBError",
+ * "31mCouldn't" (a colour escape whose ESC a console printed as a
+ * glyph). */
+static const char *const fail_inside[] = {
+	"error", "fail", "couldn't", "cannot", "unable", "invalid",
+	"mismatch", "timeout",
+};
+
+bool
+logline_says_failure(const char *s, size_t n)
+{
+	char w[32], after;
+	size_t i = 0;
+
+	if (HAS(fail_texts, s, n))
+		return true;
+	while (next_word(s, n, &i, w, sizeof w, &after))
+		/* "auth" keeps "Mem read auth: True" from being benign
+		 * data, but it names a subject, not a failure. */
+		if ((strcmp(w, "auth") != 0 && IN(fail_words, w, true)) ||
+		    HAS(fail_inside, w, strlen(w)))
+			return true;
+	return false;
 }
 
 /* Marks of a possible failure, lowercase ASCII, looked for at the start of

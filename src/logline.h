@@ -15,6 +15,12 @@
  * (error, fail, invalid, timeout, cannot, 失败 ...) is never benign. */
 bool logline_benign(const char *s, size_t n);
 
+/* Whether the n bytes at s say that something went wrong: a word of
+ * failure (error, failed, cannot, stuck, not, 失败, 无法 ...).  A line
+ * without one ("Preloader - Get Target info", "Serial port open!") may
+ * share words with an error's message but does not report it. */
+bool logline_says_failure(const char *s, size_t n);
+
 /* Whether word w (case-folded) is generic: it says that something
  * failed but not what ("error", "failed", "status", "错误", "失败").
  * A match that rests on such words alone is no match. */

@@ -16,6 +16,7 @@
 
 #include "match.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -46,6 +47,9 @@
  * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
  * words back; further words are another sentence. */
 #define CODE_CONTEXT 8
+/* A text of at most this many words with no word of failure is taken for
+ * a name typed to look up, not for a log line that reports nothing. */
+#define SHORT_QUERY_WORDS 3
 
 /* ---- ranking ---- */
 
@@ -522,11 +526,13 @@ alone(const struct match_result *r, size_t n, size_t i)
  * scoring MATCH_SPECIFIC_MIN, or alone in explaining the whole text is
  * specific; another is only evidence of its family, and its family's
  * own entry stands in for it.  Errors of the
- * other platform than the frame's, on thin evidence, are dropped.
+ * other platform than the frame's, on thin evidence, are dropped, and so
+ * is all but strong evidence when the text is not failing (has no word
+ * of failure).
  * Returns how many of r[0..n) are left. */
 static size_t
 settle(struct match_index *ix, const struct frame *f, unsigned platform,
-    struct match_result *r, size_t n)
+    bool failing, struct match_result *r, size_t n)
 {
 	size_t m = 0;
 
@@ -544,6 +550,13 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		    x.score < MATCH_OTHER_PLATFORM)
 			continue;
 		if (x.err->scope == SCOPE_FAMILY && x.score < MATCH_FAMILY_MIN)
+			continue;
+		/* A line that says nothing failed reports no error; words it
+		 * shares with one are only words of the field ("Preloader -
+		 * Get Target info", "Serial port open!").  An error's code,
+		 * or nearly all of its message, still names it. */
+		if (!failing && !x.by_code && (x.level != MATCH_SPECIFIC ||
+		    x.score < MATCH_SPECIFIC_MIN))
 			continue;
 		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&
 		    (fe = family_entry(ix, x.err->family)))
@@ -586,6 +599,38 @@ match_other(struct match_index *ix, const char *text)
 	return f.other;
 }
 
+/* Whether text may report a failure: it has a word of failure, or it is
+ * a name typed to look up ("Sahara", "private key", "WCSM code"): a few
+ * words of letters and digits, joined at most by '-', '_' or '.' inside a
+ * word.  A log line that says nothing failed is framed by punctuation
+ * ("Serial port open!", "FLASHING: persist", "booting..."). */
+static bool
+failing(const char *text, size_t len)
+{
+	size_t words = 0;
+
+	if (logline_says_failure(text, len))
+		return true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		bool sp = c == ' ' || c == '\t';
+		bool start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t';
+		bool end = i + 1 == len || text[i + 1] == ' ' ||
+		    text[i + 1] == '\t';
+
+		if (sp)
+			continue;
+		if (start)
+			words++;
+		if (c >= 0x80 || isalnum(c))
+			continue;
+		if ((c == '-' || c == '_' || c == '.') && !start && !end)
+			continue;
+		return false;
+	}
+	return words <= SHORT_QUERY_WORDS;
+}
+
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
@@ -602,7 +647,7 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 	score(ix, text);
 	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
 	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
-	n = settle(ix, &f, platform, tmp, n);
+	n = settle(ix, &f, platform, failing(text, len), tmp, n);
 	if (n > max)
 		n = max;
 	memcpy(out, tmp, n * sizeof *out);
