@@ -104,6 +104,18 @@ static const struct mark other_marks[] = {
 	{ "indentationerror", "Python" }, { "ssh: ", "ssh" },
 };
 
+/* Marks of programs whose names MTK and Qualcomm threads use too ("but I
+ * can enter recovery and fastboot"): another tool's error only when the
+ * line names neither platform. */
+static const struct mark bare_other_marks[] = {
+	{ "fastboot", "fastboot" },
+	{ "whole-file signature", "Android recovery" },
+	{ "e:signature verification", "Android recovery" },
+	{ "e:failed to verify", "Android recovery" },
+	{ "write-firmware", "fwupd" }, { "efivarsfs", "fwupd" },
+	{ "libwdi", "libwdi (Zadig)" },
+};
+
 /* Windows dialogs about a program's libraries: another program's error
  * unless the base knows the library (the vendor tool's runtime). */
 static const struct mark dialog_marks[] = {
@@ -297,6 +309,11 @@ frame_read(const char *s, size_t n, struct frame *f)
 			f->not_error = true;
 		else
 			f->other = m->tool;
+		return;
+	}
+	if (!f->platform && !f->tool &&
+	    (m = find_mark(s, n, bare_other_marks, NELEM(bare_other_marks)))) {
+		f->other = m->tool;
 		return;
 	}
 	if ((m = find_mark(s, n, dialog_marks, NELEM(dialog_marks)))) {

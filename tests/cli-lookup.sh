@@ -201,6 +201,17 @@ is "$rc" 1 "fastboot's error exits 1"
 like "$out" "error of another tool" "the text output says it is another tool's error"
 like "$out" "(fastboot)" "and names the tool"
 is "$err" "" "and is no 'no match' message"
+# Programs an MTK or Qualcomm thread names too: another tool's when the
+# line names neither platform, the base's when it does.
+run "$FLASHFIX" lookup --json "My device is stuck on fastboot mode."
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.tool)" other/fastboot "a phone stuck in fastboot: fastboot's"
+run "$FLASHFIX" lookup --json "E:failed to verify whole-file signature"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Android recovery" \
+	"recovery's signature check: Android recovery's"
+run "$FLASHFIX" lookup --json "SP Flash Tool fails with S_FT_ENABLE_DRAM_FAIL, fastboot still works"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-dram \
+	"fastboot beside an MTK tool's error: the MTK error"
 # The frame: an MTK tool's line gets no Qualcomm error on thin words, and
 # a tool's field and its value is no error.
 run "$FLASHFIX" lookup --json "Preloader -     DAA enabled:            True"
