@@ -75,16 +75,18 @@ error_has(const struct match_index *ix, const struct cand *cv, size_t nc,
 	return false;
 }
 
-/* Words that may stand between a code system's name and its number. */
+/* Words that may stand between a code system's name and its number:
+ * "code", "no" and the generic words ("failed with status: 1D0D",
+ * "unexpected status = 7437"), which name no code system. */
 static bool
 neutral(const char *w)
 {
 	static const char *const n[] = { "code", "codes", "err", "error",
-		"no", "num", "number" };
+		"no", "num", "number", "with", "unexpected", "returned" };
 	for (size_t i = 0; i < sizeof n / sizeof *n; i++)
 		if (strcmp(w, n[i]) == 0)
 			return true;
-	return false;
+	return logline_generic_word(w);
 }
 
 /* Makes error e part of this query's results, at score 0. */
@@ -307,6 +309,22 @@ stated(const struct toklist *tl, size_t i)
 	return false;
 }
 
+/* Whether the token before the number at i (past its own word, for a
+ * code written as a word: 1D0D) is the word w. */
+static bool
+after_word(const struct toklist *tl, size_t i, const char *w)
+{
+	const struct tok *t = &tl->v[i];
+
+	for (size_t j = i; j-- > 0;) {
+		const struct tok *p = &tl->v[j];
+		if (p->run == t->run)
+			continue;
+		return p->kind == TK_WORD && strcmp(tok_str(tl, p), w) == 0;
+	}
+	return false;
+}
+
 /* The vocabulary words that the context word ctx (the first token of its
  * word) stands for, into *cv: its own; for a word that is in no message
  * as written (DA_HASH_MISMATCH cut from STATUS:), those of its parts
@@ -355,8 +373,14 @@ score_codes(struct match_index *ix)
 			status = true;
 		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
 			continue;
-		if ((ctx = code_context(tl, i)) != NULL)
+		/* A status the tool returned ("SendDA command failed with
+		 * status: 1D0D") is in the status codes whatever command
+		 * returned it: the words before it name no code system. */
+		if (!after_word(tl, i, "status") &&
+		    (ctx = code_context(tl, i)) != NULL)
 			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);
+		else
+			ctx = NULL;
 		for (size_t k = lo; k < ix->ncodes &&
 		    strcmp(match_code_of(ix, k), s) == 0; k++) {
 			size_t e = ix->codes[k].err;

@@ -180,6 +180,31 @@ bare_hex_code(const uint8_t *s, size_t n)
 	return letter && digit;
 }
 
+/* Whether s[0..n) is four hex digits, letters and digits both, right
+ * after the word "status" of the token list: a status as antumbra and
+ * penumbra print it, without 0x ("SendDA command failed with status:
+ * 1D0D"). */
+static bool
+status_hex_code(const struct toklist *tl, const uint8_t *s, size_t n)
+{
+	bool letter = false, digit = false;
+	const struct tok *p;
+
+	if (n != 4 || tl->n == 0 || (p = &tl->v[tl->n - 1])->kind != TK_WORD ||
+	    strcmp(tok_str(tl, p), "status") != 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digit = true;
+		else if ((s[i] >= 'a' && s[i] <= 'f') ||
+		    (s[i] >= 'A' && s[i] <= 'F'))
+			letter = true;
+		else
+			return false;
+	}
+	return letter && digit;
+}
+
 static void
 add_word(struct toklist *tl, const uint8_t *s, size_t n, bool has_digit)
 {
@@ -451,8 +476,9 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 				p = q;
 				continue;
 			}
+			bool stat = status_hex_code(tl, p, wn);
 			add_word(tl, p, wn, digits);
-			if (bare_hex_code(p, wn)) {
+			if (stat || bare_hex_code(p, wn)) {
 				v = (uint32_t)strtoul((const char *)p, NULL, 16);
 				add_code(tl, v, tl->runs - 1);
 			}

@@ -78,6 +78,13 @@ test_match(const char *datadir)
 	    "mtk-download-fail", "MTK's BROM 4008 is not WCSM 4008");
 	is_str(top(ix, "4009", PLAT_MTK), "wcsm-4009",
 	    "WCSM codes occur on MTK too");
+	is_str(top(ix, "SendDA command failed with status: 1D0D", 0),
+	    "mtk-auth-sla-fail", "a status printed without 0x, after "
+	    "'status', whatever command returned it");
+	is_str(top(ix, "unexpected status = 7437 (0x1d0d)", 0),
+	    "mtk-auth-sla-fail", "a status after generic words");
+	is_str(top(ix, "SendDA command failed with 1D0D", 0), "mtk-da-send",
+	    "four hex digits not after 'status': no code");
 	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
 	    "the platform filter drops Qualcomm-only errors");
 	n = match_query(ix, "WCSM code 3003", 0, r, 5);
