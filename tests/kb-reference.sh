@@ -31,7 +31,7 @@ for q in 'ERROR: STATUS_BROM_CMD_SEND_DA_FAIL (0xC0060003)' \
 	'0xc0060003'; do
 	is "$(L "$q" | "$JSONCHECK" 0.id)" mtk-da-send "send DA from: $q"
 done
-is "$(L 'ERROR: STATUS_ERR (0xC0010001)' | "$JSONCHECK" 0.family)" mtk-download \
+is "$(L 'ERROR: STATUS_ERR (0xC0010001)' | "$JSONCHECK" 0.family)" mtk-da \
 	"STATUS_ERR (0xC0010001) is MediaTek's, not a Qualcomm answer"
 is "$(L 'WCSM code：4008' | "$JSONCHECK" 0.id)" wcsm-4009 \
 	"WCSM code：4008: the account server's"
