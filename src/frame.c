@@ -25,8 +25,8 @@
 #include "kb.h"
 #include "logline.h"
 
-/* A mark: its text (lowercase ASCII; a trailing '$' asks for the end of
- * a word after it) and what it tells. */
+/* A mark: its text (lowercase ASCII, or Chinese; a trailing '$' asks
+ * for the end of a word after it) and what it tells. */
 struct mark {
 	const char *s;
 	const char *tool;
@@ -53,7 +53,9 @@ static const struct mark mtk_marks[] = {
 	{ "s_da_", NULL }, { "s_dl_", NULL }, { "status_brom", NULL },
 	{ "status_da_", NULL }, { "scatter", NULL }, { "emi data", NULL },
 	{ "emi setting", NULL }, { "brom mode", NULL },
-	{ "sla$", NULL }, { "daa$", NULL },
+	{ "sla$", NULL }, { "daa$", NULL }, { "mtk$", NULL },
+	{ "preloader$", NULL }, { "brom$", NULL }, { "da1$", NULL },
+	{ "da2$", NULL }, { "联发科", NULL },
 };
 
 /* Frames of Qualcomm's tools and of the 9008 port. */
@@ -73,6 +75,8 @@ static const struct mark qcom_marks[] = {
 	{ "sahara", NULL }, { "firehose", NULL }, { "qpst", NULL },
 	{ "rawprogram", NULL }, { "prog_emmc", NULL }, { "prog_ufs", NULL },
 	{ "edl$", NULL }, { "pk_hash", NULL }, { "msm8", NULL },
+	{ "qhusb", NULL }, { "qhsusb", NULL }, { "[configure]", NULL },
+	{ "高通", NULL },
 };
 
 /* Marks of another maker's tool, or of a program that is not a flash
@@ -165,10 +169,13 @@ find(const char *s, size_t n, const char *m)
 		return NULL;
 	for (size_t i = 0; i + mlen <= n; i++) {
 		size_t k = 0;
+		/* Chinese has no spaces: a mark in it may start anywhere. */
 		if (i > 0 && word_char((unsigned char)s[i - 1]) &&
-		    word_char((unsigned char)m[0]))
+		    word_char((unsigned char)m[0]) &&
+		    (unsigned char)m[0] < 0x80)
 			continue;
-		while (k < mlen && tolower((unsigned char)s[i + k]) == m[k])
+		while (k < mlen && tolower((unsigned char)s[i + k]) ==
+		    (unsigned char)m[k])
 			k++;
 		if (k < mlen)
 			continue;
@@ -206,14 +213,18 @@ static bool
 mtk_chip(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 6 <= n; i++) {
+		size_t d = i + 2;
 		if ((i > 0 && word_char((unsigned char)s[i - 1])) ||
 		    tolower((unsigned char)s[i]) != 'm' ||
-		    tolower((unsigned char)s[i + 1]) != 't' ||
-		    (s[i + 2] != '6' && s[i + 2] != '8'))
+		    tolower((unsigned char)s[i + 1]) != 't')
 			continue;
-		if (isdigit((unsigned char)s[i + 3]) &&
-		    isdigit((unsigned char)s[i + 4]) &&
-		    isdigit((unsigned char)s[i + 5]))
+		if (s[d] == '-' || s[d] == ' ')
+			d++; /* MT-6877, MT 6765 */
+		if (d + 4 > n || (s[d] != '6' && s[d] != '8'))
+			continue;
+		if (isdigit((unsigned char)s[d + 1]) &&
+		    isdigit((unsigned char)s[d + 2]) &&
+		    isdigit((unsigned char)s[d + 3]))
 			return true;
 	}
 	return false;

@@ -33,20 +33,6 @@
  * pasted log line around a whole message still scores well. */
 #define DOC_EXP 0.6
 #define QUERY_EXP 0.4
-/* A code that names an error scores CODE_BASE, plus CODE_TEXT of the
- * text's own score: a code alone is near certain, and of two errors that
- * share a code the one whose words are there too comes first. */
-#define CODE_BASE 0.9
-#define CODE_TEXT 0.1
-/* A number stated as a status ("failed with error: Unknown: 0x1d18",
- * "(code: 0x7024)") that is none of an error's own codes cuts that
- * error's score by this factor, when it has codes: it is more likely
- * another error that shares some words with it. */
-#define CODE_OTHER 0.7
-/* The words before a number that may place it in a code system ("BROM
- * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
- * words back; further words are another sentence. */
-#define CODE_CONTEXT 8
 /* A text of at most this many words with no word of failure is taken for
  * a name typed to look up, not for a log line that reports nothing. */
 #define SHORT_QUERY_WORDS 3
@@ -60,47 +46,6 @@ cmp_result(const void *a, const void *b)
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	return x->err < y->err ? -1 : x->err > y->err;
-}
-
-/* Whether any of the words in cands occurs in a message of error e. */
-static bool
-error_has(const struct match_index *ix, const struct cand *cv, size_t nc,
-    size_t e)
-{
-	for (size_t i = 0; i < nc; i++)
-		for (size_t j = ix->pstart[cv[i].vid];
-		    j < ix->pstart[cv[i].vid + 1]; j++)
-			if (ix->doc_err[ix->pdoc[j]] == e)
-				return true;
-	return false;
-}
-
-/* Words that may stand between a code system's name and its number:
- * "code", "no" and the generic words ("failed with status: 1D0D",
- * "unexpected status = 7437"), which name no code system. */
-static bool
-neutral(const char *w)
-{
-	static const char *const n[] = { "code", "codes", "err", "error",
-		"no", "num", "number", "with", "unexpected", "returned" };
-	for (size_t i = 0; i < sizeof n / sizeof *n; i++)
-		if (strcmp(w, n[i]) == 0)
-			return true;
-	return logline_generic_word(w);
-}
-
-/* Makes error e part of this query's results, at score 0. */
-static void
-touch_error(struct match_index *ix, size_t e)
-{
-	if (ix->err_gen[e] == ix->gen)
-		return;
-	ix->err_gen[e] = ix->gen;
-	ix->err_score[e] = 0;
-	ix->err_cover[e] = 0;
-	ix->err_whole[e] = 0;
-	ix->err_code[e] = 0;
-	ix->etouched[ix->netouched++] = e;
 }
 
 /* Starts a query: a new generation of error scores, stamps started
@@ -163,25 +108,6 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 	}
 }
 
-/* The first of the codes equal to s, in code order; ix->ncodes when no
- * code is. */
-static size_t
-code_find(const struct match_index *ix, const char *s)
-{
-	size_t lo = 0, hi = ix->ncodes;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(match_code_of(ix, mid), s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
-		return ix->ncodes;
-	return lo;
-}
-
 /* The words of the query, each counted once at its best, into each
  * message's two sums; the query's total weight in *q_total.  Returns how
  * many messages were touched (in ix->touched). */
@@ -202,7 +128,7 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 
 		if (stop == 0 || repeated(tl, i))
 			continue;
-		if (t->kind == TK_NUM && code_find(ix, s) < ix->ncodes) {
+		if (t->kind == TK_NUM && match_code_find(ix, s) < ix->ncodes) {
 			/* A known code the message lacks is evidence against
 			 * it; the code itself is matched in score_codes.  A
 			 * number that is no code ("9008") is a word. */
@@ -255,153 +181,13 @@ score_messages(struct match_index *ix, size_t ntouched, double q_total)
 		if (qc > 1)
 			qc = 1;
 		s = pow(dc, DOC_EXP) * pow(qc, QUERY_EXP);
-		touch_error(ix, e);
+		match_touch_error(ix, e);
 		if (s > ix->err_score[e]) {
 			ix->err_score[e] = s;
 			ix->err_cover[e] = (float)qc;
 			ix->err_whole[e] = (float)dc;
 		}
 	}
-}
-
-/* The word that places the number at token i in a code system: the
- * nearest word before it that is not neutral, or NULL. */
-static const struct tok *
-code_context(const struct toklist *tl, size_t i)
-{
-	const struct tok *t = &tl->v[i];
-
-	/* Past "code", "error"...; other numbers (3006/3005/5001) may
-	 * stand between. */
-	for (size_t j = i; j-- > 0;) {
-		const struct tok *w = &tl->v[j];
-		/* The number's own word (C0060003 is a word and a code). */
-		if (w->kind == TK_NUM || w->run == t->run)
-			continue;
-		if (t->run - w->run > CODE_CONTEXT)
-			break;
-		if (w->kind == TK_WORD && (neutral(tok_str(tl, w)) ||
-		    tok_stop_factor(tok_str(tl, w), true) < 1))
-			continue;
-		/* CamelCase parts share their word's run: take the whole
-		 * word, which comes first. */
-		while (j > 0 && tl->v[j - 1].run == w->run)
-			w = &tl->v[--j];
-		return w;
-	}
-	return NULL;
-}
-
-/* Whether the number at token i is stated as a status: right after
- * "code", "error", "status", "unknown", "errno" or "result". */
-static bool
-stated(const struct toklist *tl, size_t i)
-{
-	static const char *const w[] = { "code", "error", "err", "errno",
-		"status", "unknown", "result" };
-	const struct tok *p;
-
-	if (i == 0 || (p = &tl->v[i - 1])->kind != TK_WORD)
-		return false;
-	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-		if (strcmp(tok_str(tl, p), w[k]) == 0)
-			return true;
-	return false;
-}
-
-/* Whether the token before the number at i (past its own word, for a
- * code written as a word: 1D0D) is the word w. */
-static bool
-after_word(const struct toklist *tl, size_t i, const char *w)
-{
-	const struct tok *t = &tl->v[i];
-
-	for (size_t j = i; j-- > 0;) {
-		const struct tok *p = &tl->v[j];
-		if (p->run == t->run)
-			continue;
-		return p->kind == TK_WORD && strcmp(tok_str(tl, p), w) == 0;
-	}
-	return false;
-}
-
-/* The vocabulary words that the context word ctx (the first token of its
- * word) stands for, into *cv: its own; for a word that is in no message
- * as written (DA_HASH_MISMATCH cut from STATUS:), those of its parts
- * ("mismatch"), gathered through *part. */
-static size_t
-context_words(struct match_index *ix, const struct tok *ctx,
-    struct cand **cv, size_t *capc, struct cand **part, size_t *capp)
-{
-	const struct toklist *tl = &ix->tl;
-	size_t nc = match_candidates(ix, tok_str(tl, ctx), ctx->len,
-	    ctx->kind, cv, capc);
-
-	if (nc)
-		return nc;
-	for (const struct tok *c = ctx + 1; c < tl->v + tl->n &&
-	    c->run == ctx->run; c++) {
-		size_t np = match_candidates(ix, tok_str(tl, c), c->len,
-		    c->kind, part, capp);
-		if (!np)
-			continue;
-		*cv = xgrow(*cv, capc, nc + np, sizeof **cv);
-		memcpy(*cv + nc, *part, np * sizeof **cv);
-		nc += np;
-	}
-	return nc;
-}
-
-/* Codes: a number that is an error's code names it, bare or after words
- * of that error's messages; after other words it is another code
- * system's number and counts for nothing.  A number stated as a status
- * that is not an error's code speaks against that error. */
-static void
-score_codes(struct match_index *ix)
-{
-	struct toklist *tl = &ix->tl;
-	struct cand *cv = NULL, *part = NULL;
-	size_t capc = 0, capp = 0;
-	bool status = false;
-
-	for (size_t i = 0; i < tl->n; i++) {
-		const struct tok *t = &tl->v[i], *ctx;
-		const char *s = tok_str(tl, t);
-		size_t lo, nc = 0;
-
-		if (t->kind == TK_NUM && stated(tl, i))
-			status = true;
-		if (t->kind != TK_NUM || (lo = code_find(ix, s)) == ix->ncodes)
-			continue;
-		/* A status the tool returned ("SendDA command failed with
-		 * status: 1D0D") is in the status codes whatever command
-		 * returned it: the words before it name no code system. */
-		if (!after_word(tl, i, "status") &&
-		    (ctx = code_context(tl, i)) != NULL)
-			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);
-		else
-			ctx = NULL;
-		for (size_t k = lo; k < ix->ncodes &&
-		    strcmp(match_code_of(ix, k), s) == 0; k++) {
-			size_t e = ix->codes[k].err;
-			double text_s;
-			if (ctx && !error_has(ix, cv, nc, e))
-				continue; /* another code system's number */
-			touch_error(ix, e);
-			text_s = ix->err_code[e] ? 0 : ix->err_score[e];
-			if (!ix->err_code[e])
-				ix->err_score[e] = CODE_BASE + CODE_TEXT * text_s;
-			ix->err_code[e] = 1;
-		}
-	}
-	free(cv);
-	free(part);
-	if (status)
-		for (size_t i = 0; i < ix->netouched; i++) {
-			size_t e = ix->etouched[i];
-			if (!ix->err_code[e] && ix->kb->errors[e].ncodes)
-				ix->err_score[e] *= CODE_OTHER;
-		}
 }
 
 /* Scores every error against text into ix->err_score (errors not
@@ -414,7 +200,7 @@ score(struct match_index *ix, const char *text)
 	size_t ntouched = score_words(ix, first, &q_total);
 
 	score_messages(ix, ntouched, q_total);
-	score_codes(ix);
+	match_score_codes(ix);
 }
 
 /* Collects the scored errors of platform into out, best first. */
@@ -550,9 +336,9 @@ alone(const struct match_result *r, size_t n, size_t i)
  * scoring MATCH_SPECIFIC_MIN, or alone in explaining the whole text is
  * specific; another is only evidence of its family, and its family's
  * own entry stands in for it.  Errors of the
- * other platform than the frame's, on thin evidence, are dropped, and so
- * is all but strong evidence when the text is not failing (has no word
- * of failure).
+ * other platform than the frame's, on thin evidence, are dropped; so is
+ * all but strong evidence when the text is not failing (has no word of
+ * failure), and a one-platform family where no platform is named.
  * Returns how many of r[0..n) are left. */
 static size_t
 settle(struct match_index *ix, const struct frame *f, unsigned platform,
@@ -581,6 +367,13 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		 * or nearly all of its message, still names it. */
 		if (!failing && !x.by_code && (x.level != MATCH_SPECIFIC ||
 		    x.score < MATCH_SPECIFIC_MIN))
+			continue;
+		/* A family of one platform ("an MTK DRAM problem") only where
+		 * the text or the caller names that platform: words shared
+		 * with it alone ("Read GPT failed!", "DRAM init error!") are
+		 * as often another maker's tool. */
+		if (!platform && !f->platform && x.level == MATCH_FAMILY &&
+		    x.err->platforms != PLAT_BOTH)
 			continue;
 		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&
 		    (fe = family_entry(ix, x.err->family)))

@@ -102,4 +102,27 @@ struct cand {
 size_t match_candidates(struct match_index *ix, const char *t, size_t n,
     enum tok_kind kind, struct cand **cv, size_t *cap);
 
+/* A code that names an error scores CODE_BASE, plus CODE_TEXT of the
+ * text's own score: a code alone is near certain, and of two errors that
+ * share a code the one whose words are there too comes first. */
+#define CODE_BASE 0.9
+#define CODE_TEXT 0.1
+/* A number stated as a status ("failed with error: Unknown: 0x1d18",
+ * "(code: 0x7024)") that is none of an error's own codes cuts that
+ * error's score by this factor, when it has codes: it is more likely
+ * another error that shares some words with it. */
+#define CODE_OTHER 0.7
+/* The words before a number that may place it in a code system ("BROM
+ * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
+ * words back; further words are another sentence. */
+#define CODE_CONTEXT 8
+/* The first of the codes equal to s, in code order; ix->ncodes when no
+ * code is. */
+size_t match_code_find(const struct match_index *ix, const char *s);
+/* Makes error e part of this query's results, at score 0. */
+void match_touch_error(struct match_index *ix, size_t e);
+/* Scores the query's numbers (in ix->tl) that are errors' codes, and cuts
+ * the scores of errors with codes that a stated status is none of. */
+void match_score_codes(struct match_index *ix);
+
 #endif

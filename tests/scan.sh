@@ -85,8 +85,12 @@ is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)/$(printf '%s
 run "$FLASHFIX" scan --json "$T/specific.log"
 is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.id)" 9/mtk-auth-sla-fail \
 	"a code after a line that only shares words: the code's line"
+# The weak one shares words with an MTK family, and this log has both
+# platforms' lines: no family on those words alone.
+is "$(printf '%s' "$out" | J '#')" 1 "the weak one is no finding"
+run "$FLASHFIX" scan --json --platform mtk "$T/specific.log"
 is "$(printf '%s' "$out" | J 1.line)/$(printf '%s' "$out" | J 1.decisive)" 8/false \
-	"the weak one is among the others"
+	"on MTK, the weak one is among the others"
 
 # The platform the log's lines name: a MediaTek device (bypass_utility's
 # report of it) makes a bare USB timeout a MediaTek error, not edl's.
@@ -343,7 +347,10 @@ run "$FLASHFIX" scan "$T/qdl.log"
 has "$err$out" "no known error in the log" "a Qualcomm log: no other platform's family on shared words"
 hasnt "$out" "MTK" "no MTK answer"
 run "$FLASHFIX" lookup --json --limit 1 'flashing of SAIL_SW1 failed'
-like "$out" '"level":"family".*"platforms":\["mtk"\]' "the line alone: only a family, as before"
+is "$rc" 1 "the line alone names no platform: no MTK family on shared words"
+is "$out" "[]" "and says so: no answer"
+run "$FLASHFIX" lookup --json --limit 1 --platform mtk 'flashing of SAIL_SW1 failed'
+like "$out" '"level":"family".*"platforms":\["mtk"\]' "on MTK: only a family, at its level"
 # A specific answer still crosses: an MTK status in a Qualcomm-voted log.
 printf '%s\n' 'ID 05c6:9008 Qualcomm' 'ERROR : STATUS_DA_HASH_MISMATCH (0xC0070004)' >"$T/mixed.log"
 run "$FLASHFIX" scan "$T/mixed.log"

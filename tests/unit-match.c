@@ -85,6 +85,16 @@ test_match(const char *datadir)
 	    "mtk-auth-sla-fail", "a status after generic words");
 	is_str(top(ix, "SendDA command failed with 1D0D", 0), "mtk-da-send",
 	    "four hex digits not after 'status': no code");
+	is_str(top(ix, "Read GPT failed!", 0), "",
+	    "a one-platform family where no platform is named: nothing");
+	is_str(top(ix, "Read GPT failed!", PLAT_QCOM), "qcom-storage",
+	    "the same on Qualcomm: its family");
+	is_str(top(ix, "DRAM init error!", 0), "",
+	    "DRAM words alone (an Amlogic console's too): nothing");
+	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
+	    "a chip's name with a dash names MTK");
+	is_str(top(ix, "高通存储问题", 0), "qcom-storage",
+	    "高通 in Chinese names Qualcomm");
 	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
 	    "the platform filter drops Qualcomm-only errors");
 	n = match_query(ix, "WCSM code 3003", 0, r, 5);

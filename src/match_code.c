@@ -1,0 +1,211 @@
+/* match_code.c: the numbers of a query read as error codes: which code
+ * system the words before a number place it in, and what a number stated
+ * as a status says against the errors it is not a code of.  Layer: match
+ * (query side, above the index). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "logline.h"
+#include "match_int.h"
+#include "tokens.h"
+#include "util.h"
+
+void
+match_touch_error(struct match_index *ix, size_t e)
+{
+	if (ix->err_gen[e] == ix->gen)
+		return;
+	ix->err_gen[e] = ix->gen;
+	ix->err_score[e] = 0;
+	ix->err_cover[e] = 0;
+	ix->err_whole[e] = 0;
+	ix->err_code[e] = 0;
+	ix->etouched[ix->netouched++] = e;
+}
+
+size_t
+match_code_find(const struct match_index *ix, const char *s)
+{
+	size_t lo = 0, hi = ix->ncodes;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(match_code_of(ix, mid), s) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= ix->ncodes || strcmp(match_code_of(ix, lo), s) != 0)
+		return ix->ncodes;
+	return lo;
+}
+
+/* Whether any of the words in cands occurs in a message of error e. */
+static bool
+error_has(const struct match_index *ix, const struct cand *cv, size_t nc,
+    size_t e)
+{
+	for (size_t i = 0; i < nc; i++)
+		for (size_t j = ix->pstart[cv[i].vid];
+		    j < ix->pstart[cv[i].vid + 1]; j++)
+			if (ix->doc_err[ix->pdoc[j]] == e)
+				return true;
+	return false;
+}
+
+/* Words that may stand between a code system's name and its number:
+ * "code", "no" and the generic words ("failed with status: 1D0D",
+ * "unexpected status = 7437"), which name no code system. */
+static bool
+neutral(const char *w)
+{
+	static const char *const n[] = { "code", "codes", "err", "error",
+		"no", "num", "number", "with", "unexpected", "returned" };
+	for (size_t i = 0; i < sizeof n / sizeof *n; i++)
+		if (strcmp(w, n[i]) == 0)
+			return true;
+	return logline_generic_word(w);
+}
+
+/* The word that places the number at token i in a code system: the
+ * nearest word before it that is not neutral, or NULL. */
+static const struct tok *
+code_context(const struct toklist *tl, size_t i)
+{
+	const struct tok *t = &tl->v[i];
+
+	/* Past "code", "error"...; other numbers (3006/3005/5001) may
+	 * stand between. */
+	for (size_t j = i; j-- > 0;) {
+		const struct tok *w = &tl->v[j];
+		/* The number's own word (C0060003 is a word and a code). */
+		if (w->kind == TK_NUM || w->run == t->run)
+			continue;
+		if (t->run - w->run > CODE_CONTEXT)
+			break;
+		if (w->kind == TK_WORD && (neutral(tok_str(tl, w)) ||
+		    tok_stop_factor(tok_str(tl, w), true) < 1))
+			continue;
+		/* CamelCase parts share their word's run: take the whole
+		 * word, which comes first. */
+		while (j > 0 && tl->v[j - 1].run == w->run)
+			w = &tl->v[--j];
+		return w;
+	}
+	return NULL;
+}
+
+/* Whether the number at token i is stated as a status: right after
+ * "code", "error", "status", "unknown", "errno" or "result". */
+static bool
+stated(const struct toklist *tl, size_t i)
+{
+	static const char *const w[] = { "code", "error", "err", "errno",
+		"status", "unknown", "result" };
+	const struct tok *p;
+
+	if (i == 0 || (p = &tl->v[i - 1])->kind != TK_WORD)
+		return false;
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (strcmp(tok_str(tl, p), w[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the token before the number at i (past its own word, for a
+ * code written as a word: 1D0D) is the word w. */
+static bool
+after_word(const struct toklist *tl, size_t i, const char *w)
+{
+	const struct tok *t = &tl->v[i];
+
+	for (size_t j = i; j-- > 0;) {
+		const struct tok *p = &tl->v[j];
+		if (p->run == t->run)
+			continue;
+		return p->kind == TK_WORD && strcmp(tok_str(tl, p), w) == 0;
+	}
+	return false;
+}
+
+/* The vocabulary words that the context word ctx (the first token of its
+ * word) stands for, into *cv: its own; for a word that is in no message
+ * as written (DA_HASH_MISMATCH cut from STATUS:), those of its parts
+ * ("mismatch"), gathered through *part. */
+static size_t
+context_words(struct match_index *ix, const struct tok *ctx,
+    struct cand **cv, size_t *capc, struct cand **part, size_t *capp)
+{
+	const struct toklist *tl = &ix->tl;
+	size_t nc = match_candidates(ix, tok_str(tl, ctx), ctx->len,
+	    ctx->kind, cv, capc);
+
+	if (nc)
+		return nc;
+	for (const struct tok *c = ctx + 1; c < tl->v + tl->n &&
+	    c->run == ctx->run; c++) {
+		size_t np = match_candidates(ix, tok_str(tl, c), c->len,
+		    c->kind, part, capp);
+		if (!np)
+			continue;
+		*cv = xgrow(*cv, capc, nc + np, sizeof **cv);
+		memcpy(*cv + nc, *part, np * sizeof **cv);
+		nc += np;
+	}
+	return nc;
+}
+
+/* Codes: a number that is an error's code names it, bare or after words
+ * of that error's messages; after other words it is another code
+ * system's number and counts for nothing.  A number stated as a status
+ * that is not an error's code speaks against that error. */
+void
+match_score_codes(struct match_index *ix)
+{
+	struct toklist *tl = &ix->tl;
+	struct cand *cv = NULL, *part = NULL;
+	size_t capc = 0, capp = 0;
+	bool status = false;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct tok *t = &tl->v[i], *ctx;
+		const char *s = tok_str(tl, t);
+		size_t lo, nc = 0;
+
+		if (t->kind == TK_NUM && stated(tl, i))
+			status = true;
+		if (t->kind != TK_NUM || (lo = match_code_find(ix, s)) == ix->ncodes)
+			continue;
+		/* A status the tool returned ("SendDA command failed with
+		 * status: 1D0D") is in the status codes whatever command
+		 * returned it: the words before it name no code system. */
+		if (!after_word(tl, i, "status") &&
+		    (ctx = code_context(tl, i)) != NULL)
+			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);
+		else
+			ctx = NULL;
+		for (size_t k = lo; k < ix->ncodes &&
+		    strcmp(match_code_of(ix, k), s) == 0; k++) {
+			size_t e = ix->codes[k].err;
+			double text_s;
+			if (ctx && !error_has(ix, cv, nc, e))
+				continue; /* another code system's number */
+			match_touch_error(ix, e);
+			text_s = ix->err_code[e] ? 0 : ix->err_score[e];
+			if (!ix->err_code[e])
+				ix->err_score[e] = CODE_BASE + CODE_TEXT * text_s;
+			ix->err_code[e] = 1;
+		}
+	}
+	free(cv);
+	free(part);
+	if (status)
+		for (size_t i = 0; i < ix->netouched; i++) {
+			size_t e = ix->etouched[i];
+			if (!ix->err_code[e] && ix->kb->errors[e].ncodes)
+				ix->err_score[e] *= CODE_OTHER;
+		}
+}
+
