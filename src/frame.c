@@ -135,7 +135,13 @@ static const struct mark dialog_marks[] = {
  * step of its work. */
 static const char *const bypass_marks[] = {
 	"patched ", "bypass", "exploit", "kamakiri", "disabling ",
-	"to always report",
+	"to always report", "crashing da",
+};
+
+/* Advice for a failure that has not happened: "..., if it fails, try
+ * using --memory with UFS". */
+static const char *const advice_marks[] = {
+	"if it fails", "if this fails", "if that fails", "in case it fails",
 };
 
 /* Words of a device or port found, of a step done. */
@@ -342,13 +348,18 @@ frame_read(const char *s, size_t n, struct frame *f)
 	}
 
 	failing = logline_maybe_error(s, n);
-	if (find_any(s, n, ok_status, NELEM(ok_status)) &&
+	if (find_any(s, n, advice_marks, NELEM(advice_marks)))
+		f->not_error = true;
+	else if (find_any(s, n, ok_status, NELEM(ok_status)) &&
 	    !find(s, n, "fail") && !find(s, n, "err"))
 		f->not_error = true;
 	else if (field_line(s, n))
 		f->not_error = true;
-	else if (!failing && find_any(s, n, bypass_marks, NELEM(bypass_marks)))
-		f->not_error = true;
+	else if ((!failing || (find(s, n, "crashing da") &&
+	    !find(s, n, "fail") && !find(s, n, "err"))) &&
+	    find_any(s, n, bypass_marks, NELEM(bypass_marks)))
+		f->not_error = true; /* "Exploitation - Crashing da...": a
+				      * step, to reach BROM */
 	else if (!failing && count_words(s, n) <= 6 && !find(s, n, "quit") &&
 	    find_any(s, n, found_marks, NELEM(found_marks)))
 		f->not_error = true;

@@ -33,6 +33,9 @@
  * pasted log line around a whole message still scores well. */
 #define DOC_EXP 0.6
 #define QUERY_EXP 0.4
+/* How much an unknown word that looks like data weighs, of the rarest
+ * word's weight: "flashing of SAIL_SW1 failed" is about flashing. */
+#define UNKNOWN_DATA 0.25
 /* A text of at most this many words with no word of failure is taken for
  * a name typed to look up, not for a log line that reports nothing. */
 #define SHORT_QUERY_WORDS 3
@@ -111,6 +114,25 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 /* The words of the query, each counted once at its best, into each
  * message's two sums; the query's total weight in *q_total.  Returns how
  * many messages were touched (in ix->touched). */
+/* Whether word s looks like data a line carries rather than words it
+ * says: letters and digits mixed, or joined by '_' or '.' (SAIL_SW1,
+ * x306x, op2.img, a model's name). */
+static bool
+datalike(const char *s)
+{
+	bool digit = false, letter = false, join = false;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = true;
+		else if (*s == '_' || *s == '.')
+			join = true;
+		else
+			letter = true;
+	}
+	return (digit && letter) || join;
+}
+
 static size_t
 score_words(struct match_index *ix, unsigned first, double *q_total)
 {
@@ -149,9 +171,11 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 				cv[b - 1] = tmp;
 			}
 		/* A word the base does not know weighs as much as the
-		 * rarest: it is evidence against every message. */
+		 * rarest: it is evidence against every message.  Data the
+		 * line carries (a partition's or a phone's name) weighs
+		 * UNKNOWN_DATA of that. */
 		qw = nc ? log(1.0 + (double)ix->nerr / ix->df[cv[0].vid]) :
-		    ix->max_idf;
+		    ix->max_idf * (datalike(s) ? UNKNOWN_DATA : 1.0);
 		qw *= stop;
 		*q_total += qw;
 		score_word(ix, cv, nc, qw, t->kind != TK_WORD &&

@@ -106,6 +106,8 @@ remember(struct scan *s, unsigned long line, const char *text, size_t n)
 	memcpy(slot, text, k);
 	slot[k] = '\0';
 	s->ringline[s->ringat] = line;
+	s->ringlen[s->ringat] = k;
+	s->ringstage[s->ringat] = -2;
 	s->ringat = (s->ringat + 1) % SCAN_CONTEXT;
 	if (s->ringn < SCAN_CONTEXT)
 		s->ringn++;
@@ -381,11 +383,16 @@ stop_stage(const char *t, size_t n)
 		}
 		ready = true;
 	}
-	for (size_t j = 0; j < n; j++) {
+	for (size_t j = 0; j + 1 < n; j++) {
+		int second;
 		if (!starts[(unsigned char)t[j]])
 			continue;
+		second = tolower((unsigned char)t[j + 1]);
 		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
-			size_t k = strlen(stops[i].text);
+			size_t k;
+			if (stops[i].text[1] != second)
+				continue;
+			k = strlen(stops[i].text);
 			if (j + k <= n && strncasecmp(t + j, stops[i].text,
 			    k) == 0)
 				return (int)i;
@@ -411,13 +418,17 @@ stage_entry(const struct scan *s, int k)
  * (edl's "Firehose mode detected, uploading..." then "Error: Unknown
  * host error received in HELLO_RESP"): the stage's family, or NULL. */
 static const struct kb_error *
-in_stage(const struct scan *s)
+in_stage(struct scan *s)
 {
 	for (size_t i = 0; i < s->ringn; i++) {
 		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
-		int k = stop_stage(s->ring[at], strlen(s->ring[at]));
-		if (k >= 0)
-			return stage_entry(s, k);
+		/* Each line is read for its stage once, however many unknown
+		 * lines after it ask. */
+		if (s->ringstage[at] == -2)
+			s->ringstage[at] = stop_stage(s->ring[at],
+			    s->ringlen[at]);
+		if (s->ringstage[at] >= 0)
+			return stage_entry(s, s->ringstage[at]);
 	}
 	return NULL;
 }

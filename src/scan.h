@@ -57,6 +57,9 @@ struct scan {
 	/* the last lines, for the context before a finding */
 	char ring[SCAN_CONTEXT][SCAN_KEEP + 1];
 	unsigned long ringline[SCAN_CONTEXT];
+	size_t ringlen[SCAN_CONTEXT];
+	int ringstage[SCAN_CONTEXT]; /* its stage (scan.c), -1 none, -2 not
+	                              * yet read */
 	size_t ringn, ringat;
 	long waiting;             /* the finding whose after-context grows */
 	unsigned long lines, asked; /* lines read, and judged (not cached) */

@@ -212,6 +212,19 @@ is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Android recovery" \
 run "$FLASHFIX" lookup --json "SP Flash Tool fails with S_FT_ENABLE_DRAM_FAIL, fastboot still works"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-dram \
 	"fastboot beside an MTK tool's error: the MTK error"
+# Advice for a failure to come, and a step the tool takes on purpose, are
+# no errors; the same words reporting a failure are.
+run "$FLASHFIX" lookup 'firehose_client - [LIB]: No --memory option set, we assume "eMMC" as default ..., if it fails, try using "--memory" with "UFS","NAND" or "spinor" instead !'
+is "$rc" 1 "edl's advice 'if it fails, try --memory': no error"
+like "$err" "no known error matches" "and it says so"
+run "$FLASHFIX" lookup --json 'Memory type was set as eMMC but device reported it is UFS instead.'
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" qcom-storage-memory-type \
+	"the memory type that did not fit: its error"
+run "$FLASHFIX" lookup "Exploitation - Crashing da..."
+is "$rc" 1 "mtkclient crashing the DA to reach BROM, a step: no error"
+run "$FLASHFIX" lookup --json "Exploitation - Crashing da failed"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.platforms.0)" mtk \
+	"the same step failing: an MTK answer"
 # The frame: an MTK tool's line gets no Qualcomm error on thin words, and
 # a tool's field and its value is no error.
 run "$FLASHFIX" lookup --json "Preloader -     DAA enabled:            True"

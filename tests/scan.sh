@@ -338,13 +338,14 @@ like "$(cat "$T/out")" "no known error in the log $T/ok.log" \
 	"a quoted path to a log without errors: said, and asked on"
 
 # A Qualcomm log (05c6:9008, Qualcomm's USB vendor id) whose failing line
-# only shares words with an MTK family: no MTK answer; the same line alone
-# (no log to tell the platform) still gets that family, at its level.
+# is qdl's "flashing of X failed", which shares words with an MTK family
+# too: Qualcomm's Firehose family, no MTK answer; the same line alone names
+# no platform and gets nothing, on MTK the MTK family, at its level.
 printf '%s\n' 'Using qdl in ./qdl.' \
 	'Bus 004 Device 029: ID 05c6:9008 Qualcomm, Inc. Gobi Wireless Modem (QDL mode)' \
 	'flashed "SAIL_DLP" successfully' 'flashing of SAIL_SW1 failed' >"$T/qdl.log"
 run "$FLASHFIX" scan "$T/qdl.log"
-has "$err$out" "no known error in the log" "a Qualcomm log: no other platform's family on shared words"
+has "$out" "A Qualcomm Firehose problem" "a Qualcomm log: the Qualcomm family of qdl's line"
 hasnt "$out" "MTK" "no MTK answer"
 run "$FLASHFIX" lookup --json --limit 1 'flashing of SAIL_SW1 failed'
 is "$rc" 1 "the line alone names no platform: no MTK family on shared words"

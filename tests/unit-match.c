@@ -89,6 +89,8 @@ test_match(const char *datadir)
 	    "a one-platform family where no platform is named: nothing");
 	is_str(top(ix, "Read GPT failed!", PLAT_QCOM), "qcom-storage",
 	    "the same on Qualcomm: its family");
+	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
+	    "a partition's name is data: qdl's line is about flashing");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
