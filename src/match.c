@@ -115,22 +115,34 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
  * message's two sums; the query's total weight in *q_total.  Returns how
  * many messages were touched (in ix->touched). */
 /* Whether word s looks like data a line carries rather than words it
- * says: letters and digits mixed, or joined by '_' or '.' (SAIL_SW1,
- * x306x, op2.img, a model's name). */
+ * says: letters and digits mixed (SAIL_SW1, x306x, op2.img), or a maker's
+ * or a model's word (Redmi, Pro). */
 static bool
 datalike(const char *s)
 {
-	bool digit = false, letter = false, join = false;
+	/* Makers and model words: which phone, not what failed. */
+	static const char *const phone[] = {
+		"xiaomi", "redmi", "poco", "oppo", "realme", "oneplus",
+		"vivo", "iqoo", "huawei", "honor", "samsung", "galaxy",
+		"lenovo", "motorola", "moto", "nokia", "tecno", "infinix",
+		"itel", "meizu", "zte", "nubia", "asus", "sony", "lg", "pixel",
+		"umidigi", "doogee", "blackview", "oukitel", "ulefone",
+		"cubot", "alcatel", "tcl", "pro", "max", "lite", "plus",
+		"ultra", "mini", "note", "helio", "dimensity",
+	};
+	bool digit = false, letter = false;
 
+	for (size_t i = 0; i < sizeof phone / sizeof *phone; i++)
+		if (strcmp(s, phone[i]) == 0)
+			return true;
 	for (; *s; s++) {
 		if (*s >= '0' && *s <= '9')
 			digit = true;
-		else if (*s == '_' || *s == '.')
-			join = true;
-		else
+		else if (*s != '_' && *s != '.')
 			letter = true;
 	}
-	return (digit && letter) || join;
+	/* HELLO_RESP, a packet's name, is a word. */
+	return digit && letter;
 }
 
 static size_t

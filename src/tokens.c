@@ -545,6 +545,14 @@ tok_stop_factor(const char *s, bool query)
 		"it", "its", "my", "not", "of", "on", "or", "please", "so",
 		"that", "the", "then", "there", "these", "they", "this", "to",
 		"was", "we", "which", "will", "with", "you", "your",
+		/* and those of prose, as engineers type a symptom */
+		"about", "after", "again", "also", "am", "anybody",
+		"anyone", "because", "before", "being", "could", "did",
+		"even", "every", "get", "gets", "got", "had", "he", "help",
+		"hello", "here", "hi", "how", "im", "just", "like", "me",
+		"now", "our", "she", "should", "some", "still", "than",
+		"thanks", "their", "them", "what", "when", "where", "while",
+		"who", "why", "would",
 	};
 	static const char *const noise[] = {
 		"debug", "fatal", "info", "lib", "log", "trace", "warn",
