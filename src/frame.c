@@ -301,6 +301,40 @@ field_line(const char *s, size_t n)
 	return !logline_maybe_error(s, sep);
 }
 
+/* Whether s[0..n) is a line of the Linux kernel's USB core, after the
+ * stamp of dmesg: "[   86.480463] usb 2-3: device descriptor read/64,
+ * error -71", "usb usb2-port3: unable to enumerate USB device". */
+static bool
+kernel_usb(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n && s[0] == '[') {
+		const char *e = memchr(s, ']', n);
+		if (!e)
+			return false;
+		i = (size_t)(e - s) + 1;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	if (n - i < 6 || memcmp(s + i, "usb ", 4) != 0)
+		return false;
+	i += 4;
+	if (n - i >= 3 && memcmp(s + i, "usb", 3) == 0)
+		i += 3;
+	if (i == n || !isdigit((unsigned char)s[i]))
+		return false;
+	while (i < n) {
+		if (isdigit((unsigned char)s[i]) || s[i] == '-' || s[i] == '.')
+			i++;
+		else if (n - i >= 4 && memcmp(s + i, "port", 4) == 0)
+			i += 4;
+		else
+			break;
+	}
+	return i < n && s[i] == ':';
+}
+
 void
 frame_read(const char *s, size_t n, struct frame *f)
 {
@@ -326,6 +360,12 @@ frame_read(const char *s, size_t n, struct frame *f)
 			f->not_error = true;
 		else
 			f->other = m->tool;
+		return;
+	}
+	/* The kernel says what the port did, with its own words: the
+	 * USB core's, not a flash tool's error. */
+	if (kernel_usb(s, n)) {
+		f->other = "Linux kernel (USB)";
 		return;
 	}
 	if (!f->platform && !f->tool &&

@@ -212,6 +212,14 @@ is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Android recovery" \
 run "$FLASHFIX" lookup --json "SP Flash Tool fails with S_FT_ENABLE_DRAM_FAIL, fastboot still works"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-dram \
 	"fastboot beside an MTK tool's error: the MTK error"
+# The Linux kernel's USB lines, with dmesg's stamp or without: the kernel's.
+run "$FLASHFIX" lookup --json "[   86.480463] usb 2-3: device descriptor read/64, error -71"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.tool)" "other/Linux kernel (USB)" "dmesg's USB error: the kernel's"
+run "$FLASHFIX" lookup --json "usb usb2-port3: unable to enumerate USB device"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Linux kernel (USB)" "a hub port's: the kernel's"
+run "$FLASHFIX" lookup --json "usb error: timeout"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)" specific "'usb error:' is no kernel line: the base's"
 # Advice for a failure to come, and a step the tool takes on purpose, are
 # no errors; the same words reporting a failure are.
 run "$FLASHFIX" lookup 'firehose_client - [LIB]: No --memory option set, we assume "eMMC" as default ..., if it fails, try using "--memory" with "UFS","NAND" or "spinor" instead !'
