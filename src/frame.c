@@ -162,6 +162,12 @@ word_char(unsigned char c)
 	return isalnum(c) || c == '_' || c >= 0x80;
 }
 
+static bool
+ascii_word(unsigned char c)
+{
+	return isalnum(c) || c == '_';
+}
+
 /* Where mark m (see struct mark) starts a word of s[0..n), or NULL. */
 static const char *
 find(const char *s, size_t n, const char *m)
@@ -175,10 +181,10 @@ find(const char *s, size_t n, const char *m)
 		return NULL;
 	for (size_t i = 0; i + mlen <= n; i++) {
 		size_t k = 0;
-		/* Chinese has no spaces: a mark in it may start anywhere. */
-		if (i > 0 && word_char((unsigned char)s[i - 1]) &&
-		    word_char((unsigned char)m[0]) &&
-		    (unsigned char)m[0] < 0x80)
+		/* Chinese has no spaces: a mark in it may start anywhere,
+		 * and a word of ASCII may start right after it (进入9008). */
+		if (i > 0 && ascii_word((unsigned char)s[i - 1]) &&
+		    ascii_word((unsigned char)m[0]))
 			continue;
 		while (k < mlen && tolower((unsigned char)s[i + k]) ==
 		    (unsigned char)m[k])
@@ -186,7 +192,7 @@ find(const char *s, size_t n, const char *m)
 		if (k < mlen)
 			continue;
 		if (end && i + mlen < n &&
-		    word_char((unsigned char)s[i + mlen]))
+		    ascii_word((unsigned char)s[i + mlen]))
 			continue;
 		return s + i;
 	}

@@ -95,6 +95,10 @@ test_match(const char *datadir)
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
 	    "a chip's name with a dash names MTK");
+	is_str(top(ix, "无灯又进不了9008", 0), "qcom-driver",
+	    "9008 right after Chinese names Qualcomm");
+	is_str(top(ix, "Issues entering brom mode on mt6768 moto g24 power", 0),
+	    "mtk-brom", "a typed BROM symptom with a phone's name");
 	is_str(top(ix, "高通存储问题", 0), "qcom-storage",
 	    "高通 in Chinese names Qualcomm");
 	is_str(top(ix, "Firehose GetUfsInfo", PLAT_MTK), "",
