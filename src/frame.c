@@ -55,7 +55,7 @@ static const struct mark mtk_marks[] = {
 	{ "emi setting", NULL }, { "brom mode", NULL },
 	{ "sla$", NULL }, { "daa$", NULL }, { "mtk$", NULL },
 	{ "preloader$", NULL }, { "brom$", NULL }, { "da1$", NULL },
-	{ "da2$", NULL }, { "联发科", NULL },
+	{ "da2$", NULL }, { "pmt$", NULL }, { "联发科", NULL },
 };
 
 /* Frames of Qualcomm's tools and of the 9008 port. */
