@@ -76,7 +76,7 @@ static const struct mark qcom_marks[] = {
 	{ "rawprogram", NULL }, { "prog_emmc", NULL }, { "prog_ufs", NULL },
 	{ "edl$", NULL }, { "pk_hash", NULL }, { "msm8", NULL },
 	{ "qhusb", NULL }, { "qhsusb", NULL }, { "[configure]", NULL },
-	{ "高通", NULL },
+	{ "高通", NULL }, { "error: function: ", "QSaharaServer" },
 };
 
 /* Marks of another maker's tool, or of a program that is not a flash

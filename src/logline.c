@@ -26,10 +26,11 @@ static const char *const fail_words[] = {
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
 	"only", "qhsusb", "quit", "auth", "won't", "doesn't", "didn't",
 	"isn't", "wasn't", "never", "issue", "brick", "dead", "disconnect",
+	"nak",
 };
 static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
-	"损坏", "锁", "停", "卡", "只", "问题", "断开", "掉",
+	"损坏", "锁", "停", "卡", "只", "问题", "断开", "掉", "dump mode",
 };
 
 /* Words of success and progress. */
@@ -210,6 +211,7 @@ static const char *const maybe_words[] = {
 /* Short ones, as whole words. */
 static const char *const maybe_whole[] = {
 	"no", "not", "bad", "lost", "only", "mes", "test", "hang", "quit",
+	"nak",
 };
 static const char *const maybe_texts[] = {
 	"???", "失败", "错误", "异常", "无法", "超时", "不", "未",
