@@ -134,8 +134,8 @@ static const struct mark dialog_marks[] = {
 /* Lines in which a tool announces it gets around a protection, as a
  * step of its work. */
 static const char *const bypass_marks[] = {
-	"patched ", "bypass", "exploit", "kamakiri", "disabling ",
-	"to always report", "crashing da",
+	"patched ", "patched$", "bypass", "exploit", "kamakiri",
+	"disabling ", "to always report", "crashing da",
 };
 
 /* Advice for a failure that has not happened: "..., if it fails, try
@@ -403,6 +403,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->not_error = true;
 	else if ((!failing || (find(s, n, "crashing da") &&
 	    !find(s, n, "fail") && !find(s, n, "err"))) &&
+	    !find(s, n, "patched against") &&
 	    find_any(s, n, bypass_marks, NELEM(bypass_marks)))
 		f->not_error = true; /* "Exploitation - Crashing da...": a
 				      * step, to reach BROM */

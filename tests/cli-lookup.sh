@@ -230,6 +230,11 @@ is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" qcom-storage-memory-type \
 	"the memory type that did not fit: its error"
 run "$FLASHFIX" lookup "Exploitation - Crashing da..."
 is "$rc" 1 "mtkclient crashing the DA to reach BROM, a step: no error"
+run "$FLASHFIX" lookup "XFlashExt - DA version anti-rollback patched"
+is "$rc" 1 "mtkclient patching the DA's anti-rollback, a step: no error"
+run "$FLASHFIX" lookup --json "Exploitation - V5 Device is patched against carbonara :("
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-auth \
+	"a phone patched against the exploit: MTK security"
 run "$FLASHFIX" lookup --json "Exploitation - Crashing da failed"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.platforms.0)" mtk \
 	"the same step failing: an MTK answer"
