@@ -158,16 +158,13 @@ add_code(struct toklist *tl, uint32_t v, unsigned run)
 	add(tl, (const uint8_t *)num, (size_t)k, TK_NUM, run);
 }
 
-/* Whether s[0..n) is a hex number as new-architecture MediaTek codes are
- * printed without 0x: eight hex digits, letters and digits both
- * (C0060003). */
+/* Whether s[0..n) is all hex digits, letters and digits both (C0060003,
+ * 1D0D): a code printed without 0x, not a word or a decimal number. */
 static bool
-bare_hex_code(const uint8_t *s, size_t n)
+mixed_hex(const uint8_t *s, size_t n)
 {
 	bool letter = false, digit = false;
 
-	if (n != 8)
-		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] >= '0' && s[i] <= '9')
 			digit = true;
@@ -180,29 +177,26 @@ bare_hex_code(const uint8_t *s, size_t n)
 	return letter && digit;
 }
 
-/* Whether s[0..n) is four hex digits, letters and digits both, right
- * after the word "status" of the token list: a status as antumbra and
- * penumbra print it, without 0x ("SendDA command failed with status:
- * 1D0D"). */
+/* Whether s[0..n) is a hex number as new-architecture MediaTek codes are
+ * printed without 0x: eight hex digits (C0060003). */
+static bool
+bare_hex_code(const uint8_t *s, size_t n)
+{
+	return n == 8 && mixed_hex(s, n);
+}
+
+/* Whether s[0..n) is four hex digits right after the word "status" of the
+ * token list: a status as antumbra and penumbra print it, without 0x
+ * ("SendDA command failed with status: 1D0D"). */
 static bool
 status_hex_code(const struct toklist *tl, const uint8_t *s, size_t n)
 {
-	bool letter = false, digit = false;
 	const struct tok *p;
 
 	if (n != 4 || tl->n == 0 || (p = &tl->v[tl->n - 1])->kind != TK_WORD ||
 	    strcmp(tok_str(tl, p), "status") != 0)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digit = true;
-		else if ((s[i] >= 'a' && s[i] <= 'f') ||
-		    (s[i] >= 'A' && s[i] <= 'F'))
-			letter = true;
-		else
-			return false;
-	}
-	return letter && digit;
+	return mixed_hex(s, n);
 }
 
 static void
