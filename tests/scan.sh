@@ -289,10 +289,11 @@ is "$(J id <"$T/fout")/$(J line <"$T/fout")" sahara/8 "and prints it as it appea
 : >"$T/trunc.log"
 "$FLASHFIX" scan --follow --json "$T/trunc.log" >"$T/fout" 2>"$T/ferr" &
 pid=$!
-# waitfor FILE PATTERN: until FILE holds PATTERN (10 s at most).
+# waitfor FILE PATTERN: until FILE holds PATTERN (30 s at most: a loaded
+# machine running the suite in parallel may be slow to poll).
 waitfor() {
 	i=0
-	while [ "$i" -lt 100 ] && ! grep -q -- "$2" "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+	while [ "$i" -lt 300 ] && ! grep -q -- "$2" "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 }
 printf '%s\n' "Port - Device detected :)" "noise" "Sahara communication failed" >>"$T/trunc.log"
 waitfor "$T/fout" '"id":"sahara"'
