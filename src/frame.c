@@ -341,6 +341,20 @@ kernel_usb(const char *s, size_t n)
 	return i < n && s[i] == ':';
 }
 
+/* Whether s[0..n) is a tool announcing a step that gets around a
+ * protection ("Patched DA", "Exploitation - Crashing da..." to reach
+ * BROM), no failure; failing: whether it has a mark of one.  "Patched
+ * against carbonara" is the phone refusing the exploit. */
+static bool
+tool_step(const char *s, size_t n, bool failing)
+{
+	bool crash = find(s, n, "crashing da") && !find(s, n, "fail") &&
+	    !find(s, n, "err");
+
+	return (!failing || crash) && !find(s, n, "patched against") &&
+	    find_any(s, n, bypass_marks, NELEM(bypass_marks));
+}
+
 void
 frame_read(const char *s, size_t n, struct frame *f)
 {
@@ -401,12 +415,8 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->not_error = true;
 	else if (field_line(s, n))
 		f->not_error = true;
-	else if ((!failing || (find(s, n, "crashing da") &&
-	    !find(s, n, "fail") && !find(s, n, "err"))) &&
-	    !find(s, n, "patched against") &&
-	    find_any(s, n, bypass_marks, NELEM(bypass_marks)))
-		f->not_error = true; /* "Exploitation - Crashing da...": a
-				      * step, to reach BROM */
+	else if (tool_step(s, n, failing))
+		f->not_error = true;
 	else if (!failing && count_words(s, n) <= 6 && !find(s, n, "quit") &&
 	    find_any(s, n, found_marks, NELEM(found_marks)))
 		f->not_error = true;

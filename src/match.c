@@ -111,9 +111,6 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 	}
 }
 
-/* The words of the query, each counted once at its best, into each
- * message's two sums; the query's total weight in *q_total.  Returns how
- * many messages were touched (in ix->touched). */
 /* Whether word s looks like data a line carries rather than words it
  * says: letters and digits mixed (SAIL_SW1, x306x, op2.img), or a maker's
  * or a model's word (Redmi, Pro). */
@@ -145,6 +142,9 @@ datalike(const char *s)
 	return digit && letter;
 }
 
+/* The words of the query, each counted once at its best, into each
+ * message's two sums; the query's total weight in *q_total.  Returns how
+ * many messages were touched (in ix->touched). */
 static size_t
 score_words(struct match_index *ix, unsigned first, double *q_total)
 {

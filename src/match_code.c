@@ -97,6 +97,23 @@ code_context(const struct toklist *tl, size_t i)
 	return NULL;
 }
 
+/* The word right before the number at token i, or NULL when a number or
+ * nothing is; past_own: past the number's own word (a code written as a
+ * word, 1D0D, is a word and a code of one run). */
+static const char *
+word_before(const struct toklist *tl, size_t i, bool past_own)
+{
+	const struct tok *t = &tl->v[i];
+
+	for (size_t j = i; j-- > 0;) {
+		const struct tok *p = &tl->v[j];
+		if (past_own && p->run == t->run)
+			continue;
+		return p->kind == TK_WORD ? tok_str(tl, p) : NULL;
+	}
+	return NULL;
+}
+
 /* Whether the number at token i is stated as a status: right after
  * "code", "error", "status", "unknown", "errno" or "result". */
 static bool
@@ -104,29 +121,13 @@ stated(const struct toklist *tl, size_t i)
 {
 	static const char *const w[] = { "code", "error", "err", "errno",
 		"status", "unknown", "result" };
-	const struct tok *p;
+	const char *p = word_before(tl, i, false);
 
-	if (i == 0 || (p = &tl->v[i - 1])->kind != TK_WORD)
+	if (!p)
 		return false;
 	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-		if (strcmp(tok_str(tl, p), w[k]) == 0)
+		if (strcmp(p, w[k]) == 0)
 			return true;
-	return false;
-}
-
-/* Whether the token before the number at i (past its own word, for a
- * code written as a word: 1D0D) is the word w. */
-static bool
-after_word(const struct toklist *tl, size_t i, const char *w)
-{
-	const struct tok *t = &tl->v[i];
-
-	for (size_t j = i; j-- > 0;) {
-		const struct tok *p = &tl->v[j];
-		if (p->run == t->run)
-			continue;
-		return p->kind == TK_WORD && strcmp(tok_str(tl, p), w) == 0;
-	}
 	return false;
 }
 
@@ -171,21 +172,22 @@ match_score_codes(struct match_index *ix)
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct tok *t = &tl->v[i], *ctx;
-		const char *s = tok_str(tl, t);
+		const char *s = tok_str(tl, t), *before;
 		size_t lo, nc = 0;
 
 		if (t->kind == TK_NUM && stated(tl, i))
 			status = true;
-		if (t->kind != TK_NUM || (lo = match_code_find(ix, s)) == ix->ncodes)
+		if (t->kind != TK_NUM ||
+		    (lo = match_code_find(ix, s)) == ix->ncodes)
 			continue;
 		/* A status the tool returned ("SendDA command failed with
 		 * status: 1D0D") is in the status codes whatever command
 		 * returned it: the words before it name no code system. */
-		if (!after_word(tl, i, "status") &&
-		    (ctx = code_context(tl, i)) != NULL)
+		before = word_before(tl, i, true);
+		ctx = before && strcmp(before, "status") == 0 ? NULL :
+		    code_context(tl, i);
+		if (ctx)
 			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);
-		else
-			ctx = NULL;
 		for (size_t k = lo; k < ix->ncodes &&
 		    strcmp(match_code_of(ix, k), s) == 0; k++) {
 			size_t e = ix->codes[k].err;

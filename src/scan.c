@@ -210,7 +210,7 @@ place_finding(struct scan *s, struct scan_finding *f, const char *file,
 		    SCAN_CONTEXT;
 		f->before[f->nbefore].line = s->ringline[at];
 		f->before[f->nbefore++].text = decoded(s->ring[at],
-		    strlen(s->ring[at]));
+		    s->ringlen[at]);
 	}
 	s->waiting = (long)(f - s->f);
 }
