@@ -38,9 +38,11 @@ static const struct mark mtk_marks[] = {
 	{ "dahandler - ", "mtkclient" }, { "pltools - ", "mtkclient" },
 	{ "xflashext - ", "mtkclient" }, { "daloader - ", "mtkclient" },
 	{ "dalegacy - ", "mtkclient" }, { "mtk - ", "mtkclient" },
-	{ "exploitation - ", "mtkclient" }, { "mtkclient", "mtkclient" },
+	{ "exploitation - ", "mtkclient" }, { "sej - ", "mtkclient" },
+	{ "mtkclient", "mtkclient" },
 	{ "kamakiri", "mtkclient" }, { "antumbra", "antumbra" },
-	{ "penumbra", "penumbra" }, { "brom error", "SP Flash Tool" },
+	{ "penumbra", "penumbra" }, { "sendda", "penumbra" },
+	{ "brom error", "SP Flash Tool" },
 	{ "brom exception", "SP Flash Tool" },
 	{ "brom_dll", "SP Flash Tool" }, { "da_dll", "SP Flash Tool" },
 	{ "flashtool[", "SP Flash Tool" }, { "apcore::", "SP Flash Tool" },
@@ -51,8 +53,8 @@ static const struct mark mtk_marks[] = {
 	{ "mediatek", NULL }, { "preloader vcom", NULL },
 	{ "xflash", NULL }, { "s_ft_", NULL }, { "s_brom_", NULL },
 	{ "s_da_", NULL }, { "s_dl_", NULL }, { "status_brom", NULL },
-	{ "status_da_", NULL }, { "scatter", NULL }, { "emi data", NULL },
-	{ "emi setting", NULL }, { "brom mode", NULL },
+	{ "status_da_", NULL }, { "scatter", NULL },
+	{ "emi$", NULL }, { "brom mode", NULL },
 	{ "sla$", NULL }, { "daa$", NULL }, { "mtk$", NULL },
 	{ "preloader$", NULL }, { "brom$", NULL }, { "da1$", NULL },
 	{ "da2$", NULL }, { "pmt$", NULL }, { "联发科", NULL },
@@ -77,6 +79,7 @@ static const struct mark qcom_marks[] = {
 	{ "edl$", NULL }, { "pk_hash", NULL }, { "msm8", NULL },
 	{ "qhusb", NULL }, { "qhsusb", NULL }, { "[configure]", NULL },
 	{ "高通", NULL }, { "error: function: ", "QSaharaServer" },
+	{ "hello_resp", NULL },
 };
 
 /* Marks of another maker's tool, or of a program that is not a flash
@@ -149,6 +152,67 @@ static const char *const found_marks[] = {
 	"connected", "found", "detected", "opened", "succeeded",
 	"successful", "completed", "done", "passed", "ready", "enabled",
 	"handshake ok",
+};
+
+/* Words and module names that place a line in one stage of the flash,
+ * and so in one family, when its platform is known: mtkclient's and
+ * edl's loggers are named after the stage ("Sej - " drives the security
+ * engine, "PLTools - " sends the BROM payload), and a few words of the
+ * field belong to one stage only.  First match wins: the later stages,
+ * which need the earlier ones to have passed, come first.  Sources: the
+ * module names of bkerler/mtkclient (mtkclient/Library) and bkerler/edl
+ * (edlclient/Library); the stages as MediaTek's and Qualcomm's download
+ * protocols run them (see data/errors.csv, the families' entries). */
+static const struct stage {
+	const char *s;
+	unsigned platform;
+	unsigned char family;
+} stage_marks[] = {
+	/* SP Flash Tool heads every error "BROM ERROR", whatever its
+	 * stage: no stage (FAM_COUNT) */
+	{ "brom error", PLAT_MTK, FAM_COUNT },
+	/* MediaTek */
+	{ "sej - ", PLAT_MTK, FAM_MTK_AUTH },
+	{ "sla$", PLAT_MTK, FAM_MTK_AUTH }, { "daa$", PLAT_MTK, FAM_MTK_AUTH },
+	{ "sec:", PLAT_MTK, FAM_MTK_AUTH },
+	{ "auth file", PLAT_MTK, FAM_MTK_AUTH },
+	{ "seccfg", PLAT_MTK, FAM_MTK_AUTH },
+	{ "lockstate", PLAT_MTK, FAM_MTK_AUTH },
+	{ "dram", PLAT_MTK, FAM_MTK_DRAM }, { "emi$", PLAT_MTK, FAM_MTK_DRAM },
+	{ "scatter", PLAT_MTK, FAM_MTK_IMAGE }, { "pmt$", PLAT_MTK, FAM_MTK_IMAGE },
+	{ "daxflash - ", PLAT_MTK, FAM_MTK_DA },
+	{ "dalegacy - ", PLAT_MTK, FAM_MTK_DA },
+	{ "xflashext - ", PLAT_MTK, FAM_MTK_DA },
+	{ "dahandler - ", PLAT_MTK, FAM_MTK_DA },
+	{ "da1$", PLAT_MTK, FAM_MTK_DA }, { "da2$", PLAT_MTK, FAM_MTK_DA },
+	{ "pltools - ", PLAT_MTK, FAM_MTK_BROM },
+	{ "exploitation - ", PLAT_MTK, FAM_MTK_BROM },
+	{ "brom$", PLAT_MTK, FAM_MTK_BROM }, { "bootrom", PLAT_MTK, FAM_MTK_BROM },
+	{ "handshake", PLAT_MTK, FAM_MTK_BROM },
+	{ "preloader vcom", PLAT_MTK, FAM_MTK_BROM },
+	{ "driver", PLAT_MTK, FAM_MTK_BROM }, { "驱动", PLAT_MTK, FAM_MTK_BROM },
+	/* Qualcomm: a phone seen in 900E has left the stage it failed in */
+	{ "900e$", PLAT_QCOM, FAM_QCOM_STATE },
+	{ "0x900e$", PLAT_QCOM, FAM_QCOM_STATE },
+	{ "firehose", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "<response value", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "configure", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "sahara", PLAT_QCOM, FAM_QCOM_SAHARA },
+	{ "hello_resp", PLAT_QCOM, FAM_QCOM_SAHARA },
+	{ "loader", PLAT_QCOM, FAM_QCOM_SAHARA },
+	{ "gpt$", PLAT_QCOM, FAM_QCOM_STORAGE },
+	{ "printgpt", PLAT_QCOM, FAM_QCOM_STORAGE },
+	{ "qdloader", PLAT_QCOM, FAM_QCOM_DRIVER },
+	{ "qhsusb", PLAT_QCOM, FAM_QCOM_DRIVER },
+	{ "driver", PLAT_QCOM, FAM_QCOM_DRIVER }, { "驱动", PLAT_QCOM, FAM_QCOM_DRIVER },
+	{ "进入9008", PLAT_QCOM, FAM_QCOM_DRIVER },
+	{ "进入 9008", PLAT_QCOM, FAM_QCOM_DRIVER },
+	{ "进不了9008", PLAT_QCOM, FAM_QCOM_DRIVER },
+	/* The vendor's own stages, on either platform */
+	{ "ofp$", PLAT_BOTH, FAM_VENDOR_PACKAGE },
+	{ "ops file", PLAT_BOTH, FAM_VENDOR_PACKAGE },
+	{ "login", PLAT_BOTH, FAM_VENDOR_ACCOUNT },
+	{ "log in", PLAT_BOTH, FAM_VENDOR_ACCOUNT },
 };
 
 /* Statuses whose name reports success. */
@@ -341,6 +405,31 @@ kernel_usb(const char *s, size_t n)
 	return i < n && s[i] == ':';
 }
 
+/* Whether s[0..n) ends in a probe for one optional field that the
+ * target did not report: edl's "firehose - [LIB]: Couldn't detect
+ * MaxPayloadSizeFromTargetinBytes" while it reads the reply to its
+ * <configure>, as a read that works prints it (bkerler/edl #424).  A
+ * thing not found in words ("Couldn't detect the device") is a
+ * failure. */
+static bool
+probe_line(const char *s, size_t n)
+{
+	static const char m[] = "couldn't detect ";
+	const char *p = NULL, *q;
+
+	for (q = s; (q = find(q, n - (size_t)(q - s), m)); q++)
+		p = q;
+	if (!p)
+		return false;
+	p += sizeof m - 1;
+	q = p;
+	while (q < s + n && ascii_word((unsigned char)*q))
+		q++;
+	while (q < s + n && (*q == '.' || *q == '!' || isspace((unsigned char)*q)))
+		q++;
+	return q > p && q == s + n;
+}
+
 /* Whether s[0..n) is a tool announcing a step that gets around a
  * protection ("Patched DA", "Exploitation - Crashing da..." to reach
  * BROM), no failure; failing: whether it has a mark of one.  "Patched
@@ -362,6 +451,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 	bool failing;
 
 	memset(f, 0, sizeof *f);
+	f->stage = FAM_COUNT;
 	mm = find_mark(s, n, mtk_marks, NELEM(mtk_marks));
 	qm = find_mark(s, n, qcom_marks, NELEM(qcom_marks));
 	if (mm || mtk_chip(s, n))
@@ -372,6 +462,13 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->platform = 0;
 	f->tool = mm && mm->tool ? mm->tool : qm && qm->tool ? qm->tool :
 	    NULL;
+	for (size_t i = 0; i < NELEM(stage_marks); i++)
+		if ((stage_marks[i].platform == PLAT_BOTH ||
+		    (stage_marks[i].platform & f->platform)) &&
+		    find(s, n, stage_marks[i].s)) {
+			f->stage = stage_marks[i].family;
+			break;
+		}
 
 	if ((m = find_mark(s, n, other_marks, NELEM(other_marks)))) {
 		/* A traceback's frame inside a flash tool's own code is that
@@ -413,7 +510,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 	else if (find_any(s, n, ok_status, NELEM(ok_status)) &&
 	    !find(s, n, "fail") && !find(s, n, "err"))
 		f->not_error = true;
-	else if (field_line(s, n))
+	else if (field_line(s, n) || probe_line(s, n))
 		f->not_error = true;
 	else if (tool_step(s, n, failing))
 		f->not_error = true;

@@ -19,6 +19,9 @@ struct frame {
 	bool weak_other;    /* other holds only when the base knows nothing
 			       of the line (a Windows dialog about a DLL) */
 	bool not_error;     /* success, progress or debug data */
+	unsigned char stage; /* enum family: the stage of the flash the
+				line's words or the tool's module name
+				("sahara - ", "DRAM"); FAM_COUNT: none */
 };
 
 /* Reads the frame of the n bytes at s into *f. */

@@ -352,13 +352,19 @@ kb_action(const struct kb *kb, const struct fix *f, bool zh)
 	    f->action_en);
 }
 
+static const char vendor_faq[] = "vendor FAQ";
+
 bool
 kb_fix_vendor_tool(const struct fix *f)
 {
-	static const char faq[] = "vendor FAQ";
-
 	return f->src == KB_SRC_GENERIC ||
-	    strncmp(f->source, faq, sizeof faq - 1) == 0;
+	    strncmp(f->source, vendor_faq, sizeof vendor_faq - 1) == 0;
+}
+
+bool
+kb_error_vendor_faq(const struct kb_error *e)
+{
+	return strncmp(e->source, vendor_faq, sizeof vendor_faq - 1) == 0;
 }
 
 const char *

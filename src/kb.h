@@ -185,6 +185,9 @@ extern const struct kb_notes kb_no_notes;
  * tools.csv lists: a step of the vendor FAQ (its source starts "vendor
  * FAQ") or of the general ladder. */
 bool kb_fix_vendor_tool(const struct fix *f);
+/* Whether error e comes from the vendor's FAQ (its source says "vendor
+ * FAQ"): a message the vendor's own tool prints. */
+bool kb_error_vendor_faq(const struct kb_error *e);
 /* Code c of an error (kept in decimal, so that every printed form finds
  * it) as its tools print it, into out (at least 16 bytes): a status of
  * 0x4000 and above in hex (MediaTek's 0xC0060001, DAA's 0x7017), the

@@ -17,8 +17,8 @@
  * "failure"; "err" finds "error", "errno". */
 static const char *const fail_words[] = {
 	"err", "fail", "exception", "invalid", "mismatch", "timeout",
-	"timed", "unable", "cannot", "can't", "couldn't", "could", "not",
-	"no", "wrong", "denied", "refused", "abort", "unsupport", "unknown",
+	"timed", "unable", "cannot", "can't", "couldn't", "could",
+	"nothing", "wrong", "denied", "refused", "abort", "unsupport", "unknown",
 	"incorrect", "corrupt", "must", "bad", "unexpected", "missing",
 	"overflow", "reject", "crash", "lost", "stuck", "illegal", "forbid",
 	"locked", "expired", "unauthori", "violat", "panic", "fault",
@@ -26,7 +26,10 @@ static const char *const fail_words[] = {
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
 	"only", "qhsusb", "quit", "auth", "won't", "doesn't", "didn't",
 	"isn't", "wasn't", "never", "issue", "brick", "dead", "disconnect",
-	"nak",
+};
+/* Short ones, as whole words: "nop" and "normal" say nothing failed. */
+static const char *const fail_whole[] = {
+	"no", "not", "nak",
 };
 static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
@@ -148,7 +151,7 @@ logline_benign(const char *s, size_t n)
 		return false;
 	while (next_word(s, n, &i, w, sizeof w, &after)) {
 		bool digits = strspn(w, "0123456789") == strlen(w);
-		if (IN(fail_words, w, true))
+		if (IN(fail_words, w, true) || IN(fail_whole, w, false))
 			return false;
 		words++;
 		if (IN(ok_words, w, true))
@@ -191,7 +194,7 @@ logline_says_failure(const char *s, size_t n)
 		/* "auth" keeps "Mem read auth: True" from being benign
 		 * data, but it names a subject, not a failure. */
 		if ((strcmp(w, "auth") != 0 && IN(fail_words, w, true)) ||
-		    HAS(fail_inside, w, strlen(w)))
+		    IN(fail_whole, w, false) || HAS(fail_inside, w, strlen(w)))
 			return true;
 	return false;
 }
@@ -518,7 +521,7 @@ logline_success(const char *s, size_t n)
 	if (HAS(fail_texts, s, n))
 		return false;
 	while (next_word(s, n, &i, w, sizeof w, &after)) {
-		if (IN(fail_words, w, true))
+		if (IN(fail_words, w, true) || IN(fail_whole, w, false))
 			return false;
 		if (IN(won, w, true))
 			ok = true;

@@ -411,6 +411,15 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		if (!platform && !f->platform && x.level == MATCH_FAMILY &&
 		    x.err->platforms != PLAT_BOTH)
 			continue;
+		/* and a public error of one platform, by its words alone,
+		 * only on nearly all of them, or where its message explains
+		 * all the text: "Failed to download File!" and "Test Device
+		 * failed!" are as often another maker's tool.  The vendor's
+		 * FAQ is the bench's own tool speaking. */
+		if (!platform && !f->platform && !x.by_code &&
+		    x.err->platforms != PLAT_BOTH && x.score < MATCH_UNPLACED &&
+		    x.cover < MATCH_COVER_ALL && !kb_error_vendor_faq(x.err))
+			continue;
 		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&
 		    (fe = family_entry(ix, x.err->family)))
 			x.err = fe;
@@ -484,6 +493,26 @@ failing(const char *text, size_t len)
 	return words <= SHORT_QUERY_WORDS;
 }
 
+/* Nothing of the base matched a line that reports a failure in a stage
+ * its words or its tool's frame name ("PLTools - [LIB]: Error on sending
+ * payload"): that stage's family, on its own entry.  Into r[0]; returns
+ * 1, or 0 when the line names no stage or says nothing failed. */
+static size_t
+by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
+    const char *text, size_t len, struct match_result *r)
+{
+	const struct kb_error *fe;
+
+	if (f->stage >= FAM_COUNT || !logline_says_failure(text, len) ||
+	    !(fe = family_entry(ix, f->stage)))
+		return 0;
+	if (platform && !(fe->platforms & platform))
+		return 0;
+	r[0] = (struct match_result){ fe, MATCH_FAMILY_MIN, false,
+		MATCH_FAMILY, 0, 0 };
+	return 1;
+}
+
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
@@ -501,6 +530,8 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
 	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
 	n = settle(ix, &f, platform, failing(text, len), tmp, n);
+	if (n == 0)
+		n = by_stage(ix, &f, platform, text, len, tmp);
 	if (n > max)
 		n = max;
 	memcpy(out, tmp, n * sizeof *out);

@@ -34,6 +34,10 @@
  * least this score, or its code. */
 #define MATCH_OTHER_PLATFORM 0.95
 
+/* An error of one platform, in a text that names no platform, needs at
+ * least this score, or its code. */
+#define MATCH_UNPLACED 0.9
+
 /* How much an answer says, as far as the evidence goes. */
 enum match_level {
 	MATCH_SPECIFIC,       /* one known error: its name, its code, a

@@ -218,8 +218,8 @@ is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
 	"$JSONCHECK" 0.tool)" "other/Linux kernel (USB)" "dmesg's USB error: the kernel's"
 run "$FLASHFIX" lookup --json "usb usb2-port3: unable to enumerate USB device"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Linux kernel (USB)" "a hub port's: the kernel's"
-run "$FLASHFIX" lookup --json "usb error: timeout"
-is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)" specific "'usb error:' is no kernel line: the base's"
+run "$FLASHFIX" lookup --json --platform qcom "usb error: timeout"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)" specific "'usb error:' is no kernel line: the base's (on Qualcomm)"
 # Advice for a failure to come, and a step the tool takes on purpose, are
 # no errors; the same words reporting a failure are.
 run "$FLASHFIX" lookup 'firehose_client - [LIB]: No --memory option set, we assume "eMMC" as default ..., if it fails, try using "--memory" with "UFS","NAND" or "spinor" instead !'
@@ -259,4 +259,35 @@ like "$out" '"codes":\[[^]]*"0x7017"' "DAA's 0x7017 in hex"
 run "$FLASHFIX" lookup --json --limit 1 4009
 like "$out" '"codes":\[[^]]*"4009"' "WCSM's 4009 in decimal"
 
+# A line the base knows no message of, from a tool whose module or words
+# name the stage that failed: that stage's family.
+run "$FLASHFIX" lookup --json "PLTools - [LIB]: Error on sending payload: mt6877_payload.bin"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.id)" "family/mtk-da" "mtkclient's payload words: the DA family's words first"
+run "$FLASHFIX" lookup --json "Sej - [LIB]: SEJ Legacy Hardware seems not to be configured correctly."
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.family)" "family/mtk-auth" "mtkclient's security engine module: the auth family"
+run "$FLASHFIX" lookup --json "Error: Unknown host error received in HELLO_RESP"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "qcom-sahara" "Sahara's HELLO_RESP: the Sahara family"
+# The stage's words in a line that reports nothing failed, or after SP
+# Flash Tool's "BROM ERROR" that heads errors of every stage: no family.
+run "$FLASHFIX" lookup --json "firehose - [LIB]: Supported functions: program,read,nop,patch,configure"
+is "$out" "[]" "edl listing Firehose's functions (nop is no 'no'): nothing"
+run "$FLASHFIX" lookup --json "firehose - [LIB]: Couldn't detect MaxPayloadSizeFromTargetinBytes"
+is "$out" "[]" "edl probing one optional field of the target's reply: nothing"
+run "$FLASHFIX" lookup --json "DeviceClass - [LIB]: Couldn't detect the device. Is it connected ? (MT6765)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "mtk-brom" "the device itself not detected: a failure, BROM's family"
+run "$FLASHFIX" lookup --json "Brom error: s_ft_get_memory_fail (0xfda)"
+is "$out" "[]" "'BROM ERROR' names no stage: nothing"
+run "$FLASHFIX" lookup --json "DaHandler - [LIB]: Error: Couldn't read the phone's memory"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "mtk-da" "and mtkclient's DA module on a failure: the DA family"
+# A public error of one platform by a few shared words, in a line that
+# names no platform, is as often another maker's tool; with the
+# platform named, the same words find it.
+run "$FLASHFIX" lookup --json "Test Device failed!"
+is "$out" "[]" "'Test Device failed!' alone: nothing"
+run "$FLASHFIX" lookup --json "MT6765: Test Device failed!"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-dram-test" "with an MTK chip named: the DRAM test"
+run "$FLASHFIX" lookup --json "[COM12] 02:13:55 DL system ERR (elapsed 00:01:12)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "dl-system-err" "the vendor tool's own message needs no platform"
 done_testing
