@@ -444,6 +444,17 @@ tool_step(const char *s, size_t n, bool failing)
 	    find_any(s, n, bypass_marks, NELEM(bypass_marks));
 }
 
+unsigned
+frame_stage(const char *s, size_t n, unsigned platform)
+{
+	for (size_t i = 0; i < NELEM(stage_marks); i++)
+		if ((stage_marks[i].platform == PLAT_BOTH ||
+		    (stage_marks[i].platform & platform)) &&
+		    find(s, n, stage_marks[i].s))
+			return stage_marks[i].family;
+	return FAM_COUNT;
+}
+
 void
 frame_read(const char *s, size_t n, struct frame *f)
 {
@@ -462,13 +473,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->platform = 0;
 	f->tool = mm && mm->tool ? mm->tool : qm && qm->tool ? qm->tool :
 	    NULL;
-	for (size_t i = 0; i < NELEM(stage_marks); i++)
-		if ((stage_marks[i].platform == PLAT_BOTH ||
-		    (stage_marks[i].platform & f->platform)) &&
-		    find(s, n, stage_marks[i].s)) {
-			f->stage = stage_marks[i].family;
-			break;
-		}
+	f->stage = (unsigned char)frame_stage(s, n, f->platform);
 
 	if ((m = find_mark(s, n, other_marks, NELEM(other_marks)))) {
 		/* A traceback's frame inside a flash tool's own code is that

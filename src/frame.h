@@ -24,7 +24,13 @@ struct frame {
 				("sahara - ", "DRAM"); FAM_COUNT: none */
 };
 
-/* Reads the frame of the n bytes at s into *f. */
+/* The stage (enum family) that the n bytes at s name on platform (PLAT_
+ * bits; 0: only the vendor's stages, which both platforms share), or
+ * FAM_COUNT. */
+unsigned frame_stage(const char *s, size_t n, unsigned platform);
+
+/* Reads the frame of the n bytes at s into *f; its stage on the platform
+ * the frame names. */
 void frame_read(const char *s, size_t n, struct frame *f);
 
 #endif

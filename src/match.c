@@ -495,16 +495,22 @@ failing(const char *text, size_t len)
 
 /* Nothing of the base matched a line that reports a failure in a stage
  * its words or its tool's frame name ("PLTools - [LIB]: Error on sending
- * payload"): that stage's family, on its own entry.  Into r[0]; returns
+ * payload"), on the platform of the frame or else of the caller: that
+ * stage's family, on its own entry.  Into r[0]; returns
  * 1, or 0 when the line names no stage or says nothing failed. */
 static size_t
 by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
     const char *text, size_t len, struct match_result *r)
 {
 	const struct kb_error *fe;
+	unsigned stage = f->stage;
 
-	if (f->stage >= FAM_COUNT || !logline_says_failure(text, len) ||
-	    !(fe = family_entry(ix, f->stage)))
+	/* Typed in the wizard after the platform was chosen: the stage on
+	 * that platform ("stuck at the handshake"). */
+	if (stage >= FAM_COUNT && platform && !f->platform)
+		stage = frame_stage(text, len, platform);
+	if (stage >= FAM_COUNT || !logline_says_failure(text, len) ||
+	    !(fe = family_entry(ix, stage)))
 		return 0;
 	if (platform && !(fe->platforms & platform))
 		return 0;

@@ -89,6 +89,14 @@ test_match(const char *datadir)
 	    "a one-platform family where no platform is named: nothing");
 	is_str(top(ix, "Read GPT failed!", PLAT_QCOM), "qcom-storage",
 	    "the same on Qualcomm: its family");
+	is_str(top(ix, "the handshake keeps failing", PLAT_MTK), "mtk-brom",
+	    "a stage's word, typed after MTK was chosen: the stage's family");
+	is_str(top(ix, "the handshake keeps failing", 0), "",
+	    "the same with no platform: nothing");
+	is_str(top(ix, "qfil says the loader is wrong and fails", PLAT_QCOM),
+	    "qcom-sahara", "Qualcomm's loader: the Sahara family");
+	is_str(top(ix, "the handshake keeps working", PLAT_MTK), "",
+	    "a stage's word where nothing failed: nothing");
 	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
 	    "a partition's name is data: qdl's line is about flashing");
 	is_str(top(ix, "DRAM init error!", 0), "",
