@@ -450,11 +450,12 @@ logline_glance_bytes(const char *s, size_t n)
 }
 
 #ifdef __SSE2__
-/* 16 bytes at a time: the places where a mark may start as the bits of
- * a mask (the starts of ASCII words; bytes that are not ASCII; '?', ESC,
- * NUL), then only those looked at; the last bytes one at a time. */
-static unsigned
-glance_vector(const unsigned char *p, size_t n)
+/* Of the 16 bytes at p, the places where a mark may start, as the bits of
+ * a mask: the starts of ASCII words (after a byte of a word where carry
+ * is 1), the bytes that are not ASCII and may start one, '?', ESC, NUL.
+ * *word gets the mask of the bytes of words. */
+static inline unsigned
+glance_mask(const unsigned char *p, unsigned carry, unsigned *word)
 {
 	const __m128i zero = _mm_setzero_si128(), n0 = _mm_set1_epi8('0'),
 	    n9 = _mm_set1_epi8(9), a = _mm_set1_epi8('a'),
@@ -463,30 +464,40 @@ glance_vector(const unsigned char *p, size_t n)
 	    qm = _mm_set1_epi8('?'), esc = _mm_set1_epi8(0x1b),
 	    e2 = _mm_set1_epi8((char)0xe2), c0 = _mm_set1_epi8((char)0xc0),
 	    b4 = _mm_set1_epi8((char)0xb4);
-	unsigned seen = 0, carry = 0;
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i d = _mm_sub_epi8(x, n0);
+	__m128i l = _mm_sub_epi8(_mm_or_si128(x, low), a);
+	__m128i wd = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, n9), d),
+	    _mm_cmpeq_epi8(_mm_min_epu8(l, z), l)),
+	    _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, ap)));
+	__m128i odd = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, esc)),
+	    _mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, e2)));
+	unsigned w = (unsigned)_mm_movemask_epi8(wd);
+	/* Of the bytes that are not ASCII, those that may start a mark:
+	 * the lead bytes of UTF-8 (not the continuation bytes of Chinese
+	 * text, two in three) and 0xB4 (GB18030's 错). */
+	unsigned high = (unsigned)_mm_movemask_epi8(high_any ? x :
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, c0), x),
+	    _mm_cmpeq_epi8(x, b4)));
+
+	*word = w;
+	return ((w & ~((w << 1) | carry)) | high |
+	    (unsigned)_mm_movemask_epi8(odd)) & 0xffff;
+}
+
+/* 16 bytes at a time, the places of glance_mask() looked at; a last
+ * part shorter than 16 as the 16 bytes that end the line, those already
+ * looked at masked off; a line shorter than 16 a byte at a time. */
+static unsigned
+glance_vector(const unsigned char *p, size_t n)
+{
+	unsigned seen = 0, carry = 0, w;
 	size_t i = 0;
 
 	for (; i + 16 <= n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)
-		    (p + i));
-		__m128i d = _mm_sub_epi8(x, n0);
-		__m128i l = _mm_sub_epi8(_mm_or_si128(x, low), a);
-		__m128i word = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, n9), d),
-		    _mm_cmpeq_epi8(_mm_min_epu8(l, z), l)),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, ap)));
-		__m128i odd = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, esc)),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_cmpeq_epi8(x, e2)));
-		unsigned w = (unsigned)_mm_movemask_epi8(word);
-		/* Of the bytes that are not ASCII, those that may start a
-		 * mark: the lead bytes of UTF-8 (not the continuation bytes
-		 * of Chinese text, two in three) and 0xB4 (GB18030's 错). */
-		unsigned high = (unsigned)_mm_movemask_epi8(high_any ? x :
-		    _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, c0), x),
-		    _mm_cmpeq_epi8(x, b4)));
-		unsigned cand = ((w & ~((w << 1) | carry)) | high |
-		    (unsigned)_mm_movemask_epi8(odd)) & 0xffff;
+		unsigned cand = glance_mask(p + i, carry, &w);
 		carry = (w >> 15) & 1;
 		while (cand) {
 			if (!glance_place(p, n, i + (size_t)__builtin_ctz(cand),
@@ -494,6 +505,18 @@ glance_vector(const unsigned char *p, size_t n)
 				return seen;
 			cand &= cand - 1;
 		}
+	}
+	if (i < n && n >= 16) {
+		size_t j = n - 16;
+		unsigned cand = glance_mask(p + j, j && in_word[p[j - 1]],
+		    &w) & ~((1u << (i - j)) - 1);
+		while (cand) {
+			if (!glance_place(p, n, j + (size_t)__builtin_ctz(cand),
+			    &seen))
+				return seen;
+			cand &= cand - 1;
+		}
+		return seen;
 	}
 	return glance_bytes(p, n, i, seen);
 }
