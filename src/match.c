@@ -222,6 +222,8 @@ score_messages(struct match_index *ix, size_t ntouched, double q_total)
 			ix->err_score[e] = s;
 			ix->err_cover[e] = (float)qc;
 			ix->err_whole[e] = (float)dc;
+			ix->err_mass[e] = (float)(ix->max_idf > 0 ?
+			    ix->d_acc[d] / ix->max_idf : 0);
 		}
 	}
 }
@@ -262,7 +264,8 @@ collect(struct match_index *ix, unsigned platform, double min,
 		tmp[n++] = (struct match_result){ err, s,
 			scored && ix->err_code[e], MATCH_SPECIFIC,
 			scored ? ix->err_cover[e] : 0,
-			scored ? ix->err_whole[e] : 0 };
+			scored ? ix->err_whole[e] : 0,
+			scored ? ix->err_mass[e] : 0 };
 	}
 	if (n)
 		qsort(tmp, n, sizeof *tmp, cmp_result);
@@ -412,13 +415,17 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		    x.err->platforms != PLAT_BOTH)
 			continue;
 		/* and a public error of one platform, by its words alone,
-		 * only on nearly all of them, or where its message explains
-		 * all the text: "Failed to download File!" and "Test Device
-		 * failed!" are as often another maker's tool.  The vendor's
-		 * FAQ is the bench's own tool speaking. */
+		 * only on nearly all of them, where its message explains all
+		 * the text, or where the text holds all of a message that
+		 * says much ("Unable to read packet header"): a few common
+		 * words, "Failed to download File!", "Test Device failed!",
+		 * are as often another maker's tool.  The vendor's FAQ is the
+		 * bench's own tool speaking. */
 		if (!platform && !f->platform && !x.by_code &&
 		    x.err->platforms != PLAT_BOTH && x.score < MATCH_UNPLACED &&
-		    x.cover < MATCH_COVER_ALL && !kb_error_vendor_faq(x.err))
+		    x.cover < MATCH_COVER_ALL && (x.whole < MATCH_COVER_ALL ||
+		    x.mass < MATCH_UNPLACED_MASS) &&
+		    !kb_error_vendor_faq(x.err))
 			continue;
 		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&
 		    (fe = family_entry(ix, x.err->family)))
@@ -493,6 +500,16 @@ failing(const char *text, size_t len)
 	return words <= SHORT_QUERY_WORDS;
 }
 
+/* Whether text announces a step under way, ending in "...": edl's
+ * "main - Trying with no loader given ...". */
+static bool
+under_way(const char *text, size_t len)
+{
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	return len >= 3 && memcmp(text + len - 3, "...", 3) == 0;
+}
+
 /* Nothing of the base matched a line that reports a failure in a stage
  * its words or its tool's frame name ("PLTools - [LIB]: Error on sending
  * payload"), on the platform of the frame or else of the caller: that
@@ -510,12 +527,12 @@ by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
 	if (stage >= FAM_COUNT && platform && !f->platform)
 		stage = frame_stage(text, len, platform);
 	if (stage >= FAM_COUNT || !logline_says_failure(text, len) ||
-	    !(fe = family_entry(ix, stage)))
+	    under_way(text, len) || !(fe = family_entry(ix, stage)))
 		return 0;
 	if (platform && !(fe->platforms & platform))
 		return 0;
 	r[0] = (struct match_result){ fe, MATCH_FAMILY_MIN, false,
-		MATCH_FAMILY, 0, 0 };
+		MATCH_FAMILY, 0, 0, 0 };
 	return 1;
 }
 

@@ -37,6 +37,9 @@
 /* An error of one platform, in a text that names no platform, needs at
  * least this score, or its code. */
 #define MATCH_UNPLACED 0.9
+/* or all of a message whose words weigh at least this many of the
+ * base's rarest words. */
+#define MATCH_UNPLACED_MASS 1.5
 
 /* How much an answer says, as far as the evidence goes. */
 enum match_level {
@@ -54,6 +57,8 @@ struct match_result {
 	unsigned char level; /* enum match_level: specific or family */
 	float cover; /* how much of the text the error's message explains */
 	float whole; /* how much of the error's message the text holds */
+	float mass;  /* the weight of the words of that message the text
+			holds, counted in rarest words of the base */
 };
 
 /* "specific", "family", "other": as lookup --json writes the level. */

@@ -21,6 +21,7 @@ match_touch_error(struct match_index *ix, size_t e)
 	ix->err_score[e] = 0;
 	ix->err_cover[e] = 0;
 	ix->err_whole[e] = 0;
+	ix->err_mass[e] = 0;
 	ix->err_code[e] = 0;
 	ix->etouched[ix->netouched++] = e;
 }

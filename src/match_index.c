@@ -304,6 +304,7 @@ match_index_scratch(struct match_index *ix)
 	ix->err_score = xcalloc(ix->nerr + 1, sizeof *ix->err_score);
 	ix->err_cover = xcalloc(ix->nerr + 1, sizeof *ix->err_cover);
 	ix->err_whole = xcalloc(ix->nerr + 1, sizeof *ix->err_whole);
+	ix->err_mass = xcalloc(ix->nerr + 1, sizeof *ix->err_mass);
 	ix->err_gen = xcalloc(ix->nerr + 1, sizeof *ix->err_gen);
 	ix->err_code = xcalloc(ix->nerr + 1, 1);
 	ix->etouched = xmalloc((ix->nerr + 1) * sizeof *ix->etouched);
@@ -341,6 +342,7 @@ match_index_free(struct match_index *ix)
 	free(ix->err_score);
 	free(ix->err_cover);
 	free(ix->err_whole);
+	free(ix->err_mass);
 	free(ix->doc_stamp);
 	free(ix->err_gen);
 	free(ix->err_code);

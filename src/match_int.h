@@ -59,6 +59,8 @@ struct match_index {
 	double *err_score;
 	float *err_cover; /* how much of the query its best message explains */
 	float *err_whole; /* how much of its best message the query holds */
+	float *err_mass;  /* the weight of the words found in its best
+			     message, in rarest words */
 	unsigned *doc_stamp, *err_gen, *vstamp;
 	unsigned char *err_code;
 	unsigned stamp, gen;

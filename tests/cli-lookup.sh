@@ -290,4 +290,12 @@ run "$FLASHFIX" lookup --json "MT6765: Test Device failed!"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-dram-test" "with an MTK chip named: the DRAM test"
 run "$FLASHFIX" lookup --json "[COM12] 02:13:55 DL system ERR (elapsed 00:01:12)"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "dl-system-err" "the vendor tool's own message needs no platform"
+# But all of a message that says much finds its error with no platform
+# named; a step under way ("...") reports no failure of its stage.
+run "$FLASHFIX" lookup --json "USBError 19 ERROR: Failed to initialize (open whole lun) UFS Device slot 0 partition 0"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "qcom-storage-init" "a long message of one platform, whole in the line: its error"
+run "$FLASHFIX" lookup --json --platform qcom "main - Trying with no loader given ..."
+is "$out" "[]" "edl trying without a loader, on Qualcomm: nothing"
+run "$FLASHFIX" lookup --json --platform qcom "main - No loader given, it fails"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "qcom-sahara" "the same words reporting a failure: the Sahara family"
 done_testing
