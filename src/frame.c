@@ -21,6 +21,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kb.h"
 #include "logline.h"
@@ -51,6 +52,7 @@ static const struct mark mtk_marks[] = {
 	{ "sp multiport", "SP MultiPort Flash Download" },
 	{ "bypass_utility", "bypass_utility" }, { "0e8d:", NULL },
 	{ "mediatek", NULL }, { "preloader vcom", NULL },
+	{ "helio$", NULL }, { "dimensity$", NULL }, { "spft$", "SP Flash Tool" },
 	{ "xflash", NULL }, { "s_ft_", NULL }, { "s_brom_", NULL },
 	{ "s_da_", NULL }, { "s_dl_", NULL }, { "status_brom", NULL },
 	{ "status_da_", NULL }, { "scatter", NULL },
@@ -284,7 +286,7 @@ find_any(const char *s, size_t n, const char *const *v, size_t nv)
 
 #define NELEM(v) (sizeof (v) / sizeof *(v))
 
-/* Whether a chip's name (MT6765, MT8167) is in s. */
+/* Whether a chip's name (MT6765, MT8167, MTK6789) is in s. */
 static bool
 mtk_chip(const char *s, size_t n)
 {
@@ -294,7 +296,9 @@ mtk_chip(const char *s, size_t n)
 		    tolower((unsigned char)s[i]) != 'm' ||
 		    tolower((unsigned char)s[i + 1]) != 't')
 			continue;
-		if (s[d] == '-' || s[d] == ' ')
+		if (tolower((unsigned char)s[d]) == 'k')
+			d++; /* MTK6789, as people write it */
+		if (d < n && (s[d] == '-' || s[d] == ' '))
 			d++; /* MT-6877, MT 6765 */
 		if (d + 4 > n || (s[d] != '6' && s[d] != '8'))
 			continue;
@@ -455,6 +459,30 @@ frame_stage(const char *s, size_t n, unsigned platform)
 	return FAM_COUNT;
 }
 
+/* Whether a Qualcomm chip's name is in s: SDM450, SM8250, MSM8916,
+ * APQ8064, SDX55 (letters, then three or four digits, at a word's
+ * start). */
+static bool
+qcom_chip(const char *s, size_t n)
+{
+	static const char *const pre[] = { "sdm", "sm", "msm", "apq", "sdx" };
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && word_char((unsigned char)s[i - 1]))
+			continue;
+		for (size_t k = 0; k < NELEM(pre); k++) {
+			size_t l = strlen(pre[k]), d = 0;
+			if (i + l > n || strncasecmp(s + i, pre[k], l) != 0)
+				continue;
+			while (i + l + d < n && isdigit((unsigned char)s[i + l + d]))
+				d++;
+			if (d == 3 || d == 4)
+				return true;
+		}
+	}
+	return false;
+}
+
 void
 frame_read(const char *s, size_t n, struct frame *f)
 {
@@ -467,7 +495,7 @@ frame_read(const char *s, size_t n, struct frame *f)
 	qm = find_mark(s, n, qcom_marks, NELEM(qcom_marks));
 	if (mm || mtk_chip(s, n))
 		f->platform |= PLAT_MTK;
-	if (qm)
+	if (qm || qcom_chip(s, n))
 		f->platform |= PLAT_QCOM;
 	if (f->platform == PLAT_BOTH)
 		f->platform = 0;

@@ -140,10 +140,18 @@ next_word(const char *s, size_t n, size_t *i, char *w, size_t room,
 	return true;
 }
 
+/* Failure words that may sit inside a longer word: "USBError",
+ * "31mCouldn't" (a colour escape whose ESC a console printed as a
+ * glyph). */
+static const char *const fail_inside[] = {
+	"error", "fail", "couldn't", "cannot", "unable", "invalid",
+	"mismatch", "timeout",
+};
+
 bool
 logline_benign(const char *s, size_t n)
 {
-	char w[32], after;
+	char w[64], after;
 	size_t i = 0, words = 0, data = 0;
 	bool ok = false, quiet = false, lead = true;
 
@@ -151,7 +159,8 @@ logline_benign(const char *s, size_t n)
 		return false;
 	while (next_word(s, n, &i, w, sizeof w, &after)) {
 		bool digits = strspn(w, "0123456789") == strlen(w);
-		if (IN(fail_words, w, true) || IN(fail_whole, w, false))
+		if (IN(fail_words, w, true) || IN(fail_whole, w, false) ||
+		    HAS(fail_inside, w, strlen(w)))
 			return false;
 		words++;
 		if (IN(ok_words, w, true))
@@ -174,18 +183,11 @@ logline_benign(const char *s, size_t n)
 	return words > 0 && (ok || quiet || data >= 1);
 }
 
-/* Failure words that may sit inside a longer word: "USBError",
- * "31mCouldn't" (a colour escape whose ESC a console printed as a
- * glyph). */
-static const char *const fail_inside[] = {
-	"error", "fail", "couldn't", "cannot", "unable", "invalid",
-	"mismatch", "timeout",
-};
 
 bool
 logline_says_failure(const char *s, size_t n)
 {
-	char w[32], after;
+	char w[64], after;
 	size_t i = 0;
 
 	if (HAS(fail_texts, s, n))

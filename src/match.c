@@ -239,6 +239,7 @@ score(struct match_index *ix, const char *text)
 
 	score_messages(ix, ntouched, q_total);
 	match_score_codes(ix);
+	match_score_names(ix);
 }
 
 /* Collects the scored errors of platform into out, best first. */

@@ -4,6 +4,7 @@
  * (query side, above the index). */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,3 +213,52 @@ match_score_codes(struct match_index *ix)
 		}
 }
 
+
+/* Whether identifier s (lowercase) reads as an error's name: a status's
+ * (S_FT_DOWNLOAD_FAIL, STATUS_SEC_AUTH_FILE_NEEDED, E_APP_LOAD_DA,
+ * FT_FIND_USB_ERROR) or one that says what failed
+ * (DAA_SIG_VERIFY_FAILED), not a function's or a field's
+ * (sahara_rx_data, pages_per_block). */
+static bool
+name_like(const char *s)
+{
+	static const char *const pre[] = { "s_", "status_", "e_app_", "ft_" };
+
+	for (size_t i = 0; i < sizeof pre / sizeof *pre; i++)
+		if (strncmp(s, pre[i], strlen(pre[i])) == 0)
+			return true;
+	return logline_says_failure(s, strlen(s));
+}
+
+void
+match_score_names(struct match_index *ix)
+{
+	struct toklist *tl = &ix->tl;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct tok *t = &tl->v[i];
+		const char *s = tok_str(tl, t);
+		size_t v, e = SIZE_MAX;
+
+		if (t->kind != TK_WORD || t->part || !strchr(s, '_') ||
+		    !name_like(s) ||
+		    (v = match_vocab_find(ix, s, t->len)) == SIZE_MAX)
+			continue;
+		/* The name of one error only: every message that holds it
+		 * is that error's. */
+		for (size_t j = ix->pstart[v]; j < ix->pstart[v + 1]; j++) {
+			size_t d = ix->doc_err[ix->pdoc[j]];
+			if (e != SIZE_MAX && d != e) {
+				e = SIZE_MAX;
+				break;
+			}
+			e = d;
+		}
+		if (e == SIZE_MAX)
+			continue;
+		match_touch_error(ix, e);
+		if (ix->err_score[e] < CODE_BASE)
+			ix->err_score[e] = CODE_BASE + CODE_TEXT *
+			    ix->err_score[e];
+	}
+}

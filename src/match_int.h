@@ -123,6 +123,10 @@ size_t match_candidates(struct match_index *ix, const char *t, size_t n,
 size_t match_code_find(const struct match_index *ix, const char *s);
 /* Makes error e part of this query's results, at score 0. */
 void match_touch_error(struct match_index *ix, size_t e);
+/* Scores the errors that the query names (an identifier of the base that
+ * reads as an error's name and belongs to one error only:
+ * S_DL_GET_DRAM_SETTING_FAIL inside a sentence) as a code does. */
+void match_score_names(struct match_index *ix);
 /* Scores the query's numbers (in ix->tl) that are errors' codes, and cuts
  * the scores of errors with codes that a stated status is none of. */
 void match_score_codes(struct match_index *ix);

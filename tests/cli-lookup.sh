@@ -298,4 +298,13 @@ run "$FLASHFIX" lookup --json --platform qcom "main - Trying with no loader give
 is "$out" "[]" "edl trying without a loader, on Qualcomm: nothing"
 run "$FLASHFIX" lookup --json --platform qcom "main - No loader given, it fails"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "qcom-sahara" "the same words reporting a failure: the Sahara family"
+# An error's name inside a sentence names it, as its code does; an
+# identifier that is no error's name (a function's) does not.
+run "$FLASHFIX" lookup --json "I'm getting \`S_DL_GET_DRAM_SETTING_FAIL\` after 11 seconds from starting a readback."
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)/$(printf '%s' "$out" | "$JSONCHECK" 0.level)" \
+	"mtk-dram-setting/specific" "a status's name in a sentence: its error"
+run "$FLASHFIX" lookup --json "MT8167S variant, payload seemingly works but SP Tool still reporting STATUS_SEC_AUTH_FILE_NEEDED on readback."
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-auth-file-needed" "STATUS_SEC_AUTH_FILE_NEEDED in a report: its error"
+run "$FLASHFIX" lookup --json "we looked at sahara_rx_data in the source today"
+is "$out" "[]" "a function's name in the base's texts names no error"
 done_testing
