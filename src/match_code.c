@@ -230,6 +230,36 @@ name_like(const char *s)
 	return logline_says_failure(s, strlen(s));
 }
 
+/* The vocabulary's word for the name s (n bytes), or for the longest of
+ * its beginnings, cut at an underscore and of three parts or more, that
+ * the base holds: S_DA_SDMMC_WRITE_FAILED is one of "S_DA_SDMMC_*".
+ * SIZE_MAX when there is none. */
+static size_t
+name_find(const struct match_index *ix, const char *s, size_t n)
+{
+	size_t v = match_vocab_find(ix, s, n);
+
+	if (v != SIZE_MAX)
+		return v;
+	for (;;) {
+		size_t parts = 1;
+		while (n > 0 && s[n - 1] != '_')
+			n--;
+		if (n == 0)
+			return SIZE_MAX;
+		for (size_t i = 0; i + 1 < n; i++)
+			parts += s[i] == '_';
+		if (parts < 3)
+			return SIZE_MAX;
+		/* as the base writes it, the underscore kept ("S_DA_SDMMC_"),
+		 * or not */
+		if ((v = match_vocab_find(ix, s, n)) != SIZE_MAX ||
+		    (v = match_vocab_find(ix, s, n - 1)) != SIZE_MAX)
+			return v;
+		n--;
+	}
+}
+
 void
 match_score_names(struct match_index *ix)
 {
@@ -241,8 +271,7 @@ match_score_names(struct match_index *ix)
 		size_t v, e = SIZE_MAX;
 
 		if (t->kind != TK_WORD || t->part || !strchr(s, '_') ||
-		    !name_like(s) ||
-		    (v = match_vocab_find(ix, s, t->len)) == SIZE_MAX)
+		    !name_like(s) || (v = name_find(ix, s, t->len)) == SIZE_MAX)
 			continue;
 		/* The name of one error only: every message that holds it
 		 * is that error's. */

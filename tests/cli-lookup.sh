@@ -307,4 +307,6 @@ run "$FLASHFIX" lookup --json "MT8167S variant, payload seemingly works but SP T
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-auth-file-needed" "STATUS_SEC_AUTH_FILE_NEEDED in a report: its error"
 run "$FLASHFIX" lookup --json "we looked at sahara_rx_data in the source today"
 is "$out" "[]" "a function's name in the base's texts names no error"
+run "$FLASHFIX" lookup --json "Message: BROM ERROR : S_DA_SDMMC_WRITE_FAILED (3149)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-storage-rw" "a name of the base's S_DA_SDMMC_* names its error, over an older header's number"
 done_testing
