@@ -136,15 +136,15 @@ test_files_atomic(void)
 	{
 		/* Nor waits on a FIFO put at its path (no reader: the open
 		 * would block without O_NONBLOCK). */
-		char *fifo = xasprintf("%s/w/fifo-synced", tmpdir);
+		char *sfifo = xasprintf("%s/w/fifo-synced", tmpdir);
 		char *reg = xasprintf("%s/w/synced", tmpdir);
-		ok(mkfifo(fifo, 0600) == 0 &&
-		    !write_synced(fifo, O_TRUNC, 0600, "x", 1),
+		ok(mkfifo(sfifo, 0600) == 0 &&
+		    !write_synced(sfifo, O_TRUNC, 0600, "x", 1),
 		    "write_synced refuses a FIFO without waiting for a reader");
 		ok(write_synced(reg, O_TRUNC, 0600, "x\n", 2),
 		    "and writes a regular file");
 		is_str(first_line(reg), "x\n", "its content");
-		free(fifo);
+		free(sfifo);
 		free(reg);
 	}
 	{
