@@ -228,12 +228,14 @@ json_finding(const struct kb *kb, const struct scan_finding *f,
 
 /* Everything found, the decisive finding first. */
 static void
-report(const struct scan_opts *o, const struct kb *kb, const struct scan *s)
+report(const struct scan_opts *o, const struct kb *kb, struct scan *s)
 {
 	long d = scan_decisive(s);
 	size_t width = output_width(stdout);
 	bool first = true;
 
+	for (size_t i = 0; i < s->n; i++)
+		scan_settle(&s->f[i]);
 	if (o->json) {
 		putchar('[');
 		if (d >= 0)
@@ -355,8 +357,9 @@ follow_restart(const struct scan_opts *o, struct scan *s, struct logread *r,
 /* Prints a finding as soon as it is made (--follow). */
 static void
 say_now(const struct scan_opts *o, const struct kb *kb,
-    const struct scan_finding *f)
+    struct scan_finding *f)
 {
+	scan_settle(f);
 	if (o->json)
 		json_finding(kb, f, true);
 	else

@@ -231,7 +231,15 @@ word_char(unsigned char c)
 static bool
 ascii_word(unsigned char c)
 {
-	return isalnum(c) || c == '_';
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* c in lowercase, when it is an ASCII letter (no locale's tables). */
+static unsigned char
+fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
 /* Where mark m (see struct mark) starts a word of s[0..n), or NULL. */
@@ -246,13 +254,17 @@ find(const char *s, size_t n, const char *m)
 	if (mlen == 0 || mlen > n)
 		return NULL;
 	for (size_t i = 0; i + mlen <= n; i++) {
-		size_t k = 0;
+		size_t k = 1;
+		/* The first byte, any case, rules out nearly every place
+		 * (a line is read for some two hundred marks). */
+		if (fold((unsigned char)s[i]) != (unsigned char)m[0])
+			continue;
 		/* Chinese has no spaces: a mark in it may start anywhere,
 		 * and a word of ASCII may start right after it (进入9008). */
 		if (i > 0 && ascii_word((unsigned char)s[i - 1]) &&
 		    ascii_word((unsigned char)m[0]))
 			continue;
-		while (k < mlen && tolower((unsigned char)s[i + k]) ==
+		while (k < mlen && fold((unsigned char)s[i + k]) ==
 		    (unsigned char)m[k])
 			k++;
 		if (k < mlen)

@@ -97,6 +97,40 @@ decoded(const char *raw, size_t n)
 	return t;
 }
 
+/* Keeps a line around a finding as read, at most SCAN_KEEP bytes. */
+static void
+kept_raw(struct scan_line *l, unsigned long line, const char *raw, size_t n)
+{
+	size_t k = keep_len(raw, n);
+
+	l->line = line;
+	l->text = xmalloc(k + 1);
+	memcpy(l->text, raw, k);
+	l->text[k] = '\0';
+	l->len = k;
+	l->raw = true;
+}
+
+void
+scan_settle(struct scan_finding *f)
+{
+	struct scan_line *v[2] = { f->before, f->after };
+	size_t n[2] = { f->nbefore, f->nafter };
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < n[k]; i++) {
+			struct scan_line *l = &v[k][i];
+			char *t;
+			if (!l->raw)
+				continue;
+			t = decoded(l->text, l->len);
+			free(l->text);
+			l->text = t;
+			l->len = strlen(t);
+			l->raw = false;
+		}
+}
+
 static void
 remember(struct scan *s, unsigned long line, const char *text, size_t n)
 {
@@ -208,36 +242,40 @@ place_finding(struct scan *s, struct scan_finding *f, const char *file,
 	for (size_t i = 0; i < s->ringn; i++) {
 		size_t at = (s->ringat + SCAN_CONTEXT - s->ringn + i) %
 		    SCAN_CONTEXT;
-		f->before[f->nbefore].line = s->ringline[at];
-		f->before[f->nbefore++].text = decoded(s->ring[at],
-		    s->ringlen[at]);
+		kept_raw(&f->before[f->nbefore++], s->ringline[at],
+		    s->ring[at], s->ringlen[at]);
 	}
 	s->waiting = (long)(f - s->f);
 }
 
 /* Room for one more finding: when all SCAN_MAX are taken, the oldest of
- * a run before the current one goes (counted); false when all are of the
- * current run. */
+ * the runs before the current one go (counted), up to a quarter of all
+ * at once, so that a long log of many runs seldom moves the array (the
+ * findings are in the order of their lines, so of their runs); false
+ * when all are of the current run. */
 static bool
 make_room(struct scan *s)
 {
+	size_t k = 0;
+
 	if (s->n < SCAN_MAX)
 		return true;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->f[i].run != s->run) {
-			clear_finding(&s->f[i]);
-			memmove(&s->f[i], &s->f[i + 1], (s->n - i - 1) *
-			    sizeof *s->f);
-			s->n--;
-			if (s->waiting > (long)i)
-				s->waiting--;
-			else if (s->waiting == (long)i)
-				s->waiting = -1;
-			s->dropped++;
-			return true;
-		}
-	s->dropped++;
-	return false;
+	while (k < s->n && k < SCAN_MAX / 4 && s->f[k].run != s->run)
+		k++;
+	if (k == 0) {
+		s->dropped++;
+		return false;
+	}
+	for (size_t i = 0; i < k; i++)
+		clear_finding(&s->f[i]);
+	memmove(&s->f[0], &s->f[k], (s->n - k) * sizeof *s->f);
+	s->n -= k;
+	if (s->waiting >= (long)k)
+		s->waiting -= (long)k;
+	else
+		s->waiting = -1;
+	s->dropped += k;
+	return true;
 }
 
 static long
@@ -368,13 +406,17 @@ static const struct {
 	{ "waiting for device", FAM_MTK_BROM },
 };
 
-/* The stage the n bytes at t are, from stops[], or -1.  Only places
- * whose letter starts a stage's text are compared (a line of Chinese,
- * or of other words, costs a byte's test each). */
+/* The stage the n bytes at t are, from stops[], or -1.  Every stage's
+ * text has an 'o' ("for", "mode", "uploading"), which memchr() looks for
+ * first: most lines of Chinese have none.  Then only places whose letter
+ * starts a stage's text are compared. */
 static int
 stop_stage(const char *t, size_t n)
 {
 	static bool starts[256], ready;
+
+	if (!memchr(t, 'o', n) && !memchr(t, 'O', n))
+		return -1;
 
 	if (!ready) {
 		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
@@ -454,8 +496,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	/* The context after the last finding. */
 	if (s->waiting >= 0) {
 		struct scan_finding *f = &s->f[s->waiting];
-		f->after[f->nafter].line = line;
-		f->after[f->nafter++].text = decoded(raw, rn);
+		kept_raw(&f->after[f->nafter++], line, raw, rn);
 		if (f->nafter == SCAN_CONTEXT)
 			s->waiting = -1;
 	}

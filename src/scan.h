@@ -23,7 +23,11 @@
 
 struct scan_line {
 	unsigned long line;
-	char *text;               /* cleaned, at most SCAN_KEEP bytes */
+	char *text;               /* cleaned, at most SCAN_KEEP bytes; until
+				     scan_settle(), when raw, len bytes as
+				     read */
+	size_t len;
+	bool raw;
 };
 
 struct scan_finding {
@@ -70,6 +74,10 @@ struct scan {
 };
 
 void scan_init(struct scan *s, struct match_index *ix, unsigned platform);
+/* Makes text of the lines around finding f, kept as read while the log
+ * was scanned (a long log makes and drops thousands of findings): call
+ * it before reading them. */
+void scan_settle(struct scan_finding *f);
 void scan_free(struct scan *s);
 /* One line of file (its number, its bytes as read: logread_decode()
  * makes text of them when they need a closer look); returns the index of

@@ -41,10 +41,11 @@ scan_progress(unsigned long long bytes, unsigned long long total,
 /* The evidence of the decisive finding of s: head, then the decisive
  * line and the lines around it, numbered.  malloc'd. */
 static char *
-evidence_of(const struct scan_finding *f, const char *head)
+evidence_of(struct scan_finding *f, const char *head)
 {
 	struct buf ev;
 
+	scan_settle(f);
 	buf_init(&ev);
 	buf_adds(&ev, head);
 	for (size_t i = 0; i < f->nbefore; i++)
