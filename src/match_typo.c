@@ -35,6 +35,9 @@
 #define TYPO_MAX_LEN 64
 #define TYPO_TWO_LEN 8
 #define SHORT_WORD 6
+/* A word of the base of at most this many bytes, typed as it is, gets no
+ * typo candidates. */
+#define TYPO_KNOWN_MAX 6
 
 
 static uint32_t
@@ -212,8 +215,9 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
     enum tok_kind kind, struct cand **cv, size_t *cap)
 {
 	size_t nc = 0, v = match_vocab_find(ix, t, n);
+	bool known = v != SIZE_MAX && ix->vkind[v] == kind;
 
-	if (v != SIZE_MAX && ix->vkind[v] == kind)
+	if (known)
 		cand_add(cv, &nc, cap, v, 1.0);
 	if (kind != TK_WORD)
 		return nc;
@@ -239,6 +243,11 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 			}
 		}
 	}
+	/* A short word the base knows as it is is no typo of another
+	 * ("port" is not "part", "boot" not "root"); a long one may be the
+	 * other spelling of a word ("unauthorized", "unauthorised"). */
+	if (known && n <= TYPO_KNOWN_MAX)
+		return nc;
 	if (n >= TYPO_MIN && n <= TYPO_MAX_LEN) {
 		/* Words within one edit (two for long words): a typo. */
 		size_t k = n >= TYPO_TWO_LEN ? 2 : 1;

@@ -89,6 +89,10 @@ test_match(const char *datadir)
 	    "a one-platform family where no platform is named: nothing");
 	is_str(top(ix, "Read GPT failed!", PLAT_QCOM), "qcom-storage",
 	    "the same on Qualcomm: its family");
+	is_str(top(ix, "no port appears in device manager", PLAT_MTK), "",
+	    "'port' is a word of the base, no typo of 'part' (S_PART_NO_...)");
+	is_str(top(ix, "sahara comunication failed", 0), "sahara",
+	    "while a word the base lacks is still read as a typo");
 	is_str(top(ix, "the handshake keeps failing", PLAT_MTK), "mtk-brom",
 	    "a stage's word, typed after MTK was chosen: the stage's family");
 	is_str(top(ix, "the handshake keeps failing", 0), "",
