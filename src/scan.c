@@ -17,6 +17,7 @@
 #include "logline.h"
 #include "logread.h"
 #include "match_int.h"
+#include "scan_stop.h"
 #include "util.h"
 
 #include <sys/stat.h>
@@ -384,79 +385,21 @@ succeeded(struct scan *s)
 	}
 }
 
-/* Stages at which a log that stops, with no error after, tells what
- * failed: the device never answered the next step.  edl prints these
- * before it uploads its programmer and waits for the device to run it;
- * a loader the device does not accept (wrong signature, wrong chip)
- * leaves the log there (bkerler/edl issues #768, #684, #544, #319). */
-static const struct {
-	const char *text;   /* lowercase, anywhere in the line */
-	enum family family;
-} stops[] = {
-	{ "firehose mode detected, uploading", FAM_QCOM_SAHARA },
-	{ "uploading loader", FAM_QCOM_SAHARA },
-	{ "mode detected: sahara", FAM_QCOM_SAHARA },
-	/* Waiting for a device that never comes: edl's 9008 port (the
-	 * driver, or the phone not in EDL mode); MediaTek's BROM port
-	 * (bypass_utility, mtkclient, antumbra: the key combination, the
-	 * cable, the driver). */
-	{ "waiting for the device", FAM_QCOM_DRIVER },
-	{ "waiting for mtk device", FAM_MTK_BROM },
-	{ "waiting for bootrom", FAM_MTK_BROM },
-	{ "waiting for device", FAM_MTK_BROM },
-};
-
-/* The stage the n bytes at t are, from stops[], or -1.  Every stage's
- * text has an 'o' ("for", "mode", "uploading"), which memchr() looks for
- * first: most lines of Chinese have none.  Then only places whose letter
- * starts a stage's text are compared. */
-static int
-stop_stage(const char *t, size_t n)
-{
-	static bool starts[256], ready;
-
-	if (!memchr(t, 'o', n) && !memchr(t, 'O', n))
-		return -1;
-
-	if (!ready) {
-		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
-			unsigned char c = (unsigned char)stops[i].text[0];
-			starts[c] = starts[toupper(c)] = true;
-		}
-		ready = true;
-	}
-	for (size_t j = 0; j + 1 < n; j++) {
-		int second;
-		if (!starts[(unsigned char)t[j]])
-			continue;
-		second = tolower((unsigned char)t[j + 1]);
-		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
-			size_t k;
-			if (stops[i].text[1] != second)
-				continue;
-			k = strlen(stops[i].text);
-			if (j + k <= n && strncasecmp(t + j, stops[i].text,
-			    k) == 0)
-				return (int)i;
-		}
-	}
-	return -1;
-}
-
 /* The family entry of stage k, when the base has one and the platform
  * asked for (or the log's) is the stage's. */
 static const struct kb_error *
 stage_entry(const struct scan *s, int k)
 {
 	unsigned p = scan_platform(s);
-	const struct kb_error *e = kb_family_entry(s->ix->kb, stops[k].family);
+	const struct kb_error *e = kb_family_entry(s->ix->kb,
+	    scan_stop_family(k));
 
 	if (!e || (p && !(e->platforms & p)))
 		return NULL;
 	return e;
 }
 
-/* An error line the base does not know, right after a stage of stops[]
+/* An error line the base does not know, right after a stage a log stops at
  * (edl's "Firehose mode detected, uploading..." then "Error: Unknown
  * host error received in HELLO_RESP"): the stage's family, or NULL. */
 static const struct kb_error *
@@ -467,7 +410,7 @@ in_stage(struct scan *s)
 		/* Each line is read for its stage once, however many unknown
 		 * lines after it ask. */
 		if (s->ringstage[at] == -2)
-			s->ringstage[at] = stop_stage(s->ring[at],
+			s->ringstage[at] = scan_stop_stage(s->ring[at],
 			    s->ringlen[at]);
 		if (s->ringstage[at] >= 0)
 			return stage_entry(s, s->ringstage[at]);
@@ -626,7 +569,7 @@ stopped_at(struct scan *s, const char *file)
 		at = (at + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
 		t = s->ring[at];
 	}
-	if ((k = stop_stage(t, strlen(t))) < 0 ||
+	if ((k = scan_stop_stage(t, strlen(t))) < 0 ||
 	    (e = stage_entry(s, k)) == NULL)
 		return;
 	memset(&v, 0, sizeof v);
