@@ -137,6 +137,18 @@ run "$FLASHFIX" --plain --state-dir "$L" <"$T/in11"
 has "$out" "Make sure you use the latest version of the tool" "2.0.11: the same update step"
 hasnt "$out" "the newest release of" "and nothing said of having the newest"
 
+# A symptom typed after the platform was chosen that names only a stage
+# of it: that stage's family is offered, with its ladder.
+answers platform=1 version=1 error='the handshake keeps failing' pick=1 \
+	step=y detail= detail= detail= >"$T/instage"
+run "$FLASHFIX" --plain --state-dir "$T/stage" <"$T/instage"
+has "$out" "1) An MTK BROM or preloader connection problem" "MTK, 'the handshake keeps failing': BROM's family offered first"
+answers platform=2 version=2.0.11 error='the handshake keeps failing' pick=1 \
+	step=y detail= detail= detail= >"$T/instage2"
+run "$FLASHFIX" --plain --state-dir "$T/stage2" <"$T/instage2"
+has "$out" "No known error matches." "the same words on Qualcomm: no family of MTK's, no match"
+hasnt "$out" "BROM or preloader connection problem" "and BROM's family is not offered"
+
 # From a script the answers are echoed after their prompts, so that a
 # transcript reads; typed through "ssh host flashfix" without -t (sshd
 # sets SSH_CONNECTION and no SSH_TTY) the engineer's terminal shows them
