@@ -43,11 +43,26 @@ writer() {
 }
 
 : >"$R.replaced"
+# locked SCRIPT ARG: runs the sh script SCRIPT ("$1" the records file,
+# "$2" ARG) with fd 9 on the records file and its lock held, as
+# flashfix(1) asks of any other program: after taking the lock, the path
+# must still name the file locked (a replacement meanwhile leaves the
+# old one to no one), else take the new one's.
+locked() {
+	sh -c '
+	while :; do
+		exec 9>>"$1" && flock 9 || exit 1
+		[ "$(stat -L -c %d:%i /dev/fd/9)" = "$(stat -c %d:%i "$1")" ] && break
+		exec 9>&-
+	done
+	'"$1" sh "$R" "${2:-}"
+}
+
 # The clean-up script: a copy taken and renamed over the file, under its
 # lock, again and again.
 replacer() {
 	while [ ! -e "$T/done" ]; do
-		flock "$R" sh -c 'cp -p "$1" "$1.new" && mv "$1.new" "$1"' sh "$R" 2>/dev/null &&
+		locked 'cp -p "$1" "$1.new" && mv "$1.new" "$1"' 2>/dev/null &&
 			echo r >>"$R.replaced"
 		sleep "$every"
 	done
@@ -87,8 +102,7 @@ while [ "$k" -lt "$K" ] || [ "$torn" -lt "$tears" ]; do
 	if [ "$torn" -lt "$tears" ] && [ -s "$R" ]; then
 		# A record cut short, no line end: under the lock, as a
 		# writer killed mid-write leaves it.
-		flock "$R" sh -c 'printf "\"%s\",\"2026-12-0" "$2" >>"$1"' sh "$R" \
-			"0000000$torn-dead00"
+		locked 'printf "\"%s\",\"2026-12-0" "$2" >&9' "0000000$torn-dead00"
 		torn=$((torn + 1))
 	fi
 done
