@@ -102,6 +102,10 @@ static const struct mark other_marks[] = {
 	{ "e:failed to mount", "TWRP" }, { "livesuit", "LiveSuite" },
 	{ "phoenixsuit", "PhoenixSuit" }, { "phoenixcard", "PhoenixCard" },
 	{ "allwinner", "Allwinner" }, { "sunxi", "Allwinner" },
+	{ "rockchip", "Rockchip" }, { "rkflashtool", "Rockchip rkflashtool" },
+	{ "rkdevtool", "Rockchip RKDevTool" },
+	{ "rkdeveloptool", "Rockchip rkdeveloptool" },
+	{ "amlogic", "Amlogic" }, { "usb burning tool", "Amlogic USB Burning Tool" },
 	{ "hisilicon", "HiSilicon" }, { "hisuite", "HiSuite" },
 	{ "balong", "HiSilicon" }, { "fwupd", "fwupd" },
 	{ "lvfs", "fwupd" }, { "adb: ", "adb" }, { "adb server", "adb" },
@@ -175,6 +179,7 @@ static const struct stage {
 	{ "brom error", PLAT_MTK, FAM_COUNT },
 	/* MediaTek */
 	{ "sej - ", PLAT_MTK, FAM_MTK_AUTH },
+	{ "authenticat", PLAT_MTK, FAM_MTK_AUTH },
 	{ "sla$", PLAT_MTK, FAM_MTK_AUTH }, { "daa$", PLAT_MTK, FAM_MTK_AUTH },
 	{ "sec:", PLAT_MTK, FAM_MTK_AUTH },
 	{ "auth file", PLAT_MTK, FAM_MTK_AUTH },
@@ -196,6 +201,8 @@ static const struct stage {
 	/* Qualcomm: a phone seen in 900E has left the stage it failed in */
 	{ "900e$", PLAT_QCOM, FAM_QCOM_STATE },
 	{ "0x900e$", PLAT_QCOM, FAM_QCOM_STATE },
+	/* the programmer's authentication (Xiaomi's) runs inside Firehose */
+	{ "authenticat", PLAT_QCOM, FAM_QCOM_AUTH },
 	{ "firehose", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "<response value", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "configure", PLAT_QCOM, FAM_QCOM_FIREHOSE },

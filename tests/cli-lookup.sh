@@ -309,4 +309,11 @@ run "$FLASHFIX" lookup --json "we looked at sahara_rx_data in the source today"
 is "$out" "[]" "a function's name in the base's texts names no error"
 run "$FLASHFIX" lookup --json "Message: BROM ERROR : S_DA_SDMMC_WRITE_FAILED (3149)"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-storage-rw" "a name of the base's S_DA_SDMMC_* names its error, over an older header's number"
+# Rockchip's and Amlogic's tools are other makers'; authentication is a
+# stage of its own on either platform.
+run "$FLASHFIX" lookup --json "rkflashtool: fatal: cannot open device"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" \
+	"other/Rockchip rkflashtool" "rkflashtool's error: Rockchip's"
+run "$FLASHFIX" lookup --json "stuck at xiaomi's authentication, tried the patched firehose too, nothing"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" "qcom-auth" "Xiaomi's authentication in Firehose: the auth family"
 done_testing
