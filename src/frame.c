@@ -81,7 +81,8 @@ static const struct mark qcom_marks[] = {
 	{ "edl$", NULL }, { "pk_hash", NULL }, { "msm8", NULL },
 	{ "qhusb", NULL }, { "qhsusb", NULL }, { "[configure]", NULL },
 	{ "高通", NULL }, { "error: function: ", "QSaharaServer" },
-	{ "hello_resp", NULL },
+	{ "hello_resp", NULL }, { "hello response", NULL },
+	{ "streaming mode", NULL },
 };
 
 /* Marks of another maker's tool, or of a program that is not a flash
