@@ -287,7 +287,11 @@ is "$(J id <"$T/fout")/$(J line <"$T/fout")" sahara/8 "and prints it as it appea
 # --follow after the log is truncated (copytruncate) and after it is
 # replaced (rotated): read again from the start, lines counted from 1.
 : >"$T/trunc.log"
-"$FLASHFIX" scan --follow --json "$T/trunc.log" >"$T/fout" 2>"$T/ferr" &
+# Files of its own: a wait must not find the last test's output there
+# before this process has opened (and emptied) them.
+: >"$T/tout"
+: >"$T/terr"
+"$FLASHFIX" scan --follow --json "$T/trunc.log" >"$T/tout" 2>"$T/terr" &
 pid=$!
 # waitfor FILE PATTERN: until FILE holds PATTERN (30 s at most: a loaded
 # machine running the suite in parallel may be slow to poll).
@@ -296,23 +300,23 @@ waitfor() {
 	while [ "$i" -lt 300 ] && ! grep -q -- "$2" "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 }
 printf '%s\n' "Port - Device detected :)" "noise" "Sahara communication failed" >>"$T/trunc.log"
-waitfor "$T/fout" '"id":"sahara"'
+waitfor "$T/tout" '"id":"sahara"'
 : >"$T/trunc.log"
-waitfor "$T/ferr" "was truncated"
+waitfor "$T/terr" "was truncated"
 printf '%s\n' "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" >>"$T/trunc.log"
-waitfor "$T/fout" mtk-dram-enable
+waitfor "$T/tout" mtk-dram-enable
 mv "$T/trunc.log" "$T/trunc.old"
 printf '%s\n' "x" "y" "DL system ERR" >"$T/trunc.log"
-waitfor "$T/fout" '"line":3,"text":"DL system ERR"'
+waitfor "$T/tout" '"line":3,"text":"DL system ERR"'
 kill "$pid"
 wait "$pid"
-like "$(cat "$T/ferr")" "trunc.log was truncated: reading it again from its start, its lines counted from 1 again" \
+like "$(cat "$T/terr")" "trunc.log was truncated: reading it again from its start, its lines counted from 1 again" \
 	"--follow: a truncated log is said"
-is "$(sed -n 2p "$T/fout" | J id)/$(sed -n 2p "$T/fout" | J line)" mtk-dram-enable/1 \
+is "$(sed -n 2p "$T/tout" | J id)/$(sed -n 2p "$T/tout" | J line)" mtk-dram-enable/1 \
 	"and what is written after is read, numbered from 1"
-like "$(cat "$T/ferr")" "trunc.log was replaced: reading the new file from its start" \
+like "$(cat "$T/terr")" "trunc.log was replaced: reading the new file from its start" \
 	"--follow: a log replaced (rotated) is said"
-is "$(sed -n 3p "$T/fout" | J id)/$(sed -n 3p "$T/fout" | J line)" dl-system-err/3 \
+is "$(sed -n 3p "$T/tout" | J id)/$(sed -n 3p "$T/tout" | J line)" dl-system-err/3 \
 	"and the new file is read from its start"
 run "$FLASHFIX" scan --follow "$T/spft.log" "$T/ok.log"
 is "$rc" 2 "--follow watches one log"
