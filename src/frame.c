@@ -510,7 +510,6 @@ frame_read(const char *s, size_t n, struct frame *f)
 	bool failing;
 
 	memset(f, 0, sizeof *f);
-	f->stage = FAM_COUNT;
 	mm = find_mark(s, n, mtk_marks, NELEM(mtk_marks));
 	qm = find_mark(s, n, qcom_marks, NELEM(qcom_marks));
 	if (mm || mtk_chip(s, n))
@@ -521,7 +520,6 @@ frame_read(const char *s, size_t n, struct frame *f)
 		f->platform = 0;
 	f->tool = mm && mm->tool ? mm->tool : qm && qm->tool ? qm->tool :
 	    NULL;
-	f->stage = (unsigned char)frame_stage(s, n, f->platform);
 
 	if ((m = find_mark(s, n, other_marks, NELEM(other_marks)))) {
 		/* A traceback's frame inside a flash tool's own code is that

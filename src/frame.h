@@ -19,18 +19,15 @@ struct frame {
 	bool weak_other;    /* other holds only when the base knows nothing
 			       of the line (a Windows dialog about a DLL) */
 	bool not_error;     /* success, progress or debug data */
-	unsigned char stage; /* enum family: the stage of the flash the
-				line's words or the tool's module name
-				("sahara - ", "DRAM"); FAM_COUNT: none */
 };
 
-/* The stage (enum family) that the n bytes at s name on platform (PLAT_
- * bits; 0: only the vendor's stages, which both platforms share), or
- * FAM_COUNT. */
+/* The stage (enum family) of the flash that the n bytes at s name on
+ * platform, by their words or the tool's module ("sahara - ", "DRAM";
+ * PLAT_ bits; 0: only the vendor's stages, which both platforms share),
+ * or FAM_COUNT.  Read only when a line needs it: no message matched. */
 unsigned frame_stage(const char *s, size_t n, unsigned platform);
 
-/* Reads the frame of the n bytes at s into *f; its stage on the platform
- * the frame names. */
+/* Reads the frame of the n bytes at s into *f. */
 void frame_read(const char *s, size_t n, struct frame *f);
 
 #endif

@@ -183,7 +183,6 @@ logline_benign(const char *s, size_t n)
 	return words > 0 && (ok || quiet || data >= 1);
 }
 
-
 bool
 logline_says_failure(const char *s, size_t n)
 {

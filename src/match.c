@@ -521,12 +521,11 @@ by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
     const char *text, size_t len, struct match_result *r)
 {
 	const struct kb_error *fe;
-	unsigned stage = f->stage;
+	/* The frame's platform, or the one the caller chose (the wizard's,
+	 * for a typed "stuck at the handshake"). */
+	unsigned stage = frame_stage(text, len, f->platform ? f->platform :
+	    platform);
 
-	/* Typed in the wizard after the platform was chosen: the stage on
-	 * that platform ("stuck at the handshake"). */
-	if (stage >= FAM_COUNT && platform && !f->platform)
-		stage = frame_stage(text, len, platform);
 	if (stage >= FAM_COUNT || !logline_says_failure(text, len) ||
 	    under_way(text, len) || !(fe = family_entry(ix, stage)))
 		return 0;

@@ -213,7 +213,6 @@ match_score_codes(struct match_index *ix)
 		}
 }
 
-
 /* Whether identifier s (lowercase) reads as an error's name: a status's
  * (S_FT_DOWNLOAD_FAIL, STATUS_SEC_AUTH_FILE_NEEDED, E_APP_LOAD_DA,
  * FT_FIND_USB_ERROR) or one that says what failed

@@ -3,7 +3,6 @@
 
 #include "scan.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
