@@ -225,6 +225,36 @@ static const struct stage {
 	{ "log in", PLAT_BOTH, FAM_VENDOR_ACCOUNT },
 };
 
+/* mtkclient's modules, which run in one stage each, and the families
+ * an error printed inside one may belong to: PLTools and Exploitation
+ * send the BROM payload, before the DA, and get around its protection;
+ * Sej drives the security engine; the DA's modules (DAXFlash, DALegacy,
+ * XFlashExt, DaHandler) run once the BROM and the DA's sending are past,
+ * and do the DA's own checks, DRAM, the partitions and their writing.
+ * Source: bkerler/mtkclient, mtkclient/Library (the module names and
+ * what each does). */
+#define BIT(f) (1u << (f))
+static const struct module {
+	const char *s;
+	unsigned families;
+} modules[] = {
+	{ "pltools - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH) },
+	{ "exploitation - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH) },
+	{ "sej - ", BIT(FAM_MTK_AUTH) },
+	{ "daxflash - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
+	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
+	    BIT(FAM_MTK_STORAGE) },
+	{ "dalegacy - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
+	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
+	    BIT(FAM_MTK_STORAGE) },
+	{ "xflashext - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
+	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
+	    BIT(FAM_MTK_STORAGE) },
+	{ "dahandler - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
+	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
+	    BIT(FAM_MTK_STORAGE) },
+};
+
 /* Statuses whose name reports success. */
 static const char *const ok_status[] = {
 	"no_auth_needed", "status_success", "status_ok", "s_done",
@@ -466,6 +496,15 @@ tool_step(const char *s, size_t n, bool failing)
 
 	return (!failing || crash) && !find(s, n, "patched against") &&
 	    find_any(s, n, bypass_marks, NELEM(bypass_marks));
+}
+
+unsigned
+frame_module_families(const char *s, size_t n)
+{
+	for (size_t i = 0; i < NELEM(modules); i++)
+		if (find(s, n, modules[i].s))
+			return modules[i].families;
+	return 0;
 }
 
 unsigned

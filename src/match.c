@@ -536,6 +536,22 @@ by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
 	return 1;
 }
 
+/* Whether r, the best answer, fits the stage of the module that printed
+ * the line: an error of a stage the module does not run in ("DAXFlash -
+ * [LIB]: Timeout or short read on header", a BROM timeout by its words)
+ * needs its code or words that nearly name it; on less the line is
+ * better left unanswered than sent down another stage's ladder. */
+static bool
+beside_module(const struct match_result *r, const char *text, size_t len)
+{
+	unsigned fams;
+
+	if (r->by_code || r->score >= MATCH_MODULE_SURE)
+		return true;
+	fams = frame_module_families(text, len);
+	return !fams || (fams & (1u << r->err->family));
+}
+
 size_t
 match_query(struct match_index *ix, const char *text, unsigned platform,
     struct match_result *out, size_t max)
@@ -553,7 +569,9 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
 	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
 	n = settle(ix, &f, platform, failing(text, len), tmp, n);
-	if (n == 0)
+	if (n > 0 && !beside_module(&tmp[0], text, len))
+		n = 0;
+	else if (n == 0)
 		n = by_stage(ix, &f, platform, text, len, tmp);
 	if (n > max)
 		n = max;

@@ -40,6 +40,9 @@
 /* or all of a message whose words weigh at least this many of the
  * base's rarest words. */
 #define MATCH_UNPLACED_MASS 1.5
+/* The score below which an error of a stage the line's mtkclient module
+ * does not run in is dropped (frame_module_families). */
+#define MATCH_MODULE_SURE 0.8
 
 /* How much an answer says, as far as the evidence goes. */
 enum match_level {

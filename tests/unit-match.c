@@ -101,6 +101,16 @@ test_match(const char *datadir)
 	    "qcom-sahara", "Qualcomm's loader: the Sahara family");
 	is_str(top(ix, "the handshake keeps working", PLAT_MTK), "",
 	    "a stage's word where nothing failed: nothing");
+	is_str(top(ix, "DAXFlash - [LIB]: Error on sending parameter: Exceed "
+	    "available range (0xc004000b)", 0), "mtk-download-block-range",
+	    "an error of a stage the DA's module runs in: answered");
+	is_str(top(ix, "DAXFlash - [LIB]: Timeout or short read on header at "
+	    "0x15e1b0000", 0), "",
+	    "a BROM error by a shared word, printed by the DA's module "
+	    "after the BROM is past: nothing");
+	is_str(top(ix, "Exploitation - [LIB]: Error on sending payload.", 0),
+	    "", "a DA error by a shared word, printed while the BROM "
+	    "payload is sent: nothing");
 	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
 	    "a partition's name is data: qdl's line is about flashing");
 	is_str(top(ix, "DRAM init error!", 0), "",
