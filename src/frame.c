@@ -225,34 +225,30 @@ static const struct stage {
 	{ "log in", PLAT_BOTH, FAM_VENDOR_ACCOUNT },
 };
 
-/* mtkclient's modules, which run in one stage each, and the families
- * an error printed inside one may belong to: PLTools and Exploitation
- * send the BROM payload, before the DA, and get around its protection;
- * Sej drives the security engine; the DA's modules (DAXFlash, DALegacy,
- * XFlashExt, DaHandler) run once the BROM and the DA's sending are past,
- * and do the DA's own checks, DRAM, the partitions and their writing.
- * Source: bkerler/mtkclient, mtkclient/Library (the module names and
- * what each does). */
+/* mtkclient's modules, the families an error printed inside one may
+ * belong to, and the stage it runs in when that is one: PLTools and
+ * Exploitation send the BROM payload, before the DA, and get around its
+ * protection (BROM); Sej drives the security engine (auth); the DA's
+ * modules (DAXFlash, DALegacy, XFlashExt, DaHandler) run once the BROM
+ * and the DA's sending are past, and do the DA's own checks, DRAM, the
+ * partitions and their writing: no one stage.  Source: bkerler/mtkclient,
+ * mtkclient/Library (the module names and what each does). */
 #define BIT(f) (1u << (f))
+#define DA_STAGES (BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) | BIT(FAM_MTK_AUTH) | \
+	BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) | BIT(FAM_MTK_STORAGE))
 static const struct module {
 	const char *s;
 	unsigned families;
+	unsigned char stage;
 } modules[] = {
-	{ "pltools - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH) },
-	{ "exploitation - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH) },
-	{ "sej - ", BIT(FAM_MTK_AUTH) },
-	{ "daxflash - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
-	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
-	    BIT(FAM_MTK_STORAGE) },
-	{ "dalegacy - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
-	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
-	    BIT(FAM_MTK_STORAGE) },
-	{ "xflashext - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
-	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
-	    BIT(FAM_MTK_STORAGE) },
-	{ "dahandler - ", BIT(FAM_MTK_DA) | BIT(FAM_MTK_DRAM) |
-	    BIT(FAM_MTK_AUTH) | BIT(FAM_MTK_IMAGE) | BIT(FAM_MTK_DOWNLOAD) |
-	    BIT(FAM_MTK_STORAGE) },
+	{ "pltools - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH), FAM_MTK_BROM },
+	{ "exploitation - ", BIT(FAM_MTK_BROM) | BIT(FAM_MTK_AUTH),
+	    FAM_MTK_BROM },
+	{ "sej - ", BIT(FAM_MTK_AUTH), FAM_MTK_AUTH },
+	{ "daxflash - ", DA_STAGES, FAM_COUNT },
+	{ "dalegacy - ", DA_STAGES, FAM_COUNT },
+	{ "xflashext - ", DA_STAGES, FAM_COUNT },
+	{ "dahandler - ", DA_STAGES, FAM_COUNT },
 };
 
 /* Statuses whose name reports success. */
@@ -499,11 +495,14 @@ tool_step(const char *s, size_t n, bool failing)
 }
 
 unsigned
-frame_module_families(const char *s, size_t n)
+frame_module(const char *s, size_t n, unsigned *stage)
 {
+	*stage = FAM_COUNT;
 	for (size_t i = 0; i < NELEM(modules); i++)
-		if (find(s, n, modules[i].s))
+		if (find(s, n, modules[i].s)) {
+			*stage = modules[i].stage;
 			return modules[i].families;
+		}
 	return 0;
 }
 

@@ -27,11 +27,12 @@ struct frame {
  * or FAM_COUNT.  Read only when a line needs it: no message matched. */
 unsigned frame_stage(const char *s, size_t n, unsigned platform);
 
-/* The families (bit 1 << enum family) an error may be of when the n
- * bytes at s were printed by one of mtkclient's modules, which runs in
- * one stage of the flash ("DAXFlash - " once the BROM is past); 0 when
- * no module is named. */
-unsigned frame_module_families(const char *s, size_t n);
+/* The families (bits 1 << enum family) an error may be of when the n
+ * bytes at s were printed by one of mtkclient's modules, each of which
+ * runs in a part of the flash ("DAXFlash - " once the BROM is past); 0
+ * when no module is named.  *stage gets the one stage the module runs
+ * in ("PLTools - ": BROM), or FAM_COUNT. */
+unsigned frame_module(const char *s, size_t n, unsigned *stage);
 
 /* Reads the frame of the n bytes at s into *f. */
 void frame_read(const char *s, size_t n, struct frame *f);

@@ -275,6 +275,9 @@ static const char *const won[] = {
  * of a word, where no ASCII mark starts), it is 0 at nearly every
  * byte. */
 #define G_ANYWHERE 0x80
+/* and glance_tab has bit 0x40 where c may hide text whatever d is (ESC,
+ * NUL), and for "←", 0xE2 0x86, whose third byte glance_place checks. */
+#define G_HIDES 0x40
 static unsigned char glance_tab[256][256];
 static unsigned char glance_any[256][256], glance_after[256];
 /* A third byte's filter: bit TRI(a, b, c) of the lowercase first three
@@ -353,6 +356,11 @@ glance_init(void)
 		in_word[c] = c < 0x80 && (isalnum(c) || c == '_' || c == '\'');
 		lower[c] = (unsigned char)(c < 0x80 ? tolower(c) : c);
 	}
+	for (int d = 0; d < 256; d++) {
+		glance_tab[0x1b][d] |= G_HIDES;
+		glance_tab[0][d] |= G_HIDES;
+	}
+	glance_tab[0xe2][0x86] |= G_HIDES;
 	for (int c = 0; c < 256; c++) {
 		bool anywhere = c >= 0x80 || c == '?';
 		bool hides = c == 0x1b || c == 0 || c == 0xe2;
@@ -405,14 +413,16 @@ glance_at(const unsigned char *p, size_t n, size_t i)
 static inline bool
 glance_place(const unsigned char *p, size_t n, size_t i, unsigned *seen)
 {
-	unsigned char c = p[i];
+	unsigned char c = p[i], d = i + 1 < n ? p[i + 1] : 0;
+	unsigned char t = glance_tab[c][d];
 
-	if (c == 0x1b || c == 0 || (c == 0xe2 && i + 2 < n &&
-	    p[i + 1] == 0x86 && p[i + 2] == 0x90)) {
-		*seen = LOGLINE_HIDDEN; /* "←[31m" */
+	if (!(t & ~*seen))
+		return true;
+	if ((t & G_HIDES) && (c != 0xe2 || (i + 2 < n && p[i + 2] == 0x90))) {
+		*seen = LOGLINE_HIDDEN; /* ESC, NUL, "←[31m" */
 		return false;
 	}
-	if (i + 1 < n && (glance_tab[c][p[i + 1]] & ~*seen)) {
+	if (i + 1 < n && (t & ~*seen & ~G_HIDES)) {
 		if (i + 2 < n) {
 			unsigned k = TRI(lower[c], lower[p[i + 1]],
 			    lower[p[i + 2]]);
@@ -468,9 +478,9 @@ glance_mask(const unsigned char *p, unsigned carry, unsigned *word)
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 	__m128i d = _mm_sub_epi8(x, n0);
 	__m128i l = _mm_sub_epi8(_mm_or_si128(x, low), a);
+	__m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(l, z), l);
 	__m128i wd = _mm_or_si128(
-	    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, n9), d),
-	    _mm_cmpeq_epi8(_mm_min_epu8(l, z), l)),
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, n9), d), letter),
 	    _mm_or_si128(_mm_cmpeq_epi8(x, us), _mm_cmpeq_epi8(x, ap)));
 	__m128i odd = _mm_or_si128(
 	    _mm_or_si128(_mm_cmpeq_epi8(x, qm), _mm_cmpeq_epi8(x, esc)),
@@ -484,7 +494,10 @@ glance_mask(const unsigned char *p, unsigned carry, unsigned *word)
 	    _mm_cmpeq_epi8(x, b4)));
 
 	*word = w;
-	return ((w & ~((w << 1) | carry)) | high |
+	/* Every ASCII mark starts with a letter: the starts of words of
+	 * digits (a time stamp's) start none. */
+	return ((w & ~((w << 1) | carry) &
+	    (unsigned)_mm_movemask_epi8(letter)) | high |
 	    (unsigned)_mm_movemask_epi8(odd)) & 0xffff;
 }
 

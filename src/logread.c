@@ -240,6 +240,10 @@ fill(struct logread *r, int *err)
 		r->rcap = r->rlen + READ_CHUNK * 2;
 		r->raw = xrealloc(r->raw, r->rcap);
 	}
+	/* Once the text is known to be UTF-8, straight into place: a copy of
+	 * every byte is a tenth of a scan's time on a large log. */
+	if (r->enc == LR_UTF8)
+		in = (unsigned char *)r->raw + r->rlen;
 	do
 		k = read(r->fd, in, READ_CHUNK);
 	while (k < 0 && errno == EINTR);
@@ -268,7 +272,8 @@ fill(struct logread *r, int *err)
 		if (r->enc != LR_UTF8) {
 			from_wide(r, p, n);
 		} else {
-			memcpy(r->raw + r->rlen, p, n);
+			if (p != (unsigned char *)r->raw + r->rlen)
+				memmove(r->raw + r->rlen, p, n);
 			r->rlen += n;
 		}
 	}

@@ -536,20 +536,21 @@ by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
 	return 1;
 }
 
-/* Whether r, the best answer, fits the stage of the module that printed
- * the line: an error of a stage the module does not run in ("DAXFlash -
- * [LIB]: Timeout or short read on header", a BROM timeout by its words)
- * needs its code or words that nearly name it; on less the line is
- * better left unanswered than sent down another stage's ladder. */
+/* Whether r, the best answer, fits the part of the flash that the
+ * mtkclient module that printed the line runs in: an error of another
+ * stage ("DAXFlash - [LIB]: Timeout or short read on header", a BROM
+ * timeout by its words) needs its code or words that nearly name it.
+ * On less, the line is better left to the module's own stage where it
+ * has one (*stage), and else unanswered, than sent down another stage's
+ * ladder. */
 static bool
-beside_module(const struct match_result *r, const char *text, size_t len)
+beside_module(const struct match_result *r, const char *text, size_t len,
+    unsigned *stage)
 {
-	unsigned fams;
+	unsigned fams = frame_module(text, len, stage);
 
-	if (r->by_code || r->score >= MATCH_MODULE_SURE)
-		return true;
-	fams = frame_module_families(text, len);
-	return !fams || (fams & (1u << r->err->family));
+	return !fams || r->by_code || r->score >= MATCH_MODULE_SURE ||
+	    (fams & (1u << r->err->family));
 }
 
 size_t
@@ -559,6 +560,7 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 	struct frame f;
 	struct match_result *tmp;
 	size_t n, len = strlen(text);
+	unsigned stage;
 
 	if (max == 0 || logline_benign(text, len))
 		return 0;
@@ -569,8 +571,9 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
 	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
 	n = settle(ix, &f, platform, failing(text, len), tmp, n);
-	if (n > 0 && !beside_module(&tmp[0], text, len))
-		n = 0;
+	if (n > 0 && !beside_module(&tmp[0], text, len, &stage))
+		n = stage < FAM_COUNT ? by_stage(ix, &f, platform, text, len,
+		    tmp) : 0;
 	else if (n == 0)
 		n = by_stage(ix, &f, platform, text, len, tmp);
 	if (n > max)

@@ -41,7 +41,7 @@
  * base's rarest words. */
 #define MATCH_UNPLACED_MASS 1.5
 /* The score below which an error of a stage the line's mtkclient module
- * does not run in is dropped (frame_module_families). */
+ * does not run in is dropped (frame_module). */
 #define MATCH_MODULE_SURE 0.8
 
 /* How much an answer says, as far as the evidence goes. */

@@ -263,7 +263,11 @@ like "$out" '"codes":\[[^]]*"4009"' "WCSM's 4009 in decimal"
 # name the stage that failed: that stage's family.
 run "$FLASHFIX" lookup --json "PLTools - [LIB]: Error on sending payload: mt6877_payload.bin"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
-	"$JSONCHECK" 0.id)" "family/mtk-da" "mtkclient's payload words: the DA family's words first"
+	"$JSONCHECK" 0.id)" "family/mtk-brom" "mtkclient's payload module: BROM's stage, over the DA's few shared words"
+run "$FLASHFIX" lookup --json "DAXFlash - [LIB]: Timeout or short read on header at 0x15e1b0000"
+is "$rc/$out" "1/[]" "a BROM timeout by its words, printed by the DA's module, after the BROM: nothing"
+run "$FLASHFIX" lookup --json "DAXFlash - [LIB]: Error on sending parameter: Exceed available range (0xc004000b)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" "mtk-download-block-range" "the DA's module and an error of a stage it runs: the error"
 run "$FLASHFIX" lookup --json "Sej - [LIB]: SEJ Legacy Hardware seems not to be configured correctly."
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
 	"$JSONCHECK" 0.family)" "family/mtk-auth" "mtkclient's security engine module: the auth family"

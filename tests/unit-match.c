@@ -109,8 +109,8 @@ test_match(const char *datadir)
 	    "a BROM error by a shared word, printed by the DA's module "
 	    "after the BROM is past: nothing");
 	is_str(top(ix, "Exploitation - [LIB]: Error on sending payload.", 0),
-	    "", "a DA error by a shared word, printed while the BROM "
-	    "payload is sent: nothing");
+	    "mtk-brom", "a DA error by a shared word, printed while the BROM "
+	    "payload is sent: the module's stage, BROM");
 	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
 	    "a partition's name is data: qdl's line is about flashing");
 	is_str(top(ix, "DRAM init error!", 0), "",
