@@ -276,39 +276,72 @@ fold(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
+/* Whether mark m, of mlen bytes and with a '$' after it when end, starts
+ * at s[i] (its first byte already matched, in any case) as a word of
+ * s[0..n) would. */
+static bool
+mark_at(const char *s, size_t n, size_t i, const char *m, size_t mlen,
+    bool end)
+{
+	size_t k = 1;
+
+	/* Chinese has no spaces: a mark in it may start anywhere, and a
+	 * word of ASCII may start right after it (进入9008). */
+	if (i > 0 && ascii_word((unsigned char)s[i - 1]) &&
+	    ascii_word((unsigned char)m[0]))
+		return false;
+	while (k < mlen && fold((unsigned char)s[i + k]) == (unsigned char)m[k])
+		k++;
+	if (k < mlen)
+		return false;
+	return !(end && i + mlen < n && ascii_word((unsigned char)s[i + mlen]));
+}
+
+/* The first place before lim in s[0..n) where m (mlen <= n) starts with
+ * byte c, or n. */
+static size_t
+first_at(const char *s, size_t n, size_t lim, unsigned char c,
+    const char *m, size_t mlen, bool end)
+{
+	const char *p = s, *last;
+
+	if (lim > n - mlen + 1)
+		lim = n - mlen + 1;
+	if (lim == 0)
+		return n;
+	last = s + lim - 1;
+	/* memchr() finds the first byte: a line is read for some two
+	 * hundred marks, and nearly all are ruled out by it. */
+	while (p <= last && (p = memchr(p, c, (size_t)(last - p) + 1))) {
+		if (mark_at(s, n, (size_t)(p - s), m, mlen, end))
+			return (size_t)(p - s);
+		p++;
+	}
+	return n;
+}
+
 /* Where mark m (see struct mark) starts a word of s[0..n), or NULL. */
 static const char *
 find(const char *s, size_t n, const char *m)
 {
-	size_t mlen = strlen(m);
+	size_t mlen = strlen(m), i;
 	bool end = mlen && m[mlen - 1] == '$';
+	unsigned char c;
 
 	if (end)
 		mlen--;
 	if (mlen == 0 || mlen > n)
 		return NULL;
-	for (size_t i = 0; i + mlen <= n; i++) {
-		size_t k = 1;
-		/* The first byte, any case, rules out nearly every place
-		 * (a line is read for some two hundred marks). */
-		if (fold((unsigned char)s[i]) != (unsigned char)m[0])
-			continue;
-		/* Chinese has no spaces: a mark in it may start anywhere,
-		 * and a word of ASCII may start right after it (进入9008). */
-		if (i > 0 && ascii_word((unsigned char)s[i - 1]) &&
-		    ascii_word((unsigned char)m[0]))
-			continue;
-		while (k < mlen && fold((unsigned char)s[i + k]) ==
-		    (unsigned char)m[k])
-			k++;
-		if (k < mlen)
-			continue;
-		if (end && i + mlen < n &&
-		    ascii_word((unsigned char)s[i + mlen]))
-			continue;
-		return s + i;
+	c = (unsigned char)m[0];
+	i = first_at(s, n, n, c, m, mlen, end);
+	if (c >= 'a' && c <= 'z') {
+		/* and in capitals, before that place */
+		size_t j = first_at(s, n, i, (unsigned char)(c - ('a' - 'A')),
+		    m, mlen, end);
+		if (j < i)
+			i = j;
 	}
-	return NULL;
+	return i < n ? s + i : NULL;
 }
 
 /* The first mark of v[0..nv) in s, or NULL. */

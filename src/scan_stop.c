@@ -7,7 +7,9 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Stages at which a log that stops, with no error after, tells what
  * failed: the device never answered the next step.  edl prints these
@@ -31,39 +33,79 @@ static const struct {
 	{ "waiting for device", FAM_MTK_BROM },
 };
 
-/* Every stage's text has an 'o' ("for", "mode", "uploading"), which memchr() looks for
- * first: most lines of Chinese have none.  Then only places whose letter
- * starts a stage's text are compared. */
+/* Whether one of the stages' texts starts at t[j] (its first letter
+ * matched in any case); its index, or -1. */
+static int
+stage_at(const char *t, size_t n, size_t j)
+{
+	unsigned char a = (unsigned char)(t[j] | 0x20),
+	    b = (unsigned char)(t[j + 1] | 0x20);
+
+	for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
+		const char *m = stops[i].text;
+		size_t k = 2;
+		if ((unsigned char)m[0] != a || (unsigned char)m[1] != b)
+			continue;
+		/* ASCII's letters folded by hand: no locale's tables */
+		while (m[k] && j + k < n && ((unsigned char)t[j + k] |
+		    (m[k] >= 'a' && m[k] <= 'z' ? 0x20 : 0)) ==
+		    (unsigned char)m[k])
+			k++;
+		if (!m[k])
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Only places whose two letters start a stage's text ("fi", "up", "mo",
+ * "wa", any case) are compared: found 16 bytes at a time where SSE2 is
+ * there, as most lines are long and hold none (a log of Chinese above
+ * all), while the stages' texts all start so. */
 int
 scan_stop_stage(const char *t, size_t n)
 {
-	static bool starts[256], ready;
-
-	if (!memchr(t, 'o', n) && !memchr(t, 'O', n))
-		return -1;
+	static bool starts[256], ready, pairs = true;
+	size_t j = 0;
+	int k;
 
 	if (!ready) {
 		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
 			unsigned char c = (unsigned char)stops[i].text[0];
 			starts[c] = starts[toupper(c)] = true;
+			if (!strstr("fi up mo wa", (char[]){ (char)c,
+			    stops[i].text[1], '\0' }))
+				pairs = false;
 		}
 		ready = true;
 	}
-	for (size_t j = 0; j + 1 < n; j++) {
-		int second;
-		if (!starts[(unsigned char)t[j]])
-			continue;
-		second = tolower((unsigned char)t[j + 1]);
-		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {
-			size_t k;
-			if (stops[i].text[1] != second)
-				continue;
-			k = strlen(stops[i].text);
-			if (j + k <= n && strncasecmp(t + j, stops[i].text,
-			    k) == 0)
-				return (int)i;
+#ifdef __SSE2__
+	if (pairs) {
+		const __m128i low = _mm_set1_epi8(0x20);
+#define PAIR(a, b) _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(a)), \
+	_mm_cmpeq_epi8(y, _mm_set1_epi8(b)))
+		for (; j + 17 <= n; j += 16) {
+			__m128i x = _mm_or_si128(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(t + j)), low);
+			__m128i y = _mm_or_si128(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(t + j + 1)), low);
+			unsigned cand = (unsigned)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_or_si128(PAIR('f', 'i'),
+			    PAIR('u', 'p')), _mm_or_si128(PAIR('m', 'o'),
+			    PAIR('w', 'a'))));
+			while (cand) {
+				size_t at = j + (size_t)__builtin_ctz(cand);
+				if (starts[(unsigned char)t[at]] &&
+				    (k = stage_at(t, n, at)) >= 0)
+					return k;
+				cand &= cand - 1;
+			}
 		}
+#undef PAIR
 	}
+#endif
+	for (; j + 1 < n; j++)
+		if (starts[(unsigned char)t[j]] && (k = stage_at(t, n, j)) >= 0)
+			return k;
 	return -1;
 }
 
