@@ -116,6 +116,8 @@ static const struct mark other_marks[] = {
 	{ "modulenotfounderror", "Python" }, { "no module named", "Python" },
 	{ "importerror", "Python" }, { "syntaxerror", "Python" },
 	{ "indentationerror", "Python" }, { "ssh: ", "ssh" },
+	/* a file the program looked for is not on the PC */
+	{ "filenotfounderror: ", "Python" },
 };
 
 /* Marks of programs whose names MTK and Qualcomm threads use too ("but I
@@ -145,7 +147,7 @@ static const struct mark dialog_marks[] = {
  * step of its work. */
 static const char *const bypass_marks[] = {
 	"patched ", "patched$", "bypass", "exploit", "kamakiri",
-	"disabling ", "to always report", "crashing da",
+	"disabling ", "to always report", "crashing da", "trying to crash",
 };
 
 /* Advice for a failure that has not happened: "..., if it fails, try
@@ -344,6 +346,30 @@ find(const char *s, size_t n, const char *m)
 	return i < n ? s + i : NULL;
 }
 
+/* Whether s[i] is in a file's path: a run of bytes with no space or
+ * quote around it that holds a '\\', two '/', or one and a '.' after it
+ * ("DA1/DA2" is two words). */
+static bool
+in_path(const char *s, size_t n, size_t i)
+{
+	size_t a = i, b = i, slashes = 0;
+	bool dot = false;
+
+	while (a > 0 && !strchr(" \t\"'`", s[a - 1]))
+		a--;
+	while (b < n && !strchr(" \t\"'`", s[b]))
+		b++;
+	for (size_t k = a; k < b; k++) {
+		if (s[k] == '\\')
+			return true;
+		if (s[k] == '/')
+			slashes++, dot = false;
+		else if (s[k] == '.' && slashes)
+			dot = true;
+	}
+	return slashes >= 2 || (slashes == 1 && dot);
+}
+
 /* The first mark of v[0..nv) in s, or NULL. */
 static const struct mark *
 find_mark(const char *s, size_t n, const struct mark *v, size_t nv)
@@ -520,7 +546,8 @@ probe_line(const char *s, size_t n)
 static bool
 tool_step(const char *s, size_t n, bool failing)
 {
-	bool crash = find(s, n, "crashing da") && !find(s, n, "fail") &&
+	bool crash = (find(s, n, "crashing da") ||
+	    find(s, n, "trying to crash")) && !find(s, n, "fail") &&
 	    !find(s, n, "err");
 
 	return (!failing || crash) && !find(s, n, "patched against") &&
@@ -542,11 +569,18 @@ frame_module(const char *s, size_t n, unsigned *stage)
 unsigned
 frame_stage(const char *s, size_t n, unsigned platform)
 {
-	for (size_t i = 0; i < NELEM(stage_marks); i++)
-		if ((stage_marks[i].platform == PLAT_BOTH ||
-		    (stage_marks[i].platform & platform)) &&
-		    find(s, n, stage_marks[i].s))
-			return stage_marks[i].family;
+	for (size_t i = 0; i < NELEM(stage_marks); i++) {
+		const char *p = s;
+		if (stage_marks[i].platform != PLAT_BOTH &&
+		    !(stage_marks[i].platform & platform))
+			continue;
+		/* A stage's word in a file's path is a name, no stage:
+		 * "../brom-payload/build/payload.bin",
+		 * "src/firehose/qfirehose.c". */
+		while ((p = find(p, (size_t)(s + n - p), stage_marks[i].s)))
+			if (!in_path(s, n, (size_t)(p++ - s)))
+				return stage_marks[i].family;
+	}
 	return FAM_COUNT;
 }
 

@@ -230,6 +230,14 @@ is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" qcom-storage-memory-type \
 	"the memory type that did not fit: its error"
 run "$FLASHFIX" lookup "Exploitation - Crashing da..."
 is "$rc" 1 "mtkclient crashing the DA to reach BROM, a step: no error"
+run "$FLASHFIX" lookup --json "[2025-04-05 02:00:26.894907] Found device in preloader mode, trying to crash..."
+is "$rc/$out" "1/[]" "bypass_utility trying to crash the preloader, a step: no error"
+run "$FLASHFIX" lookup --json "FileNotFoundError: [Errno 2] No such file or directory: '../brom-payload/build/payload.bin'"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)/$(printf '%s' "$out" |
+	"$JSONCHECK" 0.tool)" other/Python "Python's missing file, BROM only in its path: Python's error"
+run "$FLASHFIX" lookup --json "Handshake: could not open port 'COM6': FileNotFoundError(2, 'The system cannot find the file specified.', None, 2)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.family)" mtk-brom \
+	"pyserial's missing COM port inside the handshake's message: still the BROM port"
 run "$FLASHFIX" lookup "XFlashExt - DA version anti-rollback patched"
 is "$rc" 1 "mtkclient patching the DA's anti-rollback, a step: no error"
 run "$FLASHFIX" lookup --json "Exploitation - V5 Device is patched against carbonara :("

@@ -111,6 +111,14 @@ test_match(const char *datadir)
 	is_str(top(ix, "Exploitation - [LIB]: Error on sending payload.", 0),
 	    "mtk-brom", "a DA error by a shared word, printed while the BROM "
 	    "payload is sent: the module's stage, BROM");
+	ok(frame_stage("could not load ../brom-payload/build/payload.bin",
+	    48, PLAT_MTK) == FAM_COUNT,
+	    "a stage's word in a file's path names no stage");
+	ok(frame_stage("DA1/DA2 upload failed", 21, PLAT_MTK) == FAM_MTK_DA,
+	    "while two words joined by one '/' are words");
+	ok(frame_stage("brom-payload/x.bin, then BROM timed out", 39,
+	    PLAT_MTK) == FAM_MTK_BROM,
+	    "and the word outside the path is still read");
 	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
 	    "a partition's name is data: qdl's line is about flashing");
 	is_str(top(ix, "DRAM init error!", 0), "",

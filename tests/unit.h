@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "kb.h"
 #include "kb_cache.h"
+#include "frame.h"
 #include "logline.h"
 #include "store.h"
 #include "match.h"
