@@ -384,6 +384,7 @@ scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
 	bool ok = true, noted = false, binary = false, checked = false;
 
 	logread_init(&r, *fd);
+	scan_borrow(s, &r.gen);
 	progress_start(&p, o, name, *fd);
 	for (;;) {
 		long made;
@@ -438,6 +439,7 @@ scan_file(const struct scan_opts *o, const struct kb *kb, struct scan *s,
 		ok = false;
 	}
 	scan_end_file(s);
+	scan_borrow(s, NULL);
 	logread_free(&r);
 	return ok;
 }

@@ -20,8 +20,9 @@ logread_init(struct logread *r, int fd)
 {
 	memset(r, 0, sizeof *r);
 	r->fd = fd;
-	r->rcap = READ_CHUNK * 2;
+	r->rcap = r->scap = READ_CHUNK * 2;
 	r->raw = xmalloc(r->rcap);
+	r->spare = xmalloc(r->scap);
 	r->in = xmalloc(READ_CHUNK);
 }
 
@@ -29,6 +30,7 @@ void
 logread_free(struct logread *r)
 {
 	free(r->raw);
+	free(r->spare);
 	free(r->in);
 	memset(r, 0, sizeof *r);
 }
@@ -212,6 +214,7 @@ void
 logread_restart(struct logread *r)
 {
 	r->rlen = r->rpos = r->npend = 0;
+	r->gen += 2;
 	r->enc = LR_START;
 	r->bom = r->unsure = r->eof = r->dropping = false;
 	r->cur = NULL;
@@ -229,13 +232,27 @@ fill(struct logread *r, int *err)
 	ssize_t k;
 	size_t before;
 
-	/* Keep the unread tail at the start. */
+	/* Once lines were given from this buffer, the unread tail goes to
+	 * the start of the other one, and this one stays as it is until the
+	 * next time: the lines given from it stay where they are for one
+	 * more buffer (see gen). */
 	if (r->rpos) {
-		memmove(r->raw, r->raw + r->rpos, r->rlen - r->rpos);
-		r->rlen -= r->rpos;
+		size_t tail = r->rlen - r->rpos, cap;
+		char *t;
+		if (r->scap < tail + READ_CHUNK * 2) {
+			free(r->spare);
+			r->scap = tail + READ_CHUNK * 2;
+			r->spare = xmalloc(r->scap);
+		}
+		memcpy(r->spare, r->raw + r->rpos, tail);
+		t = r->raw, r->raw = r->spare, r->spare = t;
+		cap = r->rcap, r->rcap = r->scap, r->scap = cap;
+		r->rlen = tail;
 		r->rpos = 0;
+		r->gen++;
 	}
-	/* UTF-16 to UTF-8 takes up to 3 bytes for 2. */
+	/* UTF-16 to UTF-8 takes up to 3 bytes for 2.  No line was given
+	 * from this buffer since its tail came: it may move. */
 	if (r->rcap < r->rlen + READ_CHUNK * 2) {
 		r->rcap = r->rlen + READ_CHUNK * 2;
 		r->raw = xrealloc(r->raw, r->rcap);

@@ -30,6 +30,11 @@ struct logread {
 	unsigned char *in;     /* one read's bytes */
 	char *raw;             /* bytes read, not yet cut into lines */
 	size_t rlen, rpos, rcap;
+	char *spare;           /* the buffer before raw, left as it was */
+	size_t scap;
+	unsigned long gen;     /* grows by one each time raw changes
+				  buffers: a line given stays where it is
+				  until gen has grown by two */
 	unsigned char pend[4]; /* UTF-16/32: a code unit or pair cut by a read */
 	size_t npend;
 	enum logread_enc enc;
@@ -54,10 +59,11 @@ void logread_free(struct logread *r);
 
 /* The next line in r->cur and r->curlen, its bytes as read (UTF-16 is
  * already UTF-8; without its line end; at most LOGREAD_LINE_MAX bytes),
- * valid until the next call: 1; 0 at the end of what is there now (more
- * may be read later, as a log grows: a last line without its end is held
- * back until it ends, or until logread_flush()); -1 on a read error
- * (errno).  Lines are not decoded here: most of a log never needs it. */
+ * where they stay until gen has grown by two (a call grows it by one at
+ * most): 1; 0 at the end of what is there now (more may be read later,
+ * as a log grows: a last line without its end is held back until it
+ * ends, or until logread_flush()); -1 on a read error (errno).  Lines
+ * are not decoded here: most of a log never needs it. */
 int logread_next(struct logread *r);
 /* At the real end of the input: the last line even without its end.  1
  * with it in r->cur, 0 when there is none. */

@@ -131,14 +131,50 @@ scan_settle(struct scan_finding *f)
 		}
 }
 
+void
+scan_borrow(struct scan *s, const unsigned long *gen)
+{
+	s->gen = gen;
+}
+
+/* Copies line at of the ring into it. */
+static void
+own(struct scan *s, size_t at)
+{
+	if (s->ringgen[at] == SCAN_OWNED)
+		return;
+	memmove(s->ring[at], s->ringp[at], s->ringlen[at]);
+	s->ring[at][s->ringlen[at]] = '\0';
+	s->ringp[at] = s->ring[at];
+	s->ringgen[at] = SCAN_OWNED;
+}
+
+/* The ring's lines whose bytes the caller will move before the next
+ * line, copied (see scan_borrow). */
+static void
+own_old(struct scan *s)
+{
+	for (size_t i = 0; i < s->ringn; i++) {
+		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
+		if (s->ringgen[at] != SCAN_OWNED && s->ringgen[at] != *s->gen)
+			own(s, at);
+	}
+}
+
 static void
 remember(struct scan *s, unsigned long line, const char *text, size_t n)
 {
 	size_t k = keep_len(text, n);
-	char *slot = s->ring[s->ringat];
 
-	memcpy(slot, text, k);
-	slot[k] = '\0';
+	if (s->gen) {
+		s->ringp[s->ringat] = text;
+		s->ringgen[s->ringat] = *s->gen;
+	} else {
+		memcpy(s->ring[s->ringat], text, k);
+		s->ring[s->ringat][k] = '\0';
+		s->ringp[s->ringat] = s->ring[s->ringat];
+		s->ringgen[s->ringat] = SCAN_OWNED;
+	}
 	s->ringline[s->ringat] = line;
 	s->ringlen[s->ringat] = k;
 	s->ringstage[s->ringat] = -2;
@@ -243,7 +279,7 @@ place_finding(struct scan *s, struct scan_finding *f, const char *file,
 		size_t at = (s->ringat + SCAN_CONTEXT - s->ringn + i) %
 		    SCAN_CONTEXT;
 		kept_raw(&f->before[f->nbefore++], s->ringline[at],
-		    s->ring[at], s->ringlen[at]);
+		    s->ringp[at], s->ringlen[at]);
 	}
 	s->waiting = (long)(f - s->f);
 }
@@ -409,7 +445,7 @@ in_stage(struct scan *s)
 		/* Each line is read for its stage once, however many unknown
 		 * lines after it ask. */
 		if (s->ringstage[at] == -2)
-			s->ringstage[at] = scan_stop_stage(s->ring[at],
+			s->ringstage[at] = scan_stop_stage(s->ringp[at],
 			    s->ringlen[at]);
 		if (s->ringstage[at] >= 0)
 			return stage_entry(s, s->ringstage[at]);
@@ -431,6 +467,8 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 
 	s->lines++;
 	s->last_file = file;
+	if (s->gen)
+		own_old(s);
 	if (s->framed < FRAMED) {
 		s->framed++;
 		vote(s, raw, rn);
@@ -563,9 +601,11 @@ stopped_at(struct scan *s, const char *file)
 		return;
 	/* The last line that is not blank, of the two kept. */
 	at = (s->ringat + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
+	own(s, at);
 	t = s->ring[at];
 	if (strspn(t, " \t`\"'") == strlen(t) && s->ringn > 1) {
 		at = (at + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
+		own(s, at);
 		t = s->ring[at];
 	}
 	if ((k = scan_stop_stage(t, strlen(t))) < 0 ||

@@ -17,6 +17,8 @@
 
 /* Lines kept on each side of a finding, and the bytes of each kept. */
 #define SCAN_CONTEXT 2
+/* A line of the ring copied into it (struct scan's ringgen). */
+#define SCAN_OWNED ((unsigned long)-1)
 #define SCAN_KEEP 512
 /* At most this many distinct findings are kept (the rest are counted). */
 #define SCAN_MAX 64
@@ -58,10 +60,15 @@ struct scan {
 	unsigned long run;        /* the current run of errors */
 	bool run_has_errors;
 	bool in_trace;            /* in a Python traceback's frames */
-	/* the last lines, for the context before a finding */
+	/* the last lines, for the context before a finding: where the
+	 * caller keeps them (see scan_borrow), or copied into ring */
+	const char *ringp[SCAN_CONTEXT];
+	unsigned long ringgen[SCAN_CONTEXT]; /* *gen then; SCAN_OWNED: in
+	                              * ring */
 	char ring[SCAN_CONTEXT][SCAN_KEEP + 1];
 	unsigned long ringline[SCAN_CONTEXT];
 	size_t ringlen[SCAN_CONTEXT];
+	const unsigned long *gen;  /* see scan_borrow(), or NULL */
 	int ringstage[SCAN_CONTEXT]; /* its stage (scan.c), -1 none, -2 not
 	                              * yet read */
 	size_t ringn, ringat;
@@ -79,6 +86,11 @@ void scan_init(struct scan *s, struct match_index *ix, unsigned platform);
  * it before reading them. */
 void scan_settle(struct scan_finding *f);
 void scan_free(struct scan *s);
+/* The lines given to scan_line() from now on stay where they are until
+ * *gen has grown by two (struct logread's gen), and are not copied as
+ * they come: only the two last ones are, when *gen has grown by one.
+ * With NULL (as after scan_init()), each line is copied. */
+void scan_borrow(struct scan *s, const unsigned long *gen);
 /* One line of file (its number, its bytes as read: logread_decode()
  * makes text of them when they need a closer look); returns the index of
  * a new finding it made, or -1. */

@@ -83,6 +83,7 @@ scan_log_file(struct match_index *ix, unsigned platform, const char *path,
 	}
 	scan_init(&s, ix, platform);
 	logread_init(&r, fd);
+	scan_borrow(&s, &r.gen);
 	digest_init(&dg);
 	r.dg = &dg;
 	while ((k = logread_next(&r)) > 0) {

@@ -113,4 +113,37 @@ test_logread(void)
 		close(fd);
 		free(big);
 	}
+	{
+		/* A line given stays where it is while gen grows by one:
+		 * line 1 is intact, read where it was, when the buffers have
+		 * changed once (scan keeps the lines before a finding so). */
+		size_t n = 3 * 262144, i;
+		char *big = xmalloc(n);
+		const char *path, *first = NULL;
+		struct logread r;
+		unsigned long gen0 = 0, grew = 0;
+		bool intact = true;
+		int fd;
+		for (i = 0; i < n; i++)
+			big[i] = i % 40 == 39 ? '\n' : (char)('a' + i % 40 % 26);
+		path = write_file("gen.log", big, n);
+		fd = open(path, O_RDONLY);
+		logread_init(&r, fd);
+		while (logread_next(&r) == 1) {
+			if (!first) {
+				first = r.cur;
+				gen0 = r.gen;
+			} else if (r.gen == gen0 + 1) {
+				grew++;
+				intact = intact && memcmp(first, big, 39) == 0;
+			}
+		}
+		ok(grew > 0 && intact, "a line given is where it was while "
+		    "gen grows by one (%lu lines later)", grew);
+		ok(r.gen >= gen0 + 2, "and gen grows as the buffers change "
+		    "(%lu)", r.gen);
+		logread_free(&r);
+		close(fd);
+		free(big);
+	}
 }

@@ -4,7 +4,64 @@
  * log's path as a terminal gives it, a UTF-16LE log on disk. */
 #include "unit.h"
 
+#include "logread.h"
 #include "scan.h"
+
+#include <sys/wait.h>
+
+/* Scans fd as flashfix scan does, the lines borrowed from logread's
+ * buffers (scan_borrow), into *s; the decisive finding, or NULL. */
+static const struct scan_finding *
+decisive_fd(struct scan *s, struct match_index *ix, int fd)
+{
+	struct logread r;
+	long d;
+
+	scan_init(s, ix, 0);
+	logread_init(&r, fd);
+	scan_borrow(s, &r.gen);
+	while (logread_next(&r) > 0)
+		scan_line(s, "t.log", r.lineno, r.cur, r.curlen);
+	if (logread_flush(&r) == 1)
+		scan_line(s, "t.log", r.lineno, r.cur, r.curlen);
+	scan_end_file(s);
+	scan_borrow(s, NULL);
+	logread_free(&r);
+	d = scan_decisive(s);
+	if (d >= 0)
+		scan_settle(&s->f[d]);
+	return d >= 0 ? &s->f[d] : NULL;
+}
+
+/* A log of filler lines, then the two lines of context and the error, the
+ * context starting at byte at (about), into a buffer; its length. */
+static char *
+boundary_log(size_t at, size_t *len)
+{
+	struct buf b;
+	static const char filler[] = "Port - reading a line of filler text\n",
+	    end[] = "Port - context one\nPort - context two\n"
+	    "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)\n";
+
+	buf_init(&b);
+	while (b.len + sizeof filler - 1 <= at)
+		buf_add(&b, filler, sizeof filler - 1);
+	while (b.len < at)
+		buf_add(&b, "x\n", 2);
+	buf_add(&b, end, sizeof end - 1);
+	*len = b.len;
+	return b.s;
+}
+
+/* Whether f has the log's two lines of context before it. */
+static bool
+has_context(const struct scan_finding *f)
+{
+	return f && strcmp(f->res.err->id, "mtk-dram-enable") == 0 &&
+	    f->nbefore == 2 && strcmp(f->before[0].text,
+	    "Port - context one") == 0 && strcmp(f->before[1].text,
+	    "Port - context two") == 0;
+}
 
 /* The decisive finding of the lines of log (NULL ends them), or NULL. */
 static const struct scan_finding *
@@ -131,6 +188,92 @@ test_scan(const char *datadir)
 		free(ev);
 		free(why);
 		free(want);
+	}
+	{
+		/* The lines before a finding, kept where logread read them,
+		 * across the place where it changes buffers (256 KiB into a
+		 * file): at each of 40 places around it. */
+		size_t bad = 0, len;
+		for (size_t k = 0; k < 40; k++) {
+			size_t at = 262144 - 120 + k * 6;
+			char *log = boundary_log(at, &len);
+			char *path = xasprintf("%s/edge.log", tmpdir);
+			int fd;
+			write_file("edge.log", log, len);
+			fd = open(path, O_RDONLY);
+			f = fd >= 0 ? decisive_fd(&s, ix, fd) : NULL;
+			if (!has_context(f)) {
+				bad++;
+				printf("#   context at %zu: %s / %s\n", at,
+				    f && f->nbefore > 0 ? f->before[0].text :
+				    "-", f && f->nbefore > 1 ?
+				    f->before[1].text : "-");
+			}
+			if (fd >= 0)
+				close(fd);
+			scan_free(&s);
+			free(path);
+			free(log);
+		}
+		is_num(bad, 0, "the context before a finding, across logread's "
+		    "change of buffers, at 40 places");
+	}
+	{
+		/* scan's half of the bargain, step by step: a line given at
+		 * gen 0 is copied when gen is 1, before its bytes go at 2. */
+		char a[64], b[64];
+		unsigned long gen = 0;
+		scan_init(&s, ix, 0);
+		scan_borrow(&s, &gen);
+		strcpy(a, "Port - context one");
+		scan_line(&s, "t.log", 1, a, strlen(a));
+		gen = 1;
+		strcpy(b, "Port - context two");
+		scan_line(&s, "t.log", 2, b, strlen(b));
+		gen = 2;
+		memset(a, 'z', sizeof a - 1);
+		a[sizeof a - 1] = '\0';
+		strcpy(a, "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)");
+		scan_line(&s, "t.log", 3, a, strlen(a));
+		scan_end_file(&s);
+		scan_borrow(&s, NULL);
+		f = s.n ? &s.f[0] : NULL;
+		if (f)
+			scan_settle(&s.f[0]);
+		ok(has_context(f), "a borrowed line is copied before its "
+		    "buffer is used again (%s)", f && f->nbefore ?
+		    f->before[0].text : "no context");
+		scan_free(&s);
+	}
+	{
+		/* The same from a pipe that gives a few bytes at a time: a
+		 * change of buffers after nearly every line. */
+		size_t len;
+		char *log = boundary_log(5000, &len);
+		int p[2];
+		pid_t pid;
+		if (pipe(p) == 0 && (pid = fork()) >= 0) {
+			if (pid == 0) {
+				close(p[0]);
+				for (size_t i = 0; i < len; i += 7) {
+					size_t m = len - i < 7 ? len - i : 7;
+					if (write(p[1], log + i, m) < 0)
+						_exit(1);
+				}
+				_exit(0);
+			}
+			close(p[1]);
+			f = decisive_fd(&s, ix, p[0]);
+			ok(has_context(f), "and from a pipe, a few bytes a read "
+			    "(%s)", f && f->nbefore ? f->before[0].text :
+			    "no context");
+			close(p[0]);
+			waitpid(pid, NULL, 0);
+			scan_free(&s);
+		} else {
+			ok(0, "a pipe and a writer: %s", strerror(errno));
+		}
+		free(log);
 	}
 	match_index_free(ix);
 	kb_free(kb);
