@@ -25,6 +25,7 @@
 
 #include "kb.h"
 #include "logline.h"
+#include "tokens.h"
 
 /* A mark: its text (lowercase ASCII, or Chinese; a trailing '$' asks
  * for the end of a word after it) and what it tells. */
@@ -346,28 +347,15 @@ find(const char *s, size_t n, const char *m)
 	return i < n ? s + i : NULL;
 }
 
-/* Whether s[i] is in a file's path: a run of bytes with no space or
- * quote around it that holds a '\\', two '/', or one and a '.' after it
- * ("DA1/DA2" is two words). */
+/* Whether s[i] is in a file's path (tok_path_len). */
 static bool
 in_path(const char *s, size_t n, size_t i)
 {
-	size_t a = i, b = i, slashes = 0;
-	bool dot = false;
+	size_t a = i;
 
-	while (a > 0 && !strchr(" \t\"'`", s[a - 1]))
+	while (a > 0 && !strchr(" \t\n\"'`()[]<>,;=", s[a - 1]))
 		a--;
-	while (b < n && !strchr(" \t\"'`", s[b]))
-		b++;
-	for (size_t k = a; k < b; k++) {
-		if (s[k] == '\\')
-			return true;
-		if (s[k] == '/')
-			slashes++, dot = false;
-		else if (s[k] == '.' && slashes)
-			dot = true;
-	}
-	return slashes >= 2 || (slashes == 1 && dot);
+	return tok_path_len(s + a, n - a) > i - a;
 }
 
 /* The first mark of v[0..nv) in s, or NULL. */

@@ -351,6 +351,47 @@ skip_tag(const uint8_t *p, const uint8_t *end)
 	return NULL;
 }
 
+/* Bytes that end a run of a path: a space, a quote, and the brackets
+ * and commas around one ("S_BROM_DOWNLOAD_DA_FAIL(..\\Conn\\Connection.cpp,
+ * 126)": the error's name is no part of the path). */
+static bool
+path_end(unsigned char c)
+{
+	return c == '\0' || strchr(" \t\n\"'`()[]<>,;=", c) != NULL;
+}
+
+size_t
+tok_path_len(const char *s, size_t n)
+{
+	size_t len = 0, slashes = 0, named = 0;
+	bool letter = false, back = false, ext = false, lead;
+
+	while (len < n && !path_end((unsigned char)s[len]))
+		len++;
+	lead = len > 0 && (s[0] == '/' || (len > 1 && s[0] == '~' &&
+	    s[1] == '/') || (len > 1 && s[0] == '.' && (s[1] == '/' ||
+	    (len > 2 && s[1] == '.' && s[2] == '/'))));
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			named += !letter;
+			letter = true;
+			if (i > 0 && s[i - 1] == '.' && slashes)
+				ext = true;
+		} else if (c == '\\' || c == '/') {
+			back = back || c == '\\';
+			slashes++;
+			ext = false;
+			letter = false;
+		}
+	}
+	/* Two of its parts at least are names. */
+	if (named < 2)
+		return 0;
+	return back || (slashes && lead) || slashes >= 2 ||
+	    (slashes == 1 && ext) ? len : 0;
+}
+
 void
 tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 {
@@ -406,6 +447,15 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 		if (c == 0x1b) {
 			p = skip_escape(p, end);
 			continue;
+		}
+		/* A path's words are data: "src/firehose/qfirehose.c". */
+		if ((flags & TOK_QUERY) && (p == s || path_end(p[-1]))) {
+			size_t k2 = tok_path_len((const char *)p,
+			    (size_t)(end - p));
+			if (k2) {
+				p += k2;
+				continue;
+			}
 		}
 		if (c == '[' && (flags & TOK_QUERY) && (q = skip_tag(p, end))) {
 			p = q;

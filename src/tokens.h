@@ -30,6 +30,18 @@ struct toklist {
 	unsigned runs;
 };
 
+/* The length of the file's path or address that the n bytes at s start
+ * with, up to a space, a quote, a bracket or a comma
+ * ("../brom-payload/build/payload.bin",
+ * "C:\\Tools\\SP_Flash_Tool\\", "src/firehose/qfirehose.c",
+ * "https://..."), or 0: two parts of letters, and a '\\', or a '/' that
+ * starts it, or two of them, or one and a name with an extension after
+ * it.  Codes
+ * and dates ("3006/3005/5001", "2024/01/02") and words joined by one
+ * '/' ("DA1/DA2") are none.  In a query the words of a path are data,
+ * not evidence (TOK_QUERY). */
+size_t tok_path_len(const char *s, size_t n);
+
 void toklist_init(struct toklist *tl);
 void toklist_free(struct toklist *tl);
 void toklist_clear(struct toklist *tl);
@@ -40,7 +52,8 @@ tok_str(const struct toklist *tl, const struct tok *t)
 }
 
 enum {
-	TOK_QUERY = 1, /* pasted text: drop [TAGS] and escape sequences */
+	TOK_QUERY = 1, /* pasted text: drop [TAGS], escape sequences and
+			  files' paths */
 };
 
 /* Appends the tokens of s[0..n) to tl.  Text is NFKC-normalised first

@@ -140,6 +140,22 @@ test_tokens(void)
 	is_str(s, "wcsm|code|#3006|#3005|#5001",
 	    "codes joined by slashes stay codes");
 	free(s);
+	s = toks("WCSM code\xef\xbc\x9a" "3006/3005/5001", TOK_QUERY);
+	is_str(s, "wcsm|code|#3006|#3005|#5001",
+	    "and in a query too: codes are no path");
+	free(s);
+	s = toks("[000.015]: src/firehose/qfirehose.c detect fail", TOK_QUERY);
+	is_str(s, "detect|fail", "a path's words in a query are data");
+	free(s);
+	s = toks("Failed: S_BROM_DOWNLOAD_DA_FAIL(..\\Conn\\Connection.cpp,"
+	    "126)", TOK_QUERY);
+	is_str(s, "failed|s_brom_download_da_fail|brom|download|da|fail|#126",
+	    "a Windows path in brackets goes, the error's name before it "
+	    "stays");
+	free(s);
+	s = toks("DA1/DA2 upload failed", TOK_QUERY);
+	is_str(s, "da1|da2|upload|failed", "two words joined by one '/' stay");
+	free(s);
 	s = toks("2020-08-04 10:42:13.123 tool 2.0.11 ok", TOK_QUERY);
 	is_str(s, "tool|ok", "dates, times and versions are dropped");
 	free(s);
