@@ -569,6 +569,10 @@ logline_success(const char *s, size_t n)
 /* The length of one time stamp at s (no spaces before it), or 0: digits
  * and the separators of dates and times, with a ':' between digits (a
  * time) or, in brackets, a '.' (seconds since start: "[004.331]"). */
+/* Whether byte c is an ASCII digit (no locale's tables: this runs on
+ * every line of a log). */
+#define DIGIT(c) ((unsigned char)((c) - '0') < 10)
+
 static size_t
 one_stamp(const char *s, size_t n)
 {
@@ -578,19 +582,28 @@ one_stamp(const char *s, size_t n)
 
 	if (n && (s[0] == '[' || s[0] == '('))
 		close = s[i++] == '[' ? ']' : ')';
+	/* Most lines start with no digit: no stamp ("[    4.331]" may pad
+	 * its digits with spaces). */
+	{
+		size_t j = i;
+		while (close && j < n && s[j] == ' ')
+			j++;
+		if (j >= n || !DIGIT(s[j]))
+			return 0;
+	}
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= '0' && c <= '9') {
 			digits++;
 			continue;
 		}
-		if (c == ':' && i > 0 && i + 1 < n && isdigit((unsigned char)
-		    s[i - 1]) && isdigit((unsigned char)s[i + 1]))
+		if (c == ':' && i > 0 && i + 1 < n && DIGIT(s[i - 1]) &&
+		    DIGIT(s[i + 1]))
 			colon = true;
 		else if (c == '.' || c == ',')
-			dot = dot || (i > 0 && isdigit((unsigned char)s[i - 1]));
+			dot = dot || (i > 0 && DIGIT(s[i - 1]));
 		else if ((c == ' ' || c == 'T') && (close || (date && !colon &&
-		    i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+		    i + 1 < n && DIGIT(s[i + 1]))))
 			/* "2024-03-01 10:42:13", "2024-03-01T10:42:13" */
 			date = false;
 		else if (c == '-' || c == '/')
@@ -607,7 +620,7 @@ one_stamp(const char *s, size_t n)
 	} else {
 		/* A time unbracketed: the digits end it, then a space, a
 		 * colon or the end. */
-		while (i > 0 && !isdigit((unsigned char)s[i - 1]))
+		while (i > 0 && !DIGIT(s[i - 1]))
 			i--;
 		/* "06:10:14]:" as posted, its bracket's start cut off */
 		if (i < n && s[i] == ']' && colon)

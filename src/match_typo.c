@@ -293,9 +293,16 @@ match_candidates(struct match_index *ix, const char *t, size_t n,
 		}
 		for (size_t i = 0; i < nhit; i++) {
 			size_t w = hit[i], d;
+			const char *ws = ix->vstr[w];
 			if (ix->vcount[w] < need || w == v)
 				continue;
-			d = edit_distance(t, n, ix->vstr[w], ix->vlen[w], k);
+			/* A word of the base with a letter put before it is
+			 * another word, a name: "fblock" is no "block",
+			 * "xflash" no "flash". */
+			if (ix->vlen[w] + 1 == n && memcmp(ws, t + 1,
+			    ix->vlen[w]) == 0)
+				continue;
+			d = edit_distance(t, n, ws, ix->vlen[w], k);
 			if (d <= k)
 				cand_add(cv, &nc, cap, w, d == 1 ? TYPO_ONE :
 				    TYPO_TWO);

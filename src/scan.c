@@ -37,6 +37,7 @@ scan_init(struct scan *s, struct match_index *ix, unsigned platform)
 	buf_init(&s->text);
 	buf_add(&s->text, "", 0);
 	scan_cache_init(&s->cache);
+	scan_glance_init(&s->glance);
 }
 
 static void
@@ -66,6 +67,7 @@ scan_free(struct scan *s)
 	free(s->f);
 	buf_free(&s->text);
 	scan_cache_free(&s->cache);
+	scan_glance_free(&s->glance);
 	memset(s, 0, sizeof *s);
 	s->waiting = -1;
 }
@@ -460,8 +462,10 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	struct scan_verdict v;
 	struct scan_finding *same;
 	long made = -1;
-	size_t n, stamp, kn;
+	size_t n, stamp = 0, kn;
+	uint64_t h = 0;
 	unsigned glance;
+	bool hashed;
 	const char *text, *key;
 	bool is_text = false;  /* s->text holds the line decoded */
 
@@ -496,8 +500,21 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		return -1;
 	}
 	/* A glance at the bytes as read, or at the text when escapes or
-	 * another encoding hide the words. */
-	glance = logline_glance(raw, rn);
+	 * another encoding hide the words.  The same text after another
+	 * stamp as a line before has its glance kept: a stamp holds no mark
+	 * and ends before a word. */
+	hashed = scan_glance_use(&s->glance);
+	if (hashed) {
+		stamp = logline_stamp(raw, rn);
+		h = scan_hash(raw + stamp, rn - stamp);
+	}
+	if (!hashed || !scan_glance_get(&s->glance, raw + stamp, rn - stamp,
+	    h, &glance)) {
+		glance = logline_glance(raw, rn);
+		if (hashed)
+			scan_glance_put(&s->glance, raw + stamp, rn - stamp,
+			    h, glance);
+	}
 	if (glance == LOGLINE_HIDDEN) {
 		logread_decode(raw, rn, &s->text);
 		is_text = true;
@@ -519,8 +536,11 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	 * them), is_text only when it must be judged or shown. */
 	key = is_text ? s->text.s : raw;
 	kn = is_text ? s->text.len : rn;
-	stamp = logline_stamp(key, kn);
-	if (!scan_cache_get(&s->cache, key + stamp, kn - stamp, &v) ||
+	if (is_text || !hashed) {
+		stamp = logline_stamp(key, kn);
+		h = scan_hash(key + stamp, kn - stamp);
+	}
+	if (!scan_cache_get_h(&s->cache, key + stamp, kn - stamp, h, &v) ||
 	    (!v.own_frame && v.platform != scan_platform(s))) {
 		struct timespec t0, t1;
 		size_t at = stamp;

@@ -76,6 +76,7 @@ struct scan {
 	unsigned long lines, asked; /* lines read, and judged (not cached) */
 	struct buf text;          /* the line being looked at, decoded */
 	struct scan_cache cache;  /* what lines already judged were */
+	struct scan_glance glance; /* what the last lines looked like */
 	bool timed;               /* for a benchmark: judge_ns is kept */
 	unsigned long long judge_ns; /* the time spent judging lines */
 };

@@ -16,10 +16,17 @@ struct scan_cache_slot {
 	char key[SCAN_CACHE_KEY];
 };
 
+struct scan_glance_slot {
+	uint64_t hash;
+	unsigned short len;       /* 0: empty */
+	unsigned char glance;
+	char key[SCAN_GLANCE_KEY];
+};
+
 /* A hash of the bytes, eight at a time (a multiply and a shift each),
  * never 0 (0 marks nothing). */
-static uint64_t
-hash_of(const char *s, size_t n)
+uint64_t
+scan_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
 	size_t i = 0;
@@ -54,18 +61,87 @@ scan_cache_free(struct scan_cache *c)
 	c->slot = NULL;
 }
 
+void
+scan_glance_init(struct scan_glance *g)
+{
+	g->slot = xcalloc(SCAN_GLANCE_SLOTS, sizeof *g->slot);
+	g->hits = g->misses = g->skip = 0;
+	g->tried = g->found = 0;
+}
+
+void
+scan_glance_free(struct scan_glance *g)
+{
+	free(g->slot);
+	g->slot = NULL;
+}
+
+bool
+scan_glance_use(struct scan_glance *g)
+{
+	if (g->skip > 0) {
+		g->skip--;
+		return false;
+	}
+	if (g->tried == SCAN_GLANCE_ROUND) {
+		if (g->found < SCAN_GLANCE_ROUND / 4)
+			g->skip = SCAN_GLANCE_SKIP;
+		g->tried = g->found = 0;
+		if (g->skip > 0)
+			return false;
+	}
+	return true;
+}
+
+bool
+scan_glance_get(struct scan_glance *g, const char *key, size_t n,
+    uint64_t h, unsigned *glance)
+{
+	const struct scan_glance_slot *s = &g->slot[h % SCAN_GLANCE_SLOTS];
+
+	g->tried++;
+	if (n == 0 || n > SCAN_GLANCE_KEY || s->len != n || s->hash != h ||
+	    memcmp(s->key, key, n) != 0) {
+		g->misses++;
+		return false;
+	}
+	g->hits++;
+	g->found++;
+	*glance = s->glance;
+	return true;
+}
+
+void
+scan_glance_put(struct scan_glance *g, const char *key, size_t n,
+    uint64_t h, unsigned glance)
+{
+	struct scan_glance_slot *s = &g->slot[h % SCAN_GLANCE_SLOTS];
+
+	if (n == 0 || n > SCAN_GLANCE_KEY)
+		return;
+	s->hash = h;
+	s->len = (unsigned short)n;
+	s->glance = (unsigned char)glance;
+	memcpy(s->key, key, n);
+}
+
 bool
 scan_cache_get(struct scan_cache *c, const char *key, size_t n,
     struct scan_verdict *v)
 {
-	uint64_t h;
+	return scan_cache_get_h(c, key, n, n ? scan_hash(key, n) : 0, v);
+}
+
+bool
+scan_cache_get_h(struct scan_cache *c, const char *key, size_t n,
+    uint64_t h, struct scan_verdict *v)
+{
 	struct scan_cache_slot *s;
 
 	if (n == 0 || n > SCAN_CACHE_KEY) {
 		c->misses++;
 		return false;
 	}
-	h = hash_of(key, n);
 	s = &c->slot[h % SCAN_CACHE_SLOTS];
 	if (s->len != n || s->hash != h || memcmp(s->key, key, n) != 0) {
 		c->misses++;
@@ -85,7 +161,7 @@ scan_cache_put(struct scan_cache *c, const char *key, size_t n,
 
 	if (n == 0 || n > SCAN_CACHE_KEY)
 		return;
-	h = hash_of(key, n);
+	h = scan_hash(key, n);
 	s = &c->slot[h % SCAN_CACHE_SLOTS];
 	s->hash = h;
 	s->len = (unsigned short)n;

@@ -393,15 +393,20 @@ scan_cost(const char *dir, const char *path)
 	scan_init(&s, st.ix, 0);
 	s.timed = true;
 	logread_init(&r, fd);
+	scan_borrow(&s, &r.gen);
 	t0 = now_ms();
 	while ((k = logread_next(&r)) > 0)
 		scan_line(&s, path, r.lineno, r.cur, r.curlen);
 	if (k == 0 && logread_flush(&r) == 1)
 		scan_line(&s, path, r.lineno, r.cur, r.curlen);
 	total = now_ms() - t0;
-	printf("%lu lines, %lu past the glance, %lu judged (%lu from the "
+	scan_end_file(&s);
+	scan_borrow(&s, NULL);
+	printf("%lu lines (%lu glanced at, %lu the same as a line before), "
+	    "%lu past the glance, %lu judged (%lu from the "
 	    "cache), %.0f ms in all, %.0f ms judging: %.1f us per judged "
-	    "line, %.3f us per line read\n", s.lines,
+	    "line, %.3f us per line read\n", s.lines, s.glance.misses,
+	    s.glance.hits,
 	    s.cache.hits + s.cache.misses, s.asked, s.cache.hits, total,
 	    s.judge_ns / 1e6, s.asked ? s.judge_ns / 1e3 / (double)s.asked :
 	    0.0, s.lines ? s.judge_ns / 1e3 / (double)s.lines : 0.0);

@@ -93,6 +93,11 @@ test_match(const char *datadir)
 	    "'port' is a word of the base, no typo of 'part' (S_PART_NO_...)");
 	is_str(top(ix, "sahara comunication failed", 0), "sahara",
 	    "while a word the base lacks is still read as a typo");
+	is_str(top(ix, "[ERROR] Failed to set FBLOCK state!", 0), "",
+	    "a word of the base with a letter before it is a name, no typo "
+	    "(FBLOCK is no block): nothing");
+	is_str(top(ix, "S_FT_SET_DOWNLOAD_BLOCK_FAIL", 0),
+	    "mtk-download-block-range", "while the block's own name finds it");
 	is_str(top(ix, "the handshake keeps failing", PLAT_MTK), "mtk-brom",
 	    "a stage's word, typed after MTK was chosen: the stage's family");
 	is_str(top(ix, "the handshake keeps failing", 0), "",

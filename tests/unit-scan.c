@@ -219,6 +219,48 @@ test_scan(const char *datadir)
 		    "change of buffers, at 40 places");
 	}
 	{
+		/* The same text after another stamp: glanced at once; an
+		 * error among such lines still found, and counted twice. */
+		const char *const log[] = {
+			"12:00:01 Port - reading the partition list",
+			"12:00:02 Port - reading the partition list",
+			"12:00:03 Port - reading the partition list",
+			"12:00:04 BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)",
+			"12:00:05 BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)",
+			NULL,
+		};
+		f = decisive(&s, ix, log);
+		ok(s.glance.misses == 2 && s.glance.hits == 3,
+		    "a line repeated after its stamp is glanced at once "
+		    "(%lu glances, %lu kept)", s.glance.misses,
+		    s.glance.hits);
+		ok(f && f->line == 4 && f->count == 2 &&
+		    strcmp(f->res.err->id, "mtk-dram-enable") == 0,
+		    "and the error among them is found, counted twice (%s, "
+		    "%lu)", f ? f->res.err->id : "none", f ? f->count : 0);
+		scan_free(&s);
+	}
+	{
+		/* Lines all different: after a round that finds few kept,
+		 * glanced at without the cache; an error among them found. */
+		char line[64];
+		scan_init(&s, ix, 0);
+		for (unsigned long i = 1; i <= 3000; i++) {
+			int k = snprintf(line, sizeof line, i == 2500 ?
+			    "BROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)" :
+			    "Port - written %lu sectors", i * 7);
+			scan_line(&s, "t.log", i, line, (size_t)k);
+		}
+		scan_end_file(&s);
+		ok(s.glance.hits + s.glance.misses == SCAN_GLANCE_ROUND &&
+		    s.glance.skip > 0, "lines all different: looked up for a "
+		    "round, then glanced at as they are (%lu looked up)",
+		    s.glance.hits + s.glance.misses);
+		ok(s.n == 1 && s.f[0].line == 2500,
+		    "and the error among them is found (%zu findings)", s.n);
+		scan_free(&s);
+	}
+	{
 		/* scan's half of the bargain, step by step: a line given at
 		 * gen 0 is copied when gen is 1, before its bytes go at 2. */
 		char a[64], b[64];
