@@ -455,6 +455,29 @@ in_stage(struct scan *s)
 	return NULL;
 }
 
+/* Whether the first 32 of the n bytes at s hold one that is not ASCII,
+ * eight at a time: the glance at ASCII is cheaper than looking the line
+ * up, at Chinese (every character a place where a mark may start)
+ * dearer; a line of Chinese shows it at once, after a stamp at most. */
+static bool
+beyond_ascii(const char *s, size_t n)
+{
+	uint64_t w;
+	size_t i = 0;
+
+	if (n > 32)
+		n = 32;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return true;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
 long
 scan_line(struct scan *s, const char *file, unsigned long line,
     const char *raw, size_t rn)
@@ -503,7 +526,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	 * another encoding hide the words.  The same text after another
 	 * stamp as a line before has its glance kept: a stamp holds no mark
 	 * and ends before a word. */
-	hashed = scan_glance_use(&s->glance);
+	hashed = beyond_ascii(raw, rn) && scan_glance_use(&s->glance);
 	if (hashed) {
 		stamp = logline_stamp(raw, rn);
 		h = scan_hash(raw + stamp, rn - stamp);
