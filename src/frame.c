@@ -543,6 +543,32 @@ tool_step(const char *s, size_t n, bool failing)
 }
 
 unsigned
+frame_module_lead(const char *s, size_t n, unsigned *stage)
+{
+	const char *dash = memchr(s, '-', n < 20 ? n : 20);
+	size_t len;
+
+	*stage = FAM_COUNT;
+	if (!dash || dash == s || dash[-1] != ' ' ||
+	    (size_t)(dash - s) + 2 > n || dash[1] != ' ')
+		return 0;
+	len = (size_t)(dash - s) + 2;
+	for (size_t i = 0; i < NELEM(modules); i++) {
+		size_t k = 0;
+		if (strlen(modules[i].s) != len)
+			continue;
+		while (k < len && fold((unsigned char)s[k]) ==
+		    (unsigned char)modules[i].s[k])
+			k++;
+		if (k == len) {
+			*stage = modules[i].stage;
+			return modules[i].families;
+		}
+	}
+	return 0;
+}
+
+unsigned
 frame_module(const char *s, size_t n, unsigned *stage)
 {
 	*stage = FAM_COUNT;

@@ -33,6 +33,10 @@ unsigned frame_stage(const char *s, size_t n, unsigned platform);
  * when no module is named.  *stage gets the one stage the module runs
  * in ("PLTools - ": BROM), or FAM_COUNT. */
 unsigned frame_module(const char *s, size_t n, unsigned *stage);
+/* The same for a module named at the start of s only ("Exploitation - "
+ * first), as mtkclient prints its lines: cheap enough for every line of
+ * a log. */
+unsigned frame_module_lead(const char *s, size_t n, unsigned *stage);
 
 /* Reads the frame of the n bytes at s into *f. */
 void frame_read(const char *s, size_t n, struct frame *f);

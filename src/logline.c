@@ -211,7 +211,7 @@ static const char *const maybe_words[] = {
 	"illegal", "forbid", "panic", "fault", "expired", "locked", "violat",
 	"don't", "doesn't", "sorry", "wcsm", "please", "getufsinfo", "frok",
 	"remain", "overflow", "qhsusb", "undefined", "weird", "auth",
-	"retry", "crash", "freez", "unrecogni",
+	"retry", "crash", "freez", "unrecogni", "disconnect",
 };
 /* Short ones, as whole words. */
 static const char *const maybe_whole[] = {

@@ -179,7 +179,7 @@ remember(struct scan *s, unsigned long line, const char *text, size_t n)
 	}
 	s->ringline[s->ringat] = line;
 	s->ringlen[s->ringat] = k;
-	s->ringstage[s->ringat] = -2;
+	s->ringstage[s->ringat] = s->ringmod[s->ringat] = -2;
 	s->ringat = (s->ringat + 1) % SCAN_CONTEXT;
 	if (s->ringn < SCAN_CONTEXT)
 		s->ringn++;
@@ -361,6 +361,14 @@ says_retry(const char *s, size_t n)
 	return false;
 }
 
+/* Whether the n bytes at t are framed as mtkclient frames its lines, a
+ * module's name and " - " in their first 40 bytes. */
+static bool
+module_framed(const char *t, size_t n)
+{
+	return memmem(t, n < 40 ? n : 40, " - ", 3) != NULL;
+}
+
 /* What the text of a line (after its time stamps) says, on the platform
  * the log is of: the errors of the other are not asked. */
 static void
@@ -407,6 +415,7 @@ judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
 			v->kind = SCAN_OTHER;
 		} else {
 			v->unknown = true;
+			v->module = module_framed(text, n);
 		}
 		free(z);
 	}
@@ -422,25 +431,41 @@ succeeded(struct scan *s)
 	}
 }
 
-/* The family entry of stage k, when the base has one and the platform
- * asked for (or the log's) is the stage's. */
+/* The family entry of stage (enum family) fam, when the base has one and
+ * the platform asked for (or the log's) is the stage's. */
 static const struct kb_error *
-stage_entry(const struct scan *s, int k)
+stage_entry(const struct scan *s, unsigned fam)
 {
 	unsigned p = scan_platform(s);
 	const struct kb_error *e = kb_family_entry(s->ix->kb,
-	    scan_stop_family(k));
+	    (enum family)fam);
 
 	if (!e || (p && !(e->platforms & p)))
 		return NULL;
 	return e;
 }
 
-/* An error line the base does not know, right after a stage a log stops at
- * (edl's "Firehose mode detected, uploading..." then "Error: Unknown
- * host error received in HELLO_RESP"): the stage's family, or NULL. */
+/* The one stage of the mtkclient module that printed the n bytes at t
+ * ("Exploitation - Crashing da...": BROM), or FAM_COUNT.  mtkclient
+ * names its module first, after a stamp or a quote's "> ". */
+static unsigned
+module_stage(const char *t, size_t n)
+{
+	size_t at = logline_stamp(t, n);
+	unsigned fam;
+
+	frame_module_lead(t + at, n - at, &fam);
+	return fam;
+}
+
+/* An error line the base does not know, right after a line of a stage:
+ * one a log stops at (edl's "Firehose mode detected, uploading..." then
+ * "Error: Unknown host error received in HELLO_RESP"), or, for a line
+ * framed as mtkclient's (framed), one of the stage of its module
+ * ("Exploitation - Crashing da..." then "DeviceClass - [LIB]: Device
+ * disconnected"): the stage's family, or NULL. */
 static const struct kb_error *
-in_stage(struct scan *s)
+in_stage(struct scan *s, bool framed)
 {
 	for (size_t i = 0; i < s->ringn; i++) {
 		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
@@ -450,7 +475,15 @@ in_stage(struct scan *s)
 			s->ringstage[at] = scan_stop_stage(s->ringp[at],
 			    s->ringlen[at]);
 		if (s->ringstage[at] >= 0)
-			return stage_entry(s, s->ringstage[at]);
+			return stage_entry(s, (unsigned)scan_stop_family(
+			    s->ringstage[at]));
+		if (!framed)
+			continue;
+		if (s->ringmod[at] == -2)
+			s->ringmod[at] = (int)module_stage(s->ringp[at],
+			    s->ringlen[at]);
+		if (s->ringmod[at] < FAM_COUNT)
+			return stage_entry(s, (unsigned)s->ringmod[at]);
 	}
 	return NULL;
 }
@@ -587,7 +620,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	}
 	if (v.kind == SCAN_QUIET && v.unknown) {
 		/* Unknown, but in a stage that tells its family. */
-		const struct kb_error *e = in_stage(s);
+		const struct kb_error *e = in_stage(s, v.module);
 		if (e) {
 			memset(&v.res, 0, sizeof v.res);
 			v.res.err = e;
@@ -652,7 +685,7 @@ stopped_at(struct scan *s, const char *file)
 		t = s->ring[at];
 	}
 	if ((k = scan_stop_stage(t, strlen(t))) < 0 ||
-	    (e = stage_entry(s, k)) == NULL)
+	    (e = stage_entry(s, (unsigned)scan_stop_family(k))) == NULL)
 		return;
 	memset(&v, 0, sizeof v);
 	v.kind = SCAN_ERROR;

@@ -69,7 +69,10 @@ struct scan {
 	unsigned long ringline[SCAN_CONTEXT];
 	size_t ringlen[SCAN_CONTEXT];
 	const unsigned long *gen;  /* see scan_borrow(), or NULL */
-	int ringstage[SCAN_CONTEXT]; /* its stage (scan.c), -1 none, -2 not
+	int ringmod[SCAN_CONTEXT];   /* its module's stage (enum family,
+	                              * FAM_COUNT none), -2 not yet read */
+	int ringstage[SCAN_CONTEXT]; /* its stop stage (scan_stop.h), -1
+	                              * none, -2 not
 	                              * yet read */
 	size_t ringn, ringat;
 	long waiting;             /* the finding whose after-context grows */

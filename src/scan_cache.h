@@ -30,6 +30,8 @@ struct scan_verdict {
 	bool own_frame;           /* the line names its platform itself */
 	bool unknown;             /* it reads as an error the base does not
 				     know, nor another tool's */
+	bool module;              /* framed as mtkclient's: a module's name
+				     and " - " first */
 	struct match_result res;  /* SCAN_ERROR: the entry */
 	const char *other;        /* SCAN_OTHER: the other tool's name */
 };

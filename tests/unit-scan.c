@@ -219,6 +219,31 @@ test_scan(const char *datadir)
 		    "change of buffers, at 40 places");
 	}
 	{
+		/* An unknown line of mtkclient's, after a line of a module
+		 * with one stage: that stage's family. */
+		const char *const log[] = {
+			"> Exploitation - Crashing da...",
+			"> DeviceClass",
+			"> DeviceClass - [LIB]: Device disconnected",
+			NULL,
+		};
+		const char *const other[] = {
+			"Exploitation - Crashing da...",
+			"the thing went badly wrong",
+			NULL,
+		};
+		f = decisive(&s, ix, log);
+		ok(f && f->line == 3 && f->res.err->family == FAM_MTK_BROM &&
+		    f->res.level == MATCH_FAMILY,
+		    "mtkclient's unknown error after Exploitation's step: the "
+		    "BROM family (%s)", f ? f->res.err->id : "none");
+		scan_free(&s);
+		f = decisive(&s, ix, other);
+		ok(f == NULL && s.lines == 2, "a line not framed as mtkclient's "
+		    "after it: nothing (%s)", f ? f->res.err->id : "none");
+		scan_free(&s);
+	}
+	{
 		/* The same text of Chinese after another stamp: glanced at
 		 * once; an error among such lines still found, and counted
 		 * twice; lines of ASCII, cheap to glance at, not looked up. */
