@@ -264,7 +264,9 @@ identifier(const uint8_t *s, const uint8_t *end)
 }
 
 /* Whether s starts a logger's frame: a module's name (letters, digits,
- * underscores) and " - " (mtkclient's and edl's "DAXFlash - ", "main - "). */
+ * underscores) and " - " (mtkclient's and edl's "DAXFlash - ", "main - "),
+ * or a space, a symbol (U+2000 to U+2FFF: antumbra's "Antumbra ✦ ") and a
+ * space. */
 static bool
 module_frame(const uint8_t *s, const uint8_t *end)
 {
@@ -272,8 +274,10 @@ module_frame(const uint8_t *s, const uint8_t *end)
 
 	while (p < end && (isalnum(*p) || *p == '_'))
 		p++;
-	return p > s && isalpha(*s) && end - p >= 3 && p[0] == ' ' &&
-	    p[1] == '-' && p[2] == ' ';
+	if (p == s || !isalpha(*s))
+		return false;
+	return (end - p >= 3 && p[0] == ' ' && p[1] == '-' && p[2] == ' ') ||
+	    (end - p >= 5 && p[0] == ' ' && p[1] == 0xe2 && p[4] == ' ');
 }
 
 /* An identifier: the whole of it, which names one error, and each part

@@ -153,6 +153,14 @@ test_tokens(void)
 	    "a Windows path in brackets goes, the error's name before it "
 	    "stays");
 	free(s);
+	s = toks("Antumbra \xe2\x9c\xa6  Failed to upload XML extensions",
+	    TOK_QUERY);
+	is_str(s, "failed|to|upload|xml|extensions",
+	    "antumbra's frame, a name and a symbol, is no word of the error");
+	free(s);
+	s = toks("Antumbra \xe2\x9c\xa6  Failed", 0);
+	is_str(s, "antumbra|failed", "while in a message it is a word");
+	free(s);
 	s = toks("DA1/DA2 upload failed", TOK_QUERY);
 	is_str(s, "da1|da2|upload|failed", "two words joined by one '/' stay");
 	free(s);
