@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "scan.h"
+#include "scan_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -73,9 +74,8 @@ scan_free(struct scan *s)
 }
 
 
-/* At most SCAN_KEEP bytes of text, not cutting a UTF-8 character. */
-static size_t
-keep_len(const char *text, size_t n)
+size_t
+scan_keep_len(const char *text, size_t n)
 {
 	if (n <= SCAN_KEEP)
 		return n;
@@ -94,7 +94,7 @@ decoded(const char *raw, size_t n)
 
 	buf_init(&b);
 	logread_decode(raw, n, &b);
-	t = xstrndup(b.s, keep_len(b.s, b.len));
+	t = xstrndup(b.s, scan_keep_len(b.s, b.len));
 	buf_free(&b);
 	return t;
 }
@@ -103,7 +103,7 @@ decoded(const char *raw, size_t n)
 static void
 kept_raw(struct scan_line *l, unsigned long line, const char *raw, size_t n)
 {
-	size_t k = keep_len(raw, n);
+	size_t k = scan_keep_len(raw, n);
 
 	l->line = line;
 	l->text = xmalloc(k + 1);
@@ -131,58 +131,6 @@ scan_settle(struct scan_finding *f)
 			l->len = strlen(t);
 			l->raw = false;
 		}
-}
-
-void
-scan_borrow(struct scan *s, const unsigned long *gen)
-{
-	s->gen = gen;
-}
-
-/* Copies line at of the ring into it. */
-static void
-own(struct scan *s, size_t at)
-{
-	if (s->ringgen[at] == SCAN_OWNED)
-		return;
-	memmove(s->ring[at], s->ringp[at], s->ringlen[at]);
-	s->ring[at][s->ringlen[at]] = '\0';
-	s->ringp[at] = s->ring[at];
-	s->ringgen[at] = SCAN_OWNED;
-}
-
-/* The ring's lines whose bytes the caller will move before the next
- * line, copied (see scan_borrow). */
-static void
-own_old(struct scan *s)
-{
-	for (size_t i = 0; i < s->ringn; i++) {
-		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
-		if (s->ringgen[at] != SCAN_OWNED && s->ringgen[at] != *s->gen)
-			own(s, at);
-	}
-}
-
-static void
-remember(struct scan *s, unsigned long line, const char *text, size_t n)
-{
-	size_t k = keep_len(text, n);
-
-	if (s->gen) {
-		s->ringp[s->ringat] = text;
-		s->ringgen[s->ringat] = *s->gen;
-	} else {
-		memcpy(s->ring[s->ringat], text, k);
-		s->ring[s->ringat][k] = '\0';
-		s->ringp[s->ringat] = s->ring[s->ringat];
-		s->ringgen[s->ringat] = SCAN_OWNED;
-	}
-	s->ringline[s->ringat] = line;
-	s->ringlen[s->ringat] = k;
-	s->ringstage[s->ringat] = s->ringmod[s->ringat] = -2;
-	s->ringat = (s->ringat + 1) % SCAN_CONTEXT;
-	if (s->ringn < SCAN_CONTEXT)
-		s->ringn++;
 }
 
 /* The finding of error e (or of another tool's, other) in the current
@@ -274,7 +222,7 @@ place_finding(struct scan *s, struct scan_finding *f, const char *file,
 {
 	f->file = file;
 	f->line = line;
-	f->text = xstrndup(text, keep_len(text, n));
+	f->text = xstrndup(text, scan_keep_len(text, n));
 	f->nbefore = f->nafter = 0;
 	/* The lines before it, oldest first, kept as read. */
 	for (size_t i = 0; i < s->ringn; i++) {
@@ -361,14 +309,6 @@ says_retry(const char *s, size_t n)
 	return false;
 }
 
-/* Whether the n bytes at t are framed as mtkclient frames its lines, a
- * module's name and " - " in their first 40 bytes. */
-static bool
-module_framed(const char *t, size_t n)
-{
-	return memmem(t, n < 40 ? n : 40, " - ", 3) != NULL;
-}
-
 /* What the text of a line (after its time stamps) says, on the platform
  * the log is of: the errors of the other are not asked. */
 static void
@@ -415,7 +355,7 @@ judge(struct scan *s, const char *text, size_t n, struct scan_verdict *v)
 			v->kind = SCAN_OTHER;
 		} else {
 			v->unknown = true;
-			v->module = module_framed(text, n);
+			v->module = scan_module_framed(text, n);
 		}
 		free(z);
 	}
@@ -429,63 +369,6 @@ succeeded(struct scan *s)
 		s->run++;
 		s->run_has_errors = false;
 	}
-}
-
-/* The family entry of stage (enum family) fam, when the base has one and
- * the platform asked for (or the log's) is the stage's. */
-static const struct kb_error *
-stage_entry(const struct scan *s, unsigned fam)
-{
-	unsigned p = scan_platform(s);
-	const struct kb_error *e = kb_family_entry(s->ix->kb,
-	    (enum family)fam);
-
-	if (!e || (p && !(e->platforms & p)))
-		return NULL;
-	return e;
-}
-
-/* The one stage of the mtkclient module that printed the n bytes at t
- * ("Exploitation - Crashing da...": BROM), or FAM_COUNT.  mtkclient
- * names its module first, after a stamp or a quote's "> ". */
-static unsigned
-module_stage(const char *t, size_t n)
-{
-	size_t at = logline_stamp(t, n);
-	unsigned fam;
-
-	frame_module_lead(t + at, n - at, &fam);
-	return fam;
-}
-
-/* An error line the base does not know, right after a line of a stage:
- * one a log stops at (edl's "Firehose mode detected, uploading..." then
- * "Error: Unknown host error received in HELLO_RESP"), or, for a line
- * framed as mtkclient's (framed), one of the stage of its module
- * ("Exploitation - Crashing da..." then "DeviceClass - [LIB]: Device
- * disconnected"): the stage's family, or NULL. */
-static const struct kb_error *
-in_stage(struct scan *s, bool framed)
-{
-	for (size_t i = 0; i < s->ringn; i++) {
-		size_t at = (s->ringat + SCAN_CONTEXT - 1 - i) % SCAN_CONTEXT;
-		/* Each line is read for its stage once, however many unknown
-		 * lines after it ask. */
-		if (s->ringstage[at] == -2)
-			s->ringstage[at] = scan_stop_stage(s->ringp[at],
-			    s->ringlen[at]);
-		if (s->ringstage[at] >= 0)
-			return stage_entry(s, (unsigned)scan_stop_family(
-			    s->ringstage[at]));
-		if (!framed)
-			continue;
-		if (s->ringmod[at] == -2)
-			s->ringmod[at] = (int)module_stage(s->ringp[at],
-			    s->ringlen[at]);
-		if (s->ringmod[at] < FAM_COUNT)
-			return stage_entry(s, (unsigned)s->ringmod[at]);
-	}
-	return NULL;
 }
 
 /* Whether the first 32 of the n bytes at s hold one that is not ASCII,
@@ -528,7 +411,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	s->lines++;
 	s->last_file = file;
 	if (s->gen)
-		own_old(s);
+		scan_own_old(s);
 	if (s->framed < FRAMED) {
 		s->framed++;
 		vote(s, raw, rn);
@@ -544,7 +427,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	 * passed, not what it was; its last line, the exception, is. */
 	if (s->in_trace) {
 		if (rn == 0 || raw[0] == ' ' || raw[0] == '\t') {
-			remember(s, line, raw, rn);
+			scan_remember(s, line, raw, rn);
 			return -1;
 		}
 		s->in_trace = false;
@@ -552,7 +435,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	if (rn >= 33 && raw[0] == 'T' &&
 	    memcmp(raw, "Traceback (most recent call last)", 33) == 0) {
 		s->in_trace = true;
-		remember(s, line, raw, rn);
+		scan_remember(s, line, raw, rn);
 		return -1;
 	}
 	/* A glance at the bytes as read, or at the text when escapes or
@@ -579,12 +462,12 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	if (glance == LOGLINE_MAYBE_OK) {
 		/* A word of success and none of failure. */
 		succeeded(s);
-		remember(s, line, raw, rn);
+		scan_remember(s, line, raw, rn);
 		return -1;
 	}
 	if (!glance) {
 		/* Most of a log: neither an error nor a success. */
-		remember(s, line, raw, rn);
+		scan_remember(s, line, raw, rn);
 		return -1;
 	}
 	/* The same text after another time stamp is judged once: looked up
@@ -620,7 +503,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 	}
 	if (v.kind == SCAN_QUIET && v.unknown) {
 		/* Unknown, but in a stage that tells its family. */
-		const struct kb_error *e = in_stage(s, v.module);
+		const struct kb_error *e = scan_in_stage(s, v.module);
 		if (e) {
 			memset(&v.res, 0, sizeof v.res);
 			v.res.err = e;
@@ -655,7 +538,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 			}
 		}
 	}
-	remember(s, line, raw, rn);
+	scan_remember(s, line, raw, rn);
 	return made;
 }
 
@@ -677,15 +560,15 @@ stopped_at(struct scan *s, const char *file)
 		return;
 	/* The last line that is not blank, of the two kept. */
 	at = (s->ringat + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
-	own(s, at);
+	scan_own(s, at);
 	t = s->ring[at];
 	if (strspn(t, " \t`\"'") == strlen(t) && s->ringn > 1) {
 		at = (at + SCAN_CONTEXT - 1) % SCAN_CONTEXT;
-		own(s, at);
+		scan_own(s, at);
 		t = s->ring[at];
 	}
 	if ((k = scan_stop_stage(t, strlen(t))) < 0 ||
-	    (e = stage_entry(s, (unsigned)scan_stop_family(k))) == NULL)
+	    (e = scan_stage_entry(s, (unsigned)scan_stop_family(k))) == NULL)
 		return;
 	memset(&v, 0, sizeof v);
 	v.kind = SCAN_ERROR;
