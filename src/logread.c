@@ -215,6 +215,7 @@ logread_restart(struct logread *r)
 {
 	r->rlen = r->rpos = r->npend = 0;
 	r->gen += 2;
+	r->given = false;
 	r->enc = LR_START;
 	r->bom = r->unsure = r->eof = r->dropping = false;
 	r->cur = NULL;
@@ -235,8 +236,13 @@ fill(struct logread *r, int *err)
 	/* Once lines were given from this buffer, the unread tail goes to
 	 * the start of the other one, and this one stays as it is until the
 	 * next time: the lines given from it stay where they are for one
-	 * more buffer (see gen). */
-	if (r->rpos) {
+	 * more buffer (see gen).  Bytes read past and never given (the rest
+	 * of a long line) only make room where they were. */
+	if (r->rpos && !r->given) {
+		memmove(r->raw, r->raw + r->rpos, r->rlen - r->rpos);
+		r->rlen -= r->rpos;
+		r->rpos = 0;
+	} else if (r->rpos) {
 		size_t tail = r->rlen - r->rpos, cap;
 		char *t;
 		if (r->scap < tail + READ_CHUNK * 2) {
@@ -250,6 +256,7 @@ fill(struct logread *r, int *err)
 		r->rlen = tail;
 		r->rpos = 0;
 		r->gen++;
+		r->given = false;
 	}
 	/* UTF-16 to UTF-8 takes up to 3 bytes for 2.  No line was given
 	 * from this buffer since its tail came: it may move. */
@@ -395,6 +402,7 @@ logread_decode(const char *s, size_t n, struct buf *out)
 static void
 set_line(struct logread *r, const char *s, size_t n)
 {
+	r->given = true;
 	if (n && s[n - 1] == '\r')
 		n--;
 	r->cur = s;

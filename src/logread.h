@@ -35,6 +35,7 @@ struct logread {
 	unsigned long gen;     /* grows by one each time raw changes
 				  buffers: a line given stays where it is
 				  until gen has grown by two */
+	bool given;            /* a line was given from raw since then */
 	unsigned char pend[4]; /* UTF-16/32: a code unit or pair cut by a read */
 	size_t npend;
 	enum logread_enc enc;

@@ -315,6 +315,32 @@ test_scan(const char *datadir)
 		scan_free(&s);
 	}
 	{
+		/* A line of 1 MiB between: its dropped rest read past, the
+		 * line before it and its kept start still the context. */
+		struct buf b;
+		char *path = xasprintf("%s/long.log", tmpdir);
+		int fd;
+		buf_init(&b);
+		buf_adds(&b, "Port - context one\n");
+		for (size_t i = 0; i < 1048576; i++)
+			buf_addc(&b, (char)('a' + i % 26));
+		buf_adds(&b, "\nBROM ERROR : S_FT_ENABLE_DRAM_FAIL (4032)\n");
+		write_file("long.log", b.s, b.len);
+		fd = open(path, O_RDONLY);
+		f = fd >= 0 ? decisive_fd(&s, ix, fd) : NULL;
+		ok(f && f->line == 3 && f->nbefore == 2 &&
+		    strcmp(f->before[0].text, "Port - context one") == 0 &&
+		    strncmp(f->before[1].text, "abcdefghij", 10) == 0,
+		    "a line of 1 MiB before a finding: the context still the "
+		    "lines before it (%s)", f && f->nbefore ?
+		    f->before[0].text : "no context");
+		if (fd >= 0)
+			close(fd);
+		scan_free(&s);
+		free(path);
+		buf_free(&b);
+	}
+	{
 		/* The same from a pipe that gives a few bytes at a time: a
 		 * change of buffers after nearly every line. */
 		size_t len;
