@@ -347,17 +347,6 @@ find(const char *s, size_t n, const char *m)
 	return i < n ? s + i : NULL;
 }
 
-/* Whether s[i] is in a file's path (tok_path_len). */
-static bool
-in_path(const char *s, size_t n, size_t i)
-{
-	size_t a = i;
-
-	while (a > 0 && !strchr(" \t\n\"'`()[]<>,;=", s[a - 1]))
-		a--;
-	return tok_path_len(s + a, n - a) > i - a;
-}
-
 /* The first mark of v[0..nv) in s, or NULL. */
 static const struct mark *
 find_mark(const char *s, size_t n, const struct mark *v, size_t nv)
@@ -592,7 +581,7 @@ frame_stage(const char *s, size_t n, unsigned platform)
 		 * "../brom-payload/build/payload.bin",
 		 * "src/firehose/qfirehose.c". */
 		while ((p = find(p, (size_t)(s + n - p), stage_marks[i].s)))
-			if (!in_path(s, n, (size_t)(p++ - s)))
+			if (!tok_in_path(s, n, (size_t)(p++ - s)))
 				return stage_marks[i].family;
 	}
 	return FAM_COUNT;

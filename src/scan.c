@@ -479,7 +479,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 		stamp = logline_stamp(key, kn);
 		h = scan_hash(key + stamp, kn - stamp);
 	}
-	if (!scan_cache_get_h(&s->cache, key + stamp, kn - stamp, h, &v) ||
+	if (!scan_cache_get(&s->cache, key + stamp, kn - stamp, h, &v) ||
 	    (!v.own_frame && v.platform != scan_platform(s))) {
 		struct timespec t0, t1;
 		size_t at = stamp;
@@ -499,7 +499,7 @@ scan_line(struct scan *s, const char *file, unsigned long line,
 			    t0.tv_sec) * 1000000000LL + (t1.tv_nsec -
 			    t0.tv_nsec));
 		}
-		scan_cache_put(&s->cache, key + at, kn - at, &v);
+		scan_cache_put(&s->cache, key + at, kn - at, h, &v);
 	}
 	if (v.kind == SCAN_QUIET && v.unknown) {
 		/* Unknown, but in a stage that tells its family. */

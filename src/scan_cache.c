@@ -126,15 +126,8 @@ scan_glance_put(struct scan_glance *g, const char *key, size_t n,
 }
 
 bool
-scan_cache_get(struct scan_cache *c, const char *key, size_t n,
+scan_cache_get(struct scan_cache *c, const char *key, size_t n, uint64_t h,
     struct scan_verdict *v)
-{
-	return scan_cache_get_h(c, key, n, n ? scan_hash(key, n) : 0, v);
-}
-
-bool
-scan_cache_get_h(struct scan_cache *c, const char *key, size_t n,
-    uint64_t h, struct scan_verdict *v)
 {
 	struct scan_cache_slot *s;
 
@@ -153,15 +146,13 @@ scan_cache_get_h(struct scan_cache *c, const char *key, size_t n,
 }
 
 void
-scan_cache_put(struct scan_cache *c, const char *key, size_t n,
+scan_cache_put(struct scan_cache *c, const char *key, size_t n, uint64_t h,
     const struct scan_verdict *v)
 {
-	uint64_t h;
 	struct scan_cache_slot *s;
 
 	if (n == 0 || n > SCAN_CACHE_KEY)
 		return;
-	h = scan_hash(key, n);
 	s = &c->slot[h % SCAN_CACHE_SLOTS];
 	s->hash = h;
 	s->len = (unsigned short)n;

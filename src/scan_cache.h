@@ -77,14 +77,12 @@ void scan_glance_put(struct scan_glance *g, const char *key, size_t n,
 
 void scan_cache_init(struct scan_cache *c);
 void scan_cache_free(struct scan_cache *c);
-/* The verdict kept for the n bytes at key: true with it in *v. */
+/* The verdict kept for the n bytes at key, whose scan_hash() is h: true
+ * with it in *v. */
 bool scan_cache_get(struct scan_cache *c, const char *key, size_t n,
-    struct scan_verdict *v);
-/* The same, with the bytes' scan_hash() already made. */
-bool scan_cache_get_h(struct scan_cache *c, const char *key, size_t n,
     uint64_t h, struct scan_verdict *v);
 /* Keeps v for the n bytes at key (not when they are too long). */
 void scan_cache_put(struct scan_cache *c, const char *key, size_t n,
-    const struct scan_verdict *v);
+    uint64_t h, const struct scan_verdict *v);
 
 #endif

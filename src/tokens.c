@@ -396,6 +396,16 @@ tok_path_len(const char *s, size_t n)
 	    (slashes == 1 && ext) ? len : 0;
 }
 
+bool
+tok_in_path(const char *s, size_t n, size_t i)
+{
+	size_t a = i;
+
+	while (a > 0 && !path_end((unsigned char)s[a - 1]))
+		a--;
+	return tok_path_len(s + a, n - a) > i - a;
+}
+
 void
 tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 {

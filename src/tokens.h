@@ -41,6 +41,8 @@ struct toklist {
  * '/' ("DA1/DA2") are none.  In a query the words of a path are data,
  * not evidence (TOK_QUERY). */
 size_t tok_path_len(const char *s, size_t n);
+/* Whether s[i], of the n bytes at s, is in such a path. */
+bool tok_in_path(const char *s, size_t n, size_t i);
 
 void toklist_init(struct toklist *tl);
 void toklist_free(struct toklist *tl);
