@@ -263,7 +263,8 @@ collect(struct match_index *ix, unsigned platform, double min,
 		if (!all && s < min)
 			continue;
 		tmp[n++] = (struct match_result){ err, s,
-			scored && ix->err_code[e], MATCH_SPECIFIC,
+			scored && ix->err_code[e] == CODE_NAMED,
+			scored && ix->err_code[e] == CODE_AGAINST, MATCH_SPECIFIC,
 			scored ? ix->err_cover[e] : 0,
 			scored ? ix->err_whole[e] : 0,
 			scored ? ix->err_mass[e] : 0 };
@@ -356,6 +357,17 @@ family_entry(struct match_index *ix, unsigned f)
 	return f < FAM_COUNT ? ix->fam_entry[f] : NULL;
 }
 
+/* The platforms of e's family as a whole: its own entry's (the vendor's
+ * tool, account and package are both platforms' even where the FAQ saw an
+ * error on one), else e's. */
+static unsigned
+family_platforms(struct match_index *ix, const struct kb_error *e)
+{
+	const struct kb_error *fe = family_entry(ix, e->family);
+
+	return fe ? fe->platforms : e->platforms;
+}
+
 /* Whether r[i] is the only error the words point to: the text is all in
  * its message (a message typed in part: "private key") or its message
  * all in the text (a message inside a longer line), and no other error
@@ -401,6 +413,13 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 			continue;
 		if (x.err->scope == SCOPE_FAMILY && x.score < MATCH_FAMILY_MIN)
 			continue;
+		/* A status the text states that is none of the error's codes
+		 * ("upload_data failed ... 0x1d19" beside the error of
+		 * 0x1D18) is another error, of a family the words cannot
+		 * tell; the error's own name still outweighs it, and scores
+		 * it CODE_BASE (STATUS_SEC_AUTH_FILE_NEEDED error 0x1234). */
+		if (x.against && x.score < CODE_BASE)
+			continue;
 		/* A line that says nothing failed reports no error; words it
 		 * shares with one are only words of the field ("Preloader -
 		 * Get Target info", "Serial port open!").  An error's code,
@@ -413,7 +432,7 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		 * with it alone ("Read GPT failed!", "DRAM init error!") are
 		 * as often another maker's tool. */
 		if (!platform && !f->platform && x.level == MATCH_FAMILY &&
-		    x.err->platforms != PLAT_BOTH)
+		    family_platforms(ix, x.err) != PLAT_BOTH)
 			continue;
 		/* and a public error of one platform, by its words alone,
 		 * only on nearly all of them, where its message explains all
@@ -531,8 +550,8 @@ by_stage(struct match_index *ix, const struct frame *f, unsigned platform,
 		return 0;
 	if (platform && !(fe->platforms & platform))
 		return 0;
-	r[0] = (struct match_result){ fe, MATCH_FAMILY_MIN, false,
-		MATCH_FAMILY, 0, 0, 0 };
+	r[0] = (struct match_result){ .err = fe, .score = MATCH_FAMILY_MIN,
+		.level = MATCH_FAMILY };
 	return 1;
 }
 

@@ -57,6 +57,7 @@ struct match_result {
 	const struct kb_error *err;
 	double score;
 	bool by_code; /* a code in the text named this error */
+	bool against; /* the text states a status that is none of its codes */
 	unsigned char level; /* enum match_level: specific or family */
 	float cover; /* how much of the text the error's message explains */
 	float whole; /* how much of the error's message the text holds */

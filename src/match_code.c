@@ -88,8 +88,14 @@ code_context(const struct toklist *tl, size_t i)
 		if (t->run - w->run > CODE_CONTEXT)
 			break;
 		if (w->kind == TK_WORD && (neutral(tok_str(tl, w)) ||
-		    tok_stop_factor(tok_str(tl, w), true) < 1))
+		    tok_stop_factor(tok_str(tl, w), true) < 1)) {
+			/* "(code: 0x1d0d)": a bracket that opens on "code"
+			 * states the number; the words before it are the
+			 * sentence's, no code system's name. */
+			if (w->open)
+				return NULL;
 			continue;
+		}
 		/* CamelCase parts share their word's run: take the whole
 		 * word, which comes first. */
 		while (j > 0 && tl->v[j - 1].run == w->run)
@@ -200,7 +206,7 @@ match_score_codes(struct match_index *ix)
 			text_s = ix->err_code[e] ? 0 : ix->err_score[e];
 			if (!ix->err_code[e])
 				ix->err_score[e] = CODE_BASE + CODE_TEXT * text_s;
-			ix->err_code[e] = 1;
+			ix->err_code[e] = CODE_NAMED;
 		}
 	}
 	free(cv);
@@ -208,8 +214,10 @@ match_score_codes(struct match_index *ix)
 	if (status)
 		for (size_t i = 0; i < ix->netouched; i++) {
 			size_t e = ix->etouched[i];
-			if (!ix->err_code[e] && ix->kb->errors[e].ncodes)
+			if (!ix->err_code[e] && ix->kb->errors[e].ncodes) {
 				ix->err_score[e] *= CODE_OTHER;
+				ix->err_code[e] = CODE_AGAINST;
+			}
 		}
 }
 

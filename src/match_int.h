@@ -114,6 +114,11 @@ size_t match_candidates(struct match_index *ix, const char *t, size_t n,
  * error's score by this factor, when it has codes: it is more likely
  * another error that shares some words with it. */
 #define CODE_OTHER 0.7
+/* err_code: a code in the text named the error (CODE_NAMED), or a status
+ * the text states that is none of its codes spoke against it
+ * (CODE_AGAINST). */
+#define CODE_NAMED 1
+#define CODE_AGAINST 2
 /* The words before a number that may place it in a code system ("BROM
  * ERROR : S_FT_DOWNLOAD_FAIL (4008)") are looked for at most this many
  * words back; further words are another sentence. */

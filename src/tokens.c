@@ -101,6 +101,7 @@ add(struct toklist *tl, const uint8_t *s, size_t n, enum tok_kind kind,
 	t->kind = kind;
 	t->run = run;
 	t->part = false;
+	t->open = false;
 	return t;
 }
 
@@ -442,7 +443,7 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 	end = s + len;
 	/* A pasted line may start with its logger's frame, "Preloader - "
 	 * or "DAXFlash - [LIB]: ": the module's name is not the error. */
-	bool line_start = true;
+	bool line_start = true, opened = false;
 	size_t ntok = tl->n;
 	while (p < end) {
 		ucs4_t c;
@@ -453,8 +454,11 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 			p++;
 			continue;
 		}
-		if (tl->n != ntok)
+		if (tl->n != ntok) {
 			line_start = false;
+			tl->v[ntok].open = opened;
+			opened = false;
+		}
 		ntok = tl->n;
 		if (c == '\n')
 			line_start = true;
@@ -495,6 +499,10 @@ tokenize(const char *str, size_t n, int flags, struct toklist *tl)
 			continue;
 		}
 		if (!is_letter(c) && !is_digit(c)) {
+			if (c == '(' || c == '[')
+				opened = true;
+			else if (c != ' ' && c != '\t')
+				opened = false;
 			p += k;
 			continue;
 		}

@@ -21,6 +21,7 @@ struct tok {
 	enum tok_kind kind;
 	unsigned run;       /* index of the word it came from, for context */
 	bool part;          /* a CamelCase part: the whole word stands too */
+	bool open;          /* the first after an opening bracket: "(code: 0x1d0d)" */
 };
 
 struct toklist {

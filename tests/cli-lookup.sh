@@ -157,10 +157,20 @@ fi
 # A number stated as a status that is none of an error's codes speaks
 # against it: mtkclient's upload_data failure with its own status is not
 # DAA's signature check (0x7024), which only shares the word "upload".
-run "$FLASHFIX" lookup "Preloader - [LIB]: upload_data failed with error: Unknown: 0x1d18"
+run "$FLASHFIX" lookup "Preloader - [LIB]: upload_data failed with error: Unknown: 0x1d19"
 is "$rc" 1 "a status that is no known error's code: no match, exit 1"
 hasnt "$out" "DAA_SIG_VERIFY_FAILED" "not the error that shares a word"
 like "$out$err" "[Nn]o known error" "and it says so"
+# The same line with the status the threads report (0x1D18) is that error.
+run "$FLASHFIX" lookup --json "Preloader - [LIB]: upload_data failed with error: Unknown: 0x1d18"
+is "$rc" 0 "the status the threads name: a match"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-auth-upload-data-rejected "the preloader's refusal of the DA"
+# "(code: 0x1d0d)": the bracket opens on "code", so the number is read bare
+# and the sentence's words before it name no code system.
+run "$FLASHFIX" lookup --json "Error on sending DA (code: 0x1d0d)"
+is "$rc" 0 "a code in brackets after the sentence: a match"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-auth-sla-fail "the error whose code it is (SLA, 0x1D0D)"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.matched_code)" true "named by its code"
 run "$FLASHFIX" lookup --json "Failed to upload DA1: Preloader/Brom error: SEC: DAA signature verification failed (code: 0x7024)"
 is "$rc" 0 "with the error's own code stated: a match"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-auth-daa-sig "the error whose code it is"

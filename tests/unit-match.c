@@ -83,6 +83,21 @@ test_match(const char *datadir)
 	    "'status', whatever command returned it");
 	is_str(top(ix, "unexpected status = 7437 (0x1d0d)", 0),
 	    "mtk-auth-sla-fail", "a status after generic words");
+	n = match_query(ix, "Error on sending DA (code: 0x1d0d)", 0, r, 5);
+	ok(n >= 1 && strcmp(r[0].err->id, "mtk-auth-sla-fail") == 0 &&
+	    r[0].by_code, "a bracket that opens on 'code' states the number "
+	    "bare: the sentence's words name no code system");
+	is_str(top(ix, "upload_data failed with error: Unknown: 0x1d19", 0), "",
+	    "a stated status that is none of the error's codes (0x1D18): "
+	    "not that error");
+	is_str(top(ix, "upload_data failed with error: Unknown: 0x1d18", 0),
+	    "mtk-auth-upload-data-rejected", "while its own status names it");
+	is_str(top(ix, "STATUS_SEC_AUTH_FILE_NEEDED error 0x1234", 0),
+	    "mtk-auth-file-needed", "and an error's own name outweighs a "
+	    "stated number that is not its code");
+	is_str(top(ix, "MSVCP140.dll was not found", 0), "vendor-tool",
+	    "the vendor tool's family is both platforms', with no platform "
+	    "named, even where the FAQ saw the error on one");
 	is_str(top(ix, "SendDA command failed with 1D0D", 0), "mtk-da-send",
 	    "four hex digits not after 'status': no code");
 	is_str(top(ix, "Read GPT failed!", 0), "",
