@@ -34,7 +34,7 @@ static const char *const fail_whole[] = {
 static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
 	"损坏", "锁", "停", "卡", "只", "问题", "断开", "掉", "dump mode",
-	"patched against",
+	"patched against", "too large", "too big", "too small", "too long",
 };
 
 /* Words of success and progress. */

@@ -443,8 +443,8 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		 * bench's own tool speaking. */
 		if (!platform && !f->platform && !x.by_code &&
 		    x.err->platforms != PLAT_BOTH && x.score < MATCH_UNPLACED &&
-		    x.cover < MATCH_COVER_ALL && (x.whole < MATCH_COVER_ALL ||
-		    x.mass < MATCH_UNPLACED_MASS) &&
+		    (x.cover < MATCH_COVER_ALL || x.mass < MATCH_UNPLACED_MASS) &&
+		    (x.whole < MATCH_COVER_ALL || x.mass < MATCH_UNPLACED_MASS) &&
 		    !kb_error_vendor_faq(x.err))
 			continue;
 		if (x.level == MATCH_FAMILY && x.err->scope != SCOPE_FAMILY &&

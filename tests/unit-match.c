@@ -98,6 +98,14 @@ test_match(const char *datadir)
 	is_str(top(ix, "MSVCP140.dll was not found", 0), "vendor-tool",
 	    "the vendor tool's family is both platforms', with no platform "
 	    "named, even where the FAQ saw the error on one");
+	is_str(top(ix, "UsbClass - [LIB]: Timed out", 0), "",
+	    "two generic words that are all the line, with no platform "
+	    "named: no Qualcomm error");
+	is_str(top(ix, "RX:<?xml version=\"1.0\" encoding=\"UTF-8\" ?><data>"
+	    "<log value=\"Host's payload to target size is too large\" />"
+	    "</data>", 0), "qcom-firehose-payload-size",
+	    "while a message of many words is found, and 'too large' says "
+	    "it failed");
 	is_str(top(ix, "SendDA command failed with 1D0D", 0), "mtk-da-send",
 	    "four hex digits not after 'status': no code");
 	is_str(top(ix, "Read GPT failed!", 0), "",
