@@ -93,6 +93,14 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 	ix->stamp++;
 	for (size_t c = 0; c < nc; c++) {
 		size_t v = cv[c].vid;
+		/* A word of the base that an earlier word of the query found
+		 * adds to its messages only what this one finds better. */
+		double was_sim = ix->vgen[v] == ix->gen ? ix->vsim[v] : 0;
+		double gain = cv[c].sim > was_sim ? cv[c].sim - was_sim : 0;
+		if (gain > 0) {
+			ix->vgen[v] = ix->gen;
+			ix->vsim[v] = (float)cv[c].sim;
+		}
 		for (size_t j = ix->pstart[v]; j < ix->pstart[v + 1]; j++) {
 			size_t d = ix->pdoc[j];
 			unsigned was = ix->doc_stamp[d];
@@ -106,7 +114,7 @@ score_word(struct match_index *ix, const struct cand *cv, size_t nc,
 			}
 			ix->d_spec[d] |= specific;
 			ix->q_acc[d] += (float)(qw * cv[c].sim);
-			ix->d_acc[d] += (float)(ix->weight[v] * cv[c].sim);
+			ix->d_acc[d] += (float)(ix->weight[v] * gain);
 		}
 	}
 }

@@ -310,6 +310,8 @@ match_index_scratch(struct match_index *ix)
 	ix->etouched = xmalloc((ix->nerr + 1) * sizeof *ix->etouched);
 	ix->vstamp = xcalloc(ix->nv + 1, sizeof *ix->vstamp);
 	ix->vcount = xcalloc(ix->nv + 1, sizeof *ix->vcount);
+	ix->vgen = xcalloc(ix->nv + 1, sizeof *ix->vgen);
+	ix->vsim = xcalloc(ix->nv + 1, sizeof *ix->vsim);
 }
 
 void
@@ -348,6 +350,8 @@ match_index_free(struct match_index *ix)
 	free(ix->err_code);
 	free(ix->vstamp);
 	free(ix->vcount);
+	free(ix->vgen);
+	free(ix->vsim);
 	free(ix->touched);
 	free(ix->etouched);
 	toklist_free(&ix->tl);

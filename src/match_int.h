@@ -62,6 +62,12 @@ struct match_index {
 	float *err_mass;  /* the weight of the words found in its best
 			     message, in rarest words */
 	unsigned *doc_stamp, *err_gen, *vstamp;
+	/* per word of the base: the query (vgen == gen) that last found it
+	 * and the best likeness it was found at, so that two words of a
+	 * query ("not recognized ... recognize it") find a message's word
+	 * once */
+	unsigned *vgen;
+	float *vsim;
 	unsigned char *err_code;
 	unsigned stamp, gen;
 	uint32_t *touched;

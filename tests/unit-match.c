@@ -185,6 +185,28 @@ test_match(const char *datadir)
 		    "rank_list: no text presents every error");
 		free(all);
 	}
+	{
+		/* Two words of a text that find one word of a message
+		 * ("recognized", "recognize") find it once: the message
+		 * "9008 not recognized" is half found, not all of it. */
+		struct match_result *all = xmalloc(kb->nerrors * sizeof *all);
+		size_t m = match_rank_all(ix, "not recognized, and Windows "
+		    "does not recognize it", 0, all, kb->nerrors);
+		const struct match_result *q = NULL;
+		for (size_t i = 0; i < m; i++)
+			if (strcmp(all[i].err->id, "qcom-driver-qhsusb-bulk") == 0)
+				q = &all[i];
+		ok(q && q->whole > 0.3 && q->whole < 0.8,
+		    "a message's word found by two words of the text counts "
+		    "once (whole %.2f)", q ? q->whole : -1.0);
+		free(all);
+		is_str(top(ix, "USB device not recognized - The last USB device "
+		    "you connected to this computer malfunctioned, and Windows "
+		    "does not recognize it.", 0), "",
+		    "Windows's own USB dialog: no Qualcomm driver answer");
+		is_str(top(ix, "9008 not recognized", 0),
+		    "qcom-driver-qhsusb-bulk", "while the 9008 message is found");
+	}
 	n = match_rank_all(ix, "", PLAT_QCOM, r, 5);
 	ok(n == 5 && r[0].err == &kb->errors[0] &&
 	    r[1].err == &kb->errors[1],
