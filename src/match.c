@@ -415,6 +415,8 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		struct match_result x = r[i];
 		const struct kb_error *fe;
 		bool dup = false;
+		if (x.score < MATCH_THRESHOLD)
+			continue;
 		if (!platform && f->platform && !(x.err->platforms &
 		    f->platform) && !x.by_code &&
 		    x.score < MATCH_OTHER_PLATFORM)
@@ -596,7 +598,10 @@ match_query(struct match_index *ix, const char *text, unsigned platform,
 		return 0;
 	score(ix, text);
 	tmp = xmalloc((ix->netouched ? ix->netouched : 1) * sizeof *tmp);
-	n = collect(ix, platform, MATCH_THRESHOLD, tmp, ix->netouched, false);
+	/* Errors a little below the threshold are kept for settle to see
+	 * that an error is not alone; it drops them. */
+	n = collect(ix, platform, MATCH_THRESHOLD - MATCH_NEAR, tmp,
+	    ix->netouched, false);
 	n = settle(ix, &f, platform, failing(text, len), tmp, n);
 	if (n > 0 && !beside_module(&tmp[0], text, len, &stage))
 		n = stage < FAM_COUNT ? by_stage(ix, &f, platform, text, len,

@@ -149,6 +149,12 @@ test_match(const char *datadir)
 	    "and the word outside the path is still read");
 	is_str(top(ix, "flashing of SAIL_SW1 failed", PLAT_QCOM), "qcom-firehose",
 	    "a partition's name is data: qdl's line is about flashing");
+	is_str(top(ix, "However, write functions return the error '[Errno 110] "
+	    "Operation timed out'.", 0), "",
+	    "pyusb's timeout comes in any stage of either platform: no USB "
+	    "driver answer");
+	is_str(top(ix, "USB Overflow", 0), "qcom-driver-usb-timeout",
+	    "while edl's own USB message is found");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
