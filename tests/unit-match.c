@@ -155,6 +155,9 @@ test_match(const char *datadir)
 	    "driver answer");
 	is_str(top(ix, "USB Overflow", 0), "qcom-driver-usb-timeout",
 	    "while edl's own USB message is found");
+	is_str(top(ix, "OnePlus 9 stuck in 0x900E", 0), "qcom-state",
+	    "0x900E, Qualcomm's crash-dump port as a hex number, names "
+	    "Qualcomm and the phone's state");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
