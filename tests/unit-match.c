@@ -158,6 +158,15 @@ test_match(const char *datadir)
 	is_str(top(ix, "OnePlus 9 stuck in 0x900E", 0), "qcom-state",
 	    "0x900E, Qualcomm's crash-dump port as a hex number, names "
 	    "Qualcomm and the phone's state");
+	is_str(top(ix, "[22:58:23]: Stage was't executed. Maybe dram issue ?.",
+	    0), "mtk-dram-stage-not-run",
+	    "mtkclient's stage 2 that never ran, typo and all");
+	is_str(top(ix, "DeviceClass - [LIB]: Couldn't detect the device. Is it "
+	    "connected ?", 0), "mtk-brom-mtkclient-no-device",
+	    "mtkclient finding no phone");
+	is_str(top(ix, "Couldn't write partition. Either wrong memorytype given "
+	    "or no gpt partition.", 0), "qcom-storage-write-partition",
+	    "edl's partition write");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
