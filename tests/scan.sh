@@ -93,15 +93,17 @@ is "$(printf '%s' "$out" | J 1.line)/$(printf '%s' "$out" | J 1.decisive)" 8/fal
 	"on MTK, the weak one is among the others"
 
 # The platform the log's lines name: a MediaTek device (bypass_utility's
-# report of it) makes a bare USB timeout a MediaTek error, not edl's.
+# report of it) makes a bare USB timeout, which alone names no platform
+# and no error, a MediaTek one.
 printf '%s\n' "[2021-06-17 07:35:06.447885] Waiting for device" \
 	"[2021-06-17 07:35:26.171471] Found port = /dev/ttyACM0" \
 	"[2021-06-17 07:35:26.226004] Device hw code: 0x766" \
 	"[2021-06-17 07:35:26.226235] Device serial link authorization: True" \
 	"[2021-06-17 07:35:26.226317] Disabling watchdog timer" \
 	"[Errno 110] Operation timed out" >"$T/plat.log"
-run "$FLASHFIX" lookup --json --limit 1 "[Errno 110] Operation timed out"
-like "$(printf '%s' "$out" | J 0.family)" "^qcom-" "alone, the line reads as Qualcomm's"
+run "$FLASHFIX" lookup --limit 1 "[Errno 110] Operation timed out"
+is "$rc" 1 "alone, the line is no known error"
+has "$err" "no known error matches" "and lookup says so"
 run "$FLASHFIX" scan --json "$T/plat.log"
 is "$(printf '%s' "$out" | J 0.line)/$(printf '%s' "$out" | J 0.family)" 6/mtk-brom \
 	"in a MediaTek tool's log: MediaTek's family"
