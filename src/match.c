@@ -392,6 +392,18 @@ alone(const struct match_result *r, size_t n, size_t i)
 	return true;
 }
 
+/* Whether a and b, the two best answers, are as good as each other,
+ * by words alone, and lie on different platforms in different families,
+ * both public errors (the vendor's FAQ is the bench's own tool). */
+static bool
+platform_split(const struct match_result *a, const struct match_result *b)
+{
+	return !a->by_code && !b->by_code && a->score - b->score < MATCH_NEAR &&
+	    !kb_error_vendor_faq(a->err) && !kb_error_vendor_faq(b->err) &&
+	    !(a->err->platforms & b->err->platforms) &&
+	    a->err->family != b->err->family;
+}
+
 /* Says each result's level, best first: an error named by its code,
  * scoring MATCH_SPECIFIC_MIN, or alone in explaining the whole text is
  * specific; another is only evidence of its family, and its family's
@@ -465,6 +477,12 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		if (!dup)
 			r[m++] = x;
 	}
+	/* One message of two platforms' errors ("usb.core.NoBackendError",
+	 * pyusb's, from edl and from mtkclient alike), where neither the
+	 * text nor the caller names a platform: which ladder applies is
+	 * the platform's to say, and the text cannot. */
+	if (!platform && !f->platform && m >= 2 && platform_split(&r[0], &r[1]))
+		return 0;
 	/* A family's own entry gives way to a known error of it that the
 	 * words find nearly as well. */
 	for (size_t i = 0; i + 1 < m; i++) {

@@ -230,6 +230,15 @@ run "$FLASHFIX" lookup --json "usb usb2-port3: unable to enumerate USB device"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.tool)" "Linux kernel (USB)" "a hub port's: the kernel's"
 run "$FLASHFIX" lookup --json --platform qcom "usb error: timeout"
 is "$(printf '%s' "$out" | "$JSONCHECK" 0.level)" specific "'usb error:' is no kernel line: the base's (on Qualcomm)"
+# A message both platforms' tools print, with no platform named: no
+# answer, and the two errors the platform would choose between.
+run "$FLASHFIX" lookup "usb.core.NoBackendError: No backend available"
+is "$rc" 1 "pyusb's NoBackendError names no platform: no match"
+has "$err" "MTK: mtk-brom-no-backend; Qualcomm: qcom-driver-no-backend" \
+	"and lookup names each platform's error"
+has "$err" "--platform mtk" "and says how to choose"
+run "$FLASHFIX" lookup --platform mtk --json --limit 1 "usb.core.NoBackendError: No backend available"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.id)" mtk-brom-no-backend "with --platform mtk: the MTK tools' error"
 # Advice for a failure to come, and a step the tool takes on purpose, are
 # no errors; the same words reporting a failure are.
 run "$FLASHFIX" lookup 'firehose_client - [LIB]: No --memory option set, we assume "eMMC" as default ..., if it fails, try using "--memory" with "UFS","NAND" or "spinor" instead !'
