@@ -182,6 +182,7 @@ match_score_codes(struct match_index *ix)
 		const struct tok *t = &tl->v[i], *ctx;
 		const char *s = tok_str(tl, t), *before;
 		size_t lo, nc = 0;
+		bool as_word;
 
 		if (t->kind == TK_NUM && stated(tl, i))
 			status = true;
@@ -192,7 +193,13 @@ match_score_codes(struct match_index *ix)
 		 * status: 1D0D") is in the status codes whatever command
 		 * returned it: the words before it name no code system. */
 		before = word_before(tl, i, true);
-		ctx = before && strcmp(before, "status") == 0 ? NULL :
+		/* So is a hex number written as a word, no 0x, right after
+		 * "code" ("error code 1D0D"): statuses are quoted so, no code
+		 * system's numbers. */
+		as_word = i > 0 && tl->v[i - 1].run == t->run &&
+		    tl->v[i - 1].kind == TK_WORD;
+		ctx = before && (strcmp(before, "status") == 0 ||
+		    (as_word && strcmp(before, "code") == 0)) ? NULL :
 		    code_context(tl, i);
 		if (ctx)
 			nc = context_words(ix, ctx, &cv, &capc, &part, &capp);

@@ -186,16 +186,18 @@ bare_hex_code(const uint8_t *s, size_t n)
 	return n == 8 && mixed_hex(s, n);
 }
 
-/* Whether s[0..n) is four hex digits right after the word "status" of the
- * token list: a status as antumbra and penumbra print it, without 0x
- * ("SendDA command failed with status: 1D0D"). */
+/* Whether s[0..n) is four hex digits right after the word "status" or
+ * "code" of the token list: a status as antumbra and penumbra print it,
+ * without 0x ("SendDA command failed with status: 1D0D"), and as people
+ * quote it ("fails at Uploading XML DA1 with error code 1D0D"). */
 static bool
 status_hex_code(const struct toklist *tl, const uint8_t *s, size_t n)
 {
 	const struct tok *p;
 
 	if (n != 4 || tl->n == 0 || (p = &tl->v[tl->n - 1])->kind != TK_WORD ||
-	    strcmp(tok_str(tl, p), "status") != 0)
+	    (strcmp(tok_str(tl, p), "status") != 0 &&
+	    strcmp(tok_str(tl, p), "code") != 0))
 		return false;
 	return mixed_hex(s, n);
 }

@@ -185,6 +185,15 @@ test_match(const char *datadir)
 	    PLAT_MTK), "mtk-brom-no-backend", "on MTK, the MTK tools' error");
 	is_str(top(ix, "usb.core.NoBackendError: No backend available",
 	    PLAT_QCOM), "qcom-driver-no-backend", "on Qualcomm, edl's");
+	is_str(top(ix, "The handshake completes, but the process fails at the "
+	    "Uploading XML DA1 stage with error code 1D0D.", 0),
+	    "mtk-auth-sla-fail", "a hex status quoted after 'code', no 0x: "
+	    "the status, whatever words come before");
+	is_str(top(ix, "DeviceClass - [LIB]: Couldn't get device configuration.",
+	    PLAT_QCOM), "qcom-driver-usb-config",
+	    "edl's and mtkclient's shared DeviceClass message, on Qualcomm");
+	is_str(top(ix, "DeviceClass - [LIB]: Couldn't get device configuration.",
+	    PLAT_MTK), "mtk-brom-usb-config", "and on MTK");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
