@@ -26,6 +26,7 @@ static const char *const fail_words[] = {
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
 	"only", "qhsusb", "quit", "auth", "won't", "doesn't", "didn't",
 	"isn't", "wasn't", "never", "issue", "brick", "dead", "disconnect",
+	"disappear", "vanish", "exclamation",
 };
 /* Short ones, as whole words: "nop" and "normal" say nothing failed. */
 static const char *const fail_whole[] = {

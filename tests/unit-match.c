@@ -123,8 +123,9 @@ test_match(const char *datadir)
 	    "a one-platform family where no platform is named: nothing");
 	is_str(top(ix, "Read GPT failed!", PLAT_QCOM), "qcom-storage",
 	    "the same on Qualcomm: its family");
-	is_str(top(ix, "no port appears in device manager", PLAT_MTK), "",
-	    "'port' is a word of the base, no typo of 'part' (S_PART_NO_...)");
+	is_str(top(ix, "no port appears in device manager", PLAT_MTK),
+	    "mtk-brom", "'port' is a word of the base, no typo of 'part': "
+	    "the port's family, no S_PART_NO_... error");
 	is_str(top(ix, "sahara comunication failed", 0), "sahara",
 	    "while a word the base lacks is still read as a typo");
 	is_str(top(ix, "[ERROR] Failed to set FBLOCK state!", 0), "",
@@ -194,6 +195,22 @@ test_match(const char *datadir)
 	    "edl's and mtkclient's shared DeviceClass message, on Qualcomm");
 	is_str(top(ix, "DeviceClass - [LIB]: Couldn't get device configuration.",
 	    PLAT_MTK), "mtk-brom-usb-config", "and on MTK");
+	/* Typed symptoms that name no platform: answered once the wizard
+	 * (or --platform) gives it, never guessed without. */
+	is_str(top(ix, "the port appears and then disappears", PLAT_MTK),
+	    "mtk-brom", "a port that connects and drops, on MTK");
+	is_str(top(ix, "the port appears and then disappears", PLAT_QCOM),
+	    "qcom-driver", "and on Qualcomm");
+	is_str(top(ix, "the port appears and then disappears", 0), "",
+	    "and with no platform, nothing");
+	is_str(top(ix, "stuck at waiting for device", PLAT_MTK), "mtk-brom",
+	    "a tool stuck waiting for the device");
+	is_str(top(ix, "驱动有黄色感叹号", PLAT_QCOM), "qcom-driver",
+	    "a driver with a warning mark, in Chinese");
+	is_str(top(ix, "yellow exclamation mark on the driver", PLAT_MTK),
+	    "mtk-brom", "and in English");
+	is_str(top(ix, "刷完还是原来的系统", PLAT_MTK), "mtk-storage",
+	    "writes that do not stick");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
