@@ -187,7 +187,7 @@ static const struct stage {
 	{ "authenticat", PLAT_MTK, FAM_MTK_AUTH },
 	{ "sla$", PLAT_MTK, FAM_MTK_AUTH }, { "daa$", PLAT_MTK, FAM_MTK_AUTH },
 	{ "sec:", PLAT_MTK, FAM_MTK_AUTH },
-	{ "auth file", PLAT_MTK, FAM_MTK_AUTH },
+	{ "auth file", PLAT_MTK, FAM_MTK_AUTH }, { "auth$", PLAT_MTK, FAM_MTK_AUTH },
 	{ "seccfg", PLAT_MTK, FAM_MTK_AUTH },
 	{ "lockstate", PLAT_MTK, FAM_MTK_AUTH },
 	{ "dram", PLAT_MTK, FAM_MTK_DRAM }, { "emi$", PLAT_MTK, FAM_MTK_DRAM },
@@ -208,6 +208,7 @@ static const struct stage {
 	{ "0x900e$", PLAT_QCOM, FAM_QCOM_STATE },
 	/* the programmer's authentication (Xiaomi's) runs inside Firehose */
 	{ "authenticat", PLAT_QCOM, FAM_QCOM_AUTH },
+	{ "auth$", PLAT_QCOM, FAM_QCOM_AUTH },
 	{ "firehose", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "<response value", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "configure", PLAT_QCOM, FAM_QCOM_FIREHOSE },

@@ -215,6 +215,9 @@ test_match(const char *datadir)
 	    "QBasicTimer::stop: Failed. Possibly trying to stop from a different "
 	    "thread", 0), "mtk-tool-mtkclient-gui",
 	    "mtkclient's GUI failing in its Qt threads: the tool, not the phone");
+	is_str(top(ix, "edl cannot flash it, the loader needs auth", 0),
+	    "qcom-auth", "'auth' on its own names the authentication stage "
+	    "(edl names Qualcomm), before 'loader' names Sahara");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
