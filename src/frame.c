@@ -61,6 +61,10 @@ static const struct mark mtk_marks[] = {
 	{ "sla$", NULL }, { "daa$", NULL }, { "mtk$", NULL },
 	{ "preloader$", NULL }, { "brom$", NULL }, { "da1$", NULL },
 	{ "da2$", NULL }, { "pmt$", NULL }, { "联发科", NULL },
+	/* SP Flash Tool's own progress, quoted in a report, and mtkclient's
+	 * word for the seccfg lock */
+	{ "download da", "SP Flash Tool" }, { "downloading da", "SP Flash Tool" },
+	{ "sp tool", "SP Flash Tool" }, { "lockstate", NULL },
 };
 
 /* Frames of Qualcomm's tools and of the 9008 port. */

@@ -218,6 +218,10 @@ test_match(const char *datadir)
 	is_str(top(ix, "edl cannot flash it, the loader needs auth", 0),
 	    "qcom-auth", "'auth' on its own names the authentication stage "
 	    "(edl names Qualcomm), before 'loader' names Sahara");
+	is_str(top(ix, "Downloading DA 100% and then it is stuck there", 0),
+	    "mtk-da", "SP Flash Tool's progress quoted in a report names MTK");
+	is_str(top(ix, "it says Unknown lockstate and stops", 0), "mtk-auth",
+	    "mtkclient's lockstate names MTK and its stage");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
