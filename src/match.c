@@ -452,9 +452,12 @@ settle(struct match_index *ix, const struct frame *f, unsigned platform,
 		/* A family of one platform ("an MTK DRAM problem") only where
 		 * the text or the caller names that platform: words shared
 		 * with it alone ("Read GPT failed!", "DRAM init error!") are
-		 * as often another maker's tool. */
+		 * as often another maker's tool.  All of a message of the
+		 * family that says much ("errors while parsing program") is
+		 * that platform's tool speaking. */
 		if (!platform && !f->platform && x.level == MATCH_FAMILY &&
-		    family_platforms(ix, x.err) != PLAT_BOTH)
+		    family_platforms(ix, x.err) != PLAT_BOTH &&
+		    (x.whole < MATCH_COVER_ALL || x.mass < MATCH_FAMILY_SAYS))
 			continue;
 		/* and a public error of one platform, by its words alone,
 		 * only on nearly all of them, where its message explains all

@@ -40,6 +40,9 @@
 /* or all of a message whose words weigh at least this many of the
  * base's rarest words. */
 #define MATCH_UNPLACED_MASS 1.5
+/* A family of one platform, where none is named, on all of one of its
+ * own messages whose words weigh at least this many rarest words. */
+#define MATCH_FAMILY_SAYS 2.0
 /* The score below which an error of a stage the line's mtkclient module
  * does not run in is dropped (frame_module). */
 #define MATCH_MODULE_SURE 0.8

@@ -222,6 +222,9 @@ test_match(const char *datadir)
 	    "mtk-da", "SP Flash Tool's progress quoted in a report names MTK");
 	is_str(top(ix, "it says Unknown lockstate and stops", 0), "mtk-auth",
 	    "mtkclient's lockstate names MTK and its stage");
+	is_str(top(ix, "Terminal output:[PROGRAM] errors while parsing program",
+	    0), "qcom-firehose", "all of a family's message that says much "
+	    "names its platform");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
