@@ -73,7 +73,7 @@ test_match(const char *datadir)
 	    2 * kb->nerrors);
 	ok(famonly <= 2, "and %zu of them only their family's own entry",
 	    famonly);
-	ok(platonly <= 4, "and %zu of them only once their platform is given",
+	ok(platonly <= 6, "and %zu of them only once their platform is given",
 	    platonly);
 	is_str(top(ix, "4009", 0), "wcsm-4009", "a code alone");
 	is_str(top(ix, "3005", 0), "wcsm-mac", "one of three codes");
@@ -225,6 +225,13 @@ test_match(const char *datadir)
 	is_str(top(ix, "Terminal output:[PROGRAM] errors while parsing program",
 	    0), "qcom-firehose", "all of a family's message that says much "
 	    "names its platform");
+	is_str(top(ix, "usb.core.USBError: [Errno 5] Input/Output Error", 0), "",
+	    "pyusb's I/O error comes from both platforms' tools: no answer "
+	    "without one");
+	is_str(top(ix, "usb.core.USBError: [Errno 5] Input/Output Error",
+	    PLAT_MTK), "mtk-brom-usb-io", "on MTK, the BROM link's");
+	is_str(top(ix, "DeviceClass - USBError(5, 'Input/Output Error')",
+	    PLAT_QCOM), "qcom-driver-zadig", "on Qualcomm, edl's driver");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
