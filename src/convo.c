@@ -249,10 +249,29 @@ ask_matches(struct convo *c)
 {
 	struct match_result r[9];
 	size_t n = match_query(c->ix, c->typed, c->w->platform, r, 9);
+	bool both = false;
 
-	c->q.text = n ? _("Which is it?") : _("No known error matches.");
-	for (size_t i = 0; i < n; i++)
-		add(c, CP_ERROR, r[i].err, 0, error_label(c, r[i].err), 0);
+	/* A message both platforms' tools print, with the platform not
+	 * known: each platform's error, named by its platform, for the
+	 * engineer to choose by the tool on the screen. */
+	if (n == 0 && !c->w->platform &&
+	    match_query(c->ix, c->typed, PLAT_MTK, &r[0], 1) &&
+	    match_query(c->ix, c->typed, PLAT_QCOM, &r[1], 1)) {
+		n = 2;
+		both = true;
+	}
+	c->q.text = both ? _("Tools of both platforms print this. Which "
+	    "is it?") : n ? _("Which is it?") : _("No known error matches.");
+	for (size_t i = 0; i < n; i++) {
+		char *label = error_label(c, r[i].err);
+		if (both) {
+			char *l = xasprintf("%s (%s)", label,
+			    kb_platforms_label(r[i].err->platforms));
+			free(label);
+			label = l;
+		}
+		add(c, CP_ERROR, r[i].err, 0, label, 0);
+	}
 	add(c, CP_NOTLISTED, NULL, 0,
 	    xstrdup(_("not listed: the general steps")), 0);
 	add(c, CP_AGAIN, NULL, 0, xstrdup(_("type it again")), 0);

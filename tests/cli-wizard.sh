@@ -149,6 +149,18 @@ run "$FLASHFIX" --plain --state-dir "$T/stage2" <"$T/instage2"
 has "$out" "No known error matches." "the same words on Qualcomm: no family of MTK's, no match"
 hasnt "$out" "BROM or preloader connection problem" "and BROM's family is not offered"
 
+# Platform not known, and a message both platforms' tools print: each
+# platform's error is offered, named by its platform, and the one chosen
+# is recorded.
+answers platform=3 version=7 error='usb.core.NoBackendError: No backend available' \
+	pick=1 step=y detail= detail= detail= >"$T/both"
+run "$FLASHFIX" --plain --state-dir "$T/bothst" <"$T/both"
+has "$out" "Tools of both platforms print this. Which is it?" "pyusb's message, platform not sure: both platforms' errors offered"
+has "$out" "1) usb.core.NoBackendError: No backend available (MTK)" "the MTK tools' error, named by its platform"
+has "$out" "2) usb.core.NoBackendError: No backend available (Qualcomm)" "and edl's"
+run "$FLASHFIX" history --json --state-dir "$T/bothst"
+is "$(printf '%s' "$out" | "$JSONCHECK" 0.error_id)" mtk-brom-no-backend "the one chosen is recorded"
+
 # From a script the answers are echoed after their prompts, so that a
 # transcript reads; typed through "ssh host flashfix" without -t (sshd
 # sets SSH_CONNECTION and no SSH_TTY) the engineer's terminal shows them
