@@ -410,8 +410,10 @@ platform_split(const struct match_result *a, const struct match_result *b)
  * own entry stands in for it.  Errors of the
  * other platform than the frame's, on thin evidence, are dropped; so is
  * all but strong evidence when the text is not failing (has no word of
- * failure), and a one-platform family where no platform is named.
- * Returns how many of r[0..n) are left. */
+ * failure), and a one-platform family where no platform is named
+ * (unless all of one of its messages that says much is there).  Where no
+ * platform is named and the two best are one message of two platforms,
+ * none is left.  Returns how many of r[0..n) are left. */
 static size_t
 settle(struct match_index *ix, const struct frame *f, unsigned platform,
     bool failing, struct match_result *r, size_t n)
