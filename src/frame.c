@@ -213,7 +213,15 @@ static const struct stage {
 	/* the programmer's authentication (Xiaomi's) runs inside Firehose */
 	{ "authenticat", PLAT_QCOM, FAM_QCOM_AUTH },
 	{ "auth$", PLAT_QCOM, FAM_QCOM_AUTH },
-	{ "firehose", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	/* edl's module, and the protocol's stage; "firehose" alone is as
+	 * often the programmer's file ("tried all 3 firehose files", "no
+	 * firehose for the phone"), sent in the Sahara stage, or the port */
+	{ "firehose - ", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "firehose section", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "firehose stage", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "firehose mode", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "firehose protocol", PLAT_QCOM, FAM_QCOM_FIREHOSE },
+	{ "firehose command", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "<response value", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "configure", PLAT_QCOM, FAM_QCOM_FIREHOSE },
 	{ "sahara", PLAT_QCOM, FAM_QCOM_SAHARA },

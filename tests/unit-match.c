@@ -232,6 +232,10 @@ test_match(const char *datadir)
 	    PLAT_MTK), "mtk-brom-usb-io", "on MTK, the BROM link's");
 	is_str(top(ix, "DeviceClass - USBError(5, 'Input/Output Error')",
 	    PLAT_QCOM), "qcom-driver-zadig", "on Qualcomm, edl's driver");
+	is_str(top(ix, "it hangs in the firehose stage after reading the "
+	    "partitions", 0), "qcom-firehose", "the Firehose stage named");
+	is_str(top(ix, "there is no firehose file for this phone, it hangs", 0),
+	    "", "while 'firehose' alone is the programmer's file: no stage");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
