@@ -159,6 +159,7 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 	struct toklist *tl = &ix->tl;
 	struct cand *cv = NULL;
 	size_t capc = 0, ntouched = 0;
+	long whole_known = -1; /* the run of the last whole word found exactly */
 
 	*q_total = 0;
 	for (size_t i = 0; i < tl->n; i++) {
@@ -169,6 +170,11 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 		size_t nc;
 
 		if (stop == 0 || repeated(tl, i))
+			continue;
+		/* The parts of a word the base knows whole ("MsmDownloadTool",
+		 * S_FT_ENABLE_DRAM_FAIL) say nothing more than it: they are
+		 * for a word it knows only in parts. */
+		if (t->part && whole_known >= 0 && (unsigned)whole_known == t->run)
 			continue;
 		if (t->kind == TK_NUM && match_code_find(ix, s) < ix->ncodes) {
 			/* A known code the message lacks is evidence against
@@ -181,6 +187,8 @@ score_words(struct match_index *ix, unsigned first, double *q_total)
 			continue;
 		}
 		nc = match_candidates(ix, s, t->len, t->kind, &cv, &capc);
+		if (!t->part)
+			whole_known = nc && cv[0].sim >= 1.0 ? (long)t->run : -1;
 		/* Best candidates first, so a message counts each query
 		 * token once, at its best. */
 		for (size_t a = 1; a < nc; a++)

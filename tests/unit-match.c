@@ -236,6 +236,10 @@ test_match(const char *datadir)
 	    "partitions", 0), "qcom-firehose", "the Firehose stage named");
 	is_str(top(ix, "there is no firehose file for this phone, it hangs", 0),
 	    "", "while 'firehose' alone is the programmer's file: no stage");
+	is_str(top(ix, "MsmDownloadTool login failed", 0), "vendor-account",
+	    "a word the base knows whole is not counted again in its parts: "
+	    "the tool's name in a Sahara error's title does not outweigh "
+	    "the login");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
