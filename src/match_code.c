@@ -58,13 +58,17 @@ error_has(const struct match_index *ix, const struct cand *cv, size_t nc,
 }
 
 /* Words that may stand between a code system's name and its number:
- * "code", "no" and the generic words ("failed with status: 1D0D",
- * "unexpected status = 7437"), which name no code system. */
+ * "code", "no", the generic words ("failed with status: 1D0D",
+ * "unexpected status = 7437") and SP Flash Tool's name, which name no
+ * code system. */
 static bool
 neutral(const char *w)
 {
 	static const char *const n[] = { "code", "codes", "err", "error",
-		"no", "num", "number", "with", "unexpected", "returned" };
+		"no", "num", "number", "with", "unexpected", "returned",
+		/* a tool's name: the tool whose code it is, as typed
+		 * ("SP flash tool error 4032") */
+		"sp", "flash", "tool", "flashtool", "spflashtool", "spft" };
 	for (size_t i = 0; i < sizeof n / sizeof *n; i++)
 		if (strcmp(w, n[i]) == 0)
 			return true;

@@ -240,6 +240,10 @@ test_match(const char *datadir)
 	    "a word the base knows whole is not counted again in its parts: "
 	    "the tool's name in a Sahara error's title does not outweigh "
 	    "the login");
+	n = match_query(ix, "SP flash tool error 4032", 0, r, 5);
+	ok(n >= 1 && strcmp(r[0].err->id, "mtk-dram-enable") == 0 &&
+	    r[0].by_code, "SP Flash Tool's name before a number is its code "
+	    "system's, no other: 4032 names its DRAM error");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
