@@ -235,7 +235,9 @@ test_match(const char *datadir)
 	is_str(top(ix, "it hangs in the firehose stage after reading the "
 	    "partitions", 0), "qcom-firehose", "the Firehose stage named");
 	is_str(top(ix, "there is no firehose file for this phone, it hangs", 0),
-	    "", "while 'firehose' alone is the programmer's file: no stage");
+	    "qcom-sahara", "while 'firehose' alone is the programmer's file: "
+	    "none for the phone is Sahara's missing loader, no Firehose "
+	    "stage");
 	is_str(top(ix, "MsmDownloadTool login failed", 0), "vendor-account",
 	    "a word the base knows whole is not counted again in its parts: "
 	    "the tool's name in a Sahara error's title does not outweigh "
