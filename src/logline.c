@@ -26,7 +26,7 @@ static const char *const fail_words[] = {
 	"retry", "retrying", "remain", "hang", "hung", "freez", "frozen",
 	"only", "qhsusb", "quit", "auth", "won't", "doesn't", "didn't",
 	"isn't", "wasn't", "never", "issue", "brick", "dead", "disconnect",
-	"disappear", "vanish", "exclamation",
+	"disappear", "vanish", "exclamation", "required", "needs",
 };
 /* Short ones, as whole words: "nop" and "normal" say nothing failed. */
 static const char *const fail_whole[] = {
@@ -36,6 +36,7 @@ static const char *const fail_texts[] = {
 	"失败", "错误", "异常", "无法", "不", "未", "没有", "超时", "故障",
 	"损坏", "锁", "停", "卡", "只", "问题", "断开", "掉", "dump mode",
 	"patched against", "too large", "too big", "too small", "too long",
+	"asks for", "需要",
 };
 
 /* Words of success and progress. */

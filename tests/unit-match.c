@@ -246,6 +246,11 @@ test_match(const char *datadir)
 	ok(n >= 1 && strcmp(r[0].err->id, "mtk-dram-enable") == 0 &&
 	    r[0].by_code, "SP Flash Tool's name before a number is its code "
 	    "system's, no other: 4032 names its DRAM error");
+	is_str(top(ix, "SP Flash Tool asks for an auth file", 0), "mtk-auth",
+	    "a tool asking for what it needs reports a failure");
+	is_str(top(ix, "DAXFlash - [LIB]: unpack requires a buffer of 12 "
+	    "bytes", 0), "", "while Python's 'unpack requires' is no word of "
+	    "need, and names no stage");
 	is_str(top(ix, "DRAM init error!", 0), "",
 	    "DRAM words alone (an Amlogic console's too): nothing");
 	is_str(top(ix, "MT-6765 DRAM init error!", 0), "mtk-dram",
