@@ -91,17 +91,17 @@ run(const struct cli *c, void *opts)
 		free(msg);
 	} else if (n == 0) {
 		char *s = text_sanitize(q.s, !c->look.ascii);
-		struct match_result m[1], q2[1];
+		struct match_result each[2];
 		fprintf(stderr, _("flashfix: no known error matches '%s'\n"
 		    "Try fewer words, the code alone, or the generic steps in "
 		    "the wizard (flashfix).\n"), s);
 		/* A message both platforms' tools print: each platform has
 		 * its error, and the text named neither. */
-		if (!o->platform && match_query(ix, q.s, PLAT_MTK, m, 1) &&
-		    match_query(ix, q.s, PLAT_QCOM, q2, 1))
+		if (!o->platform && match_each_platform(ix, q.s, each))
 			fprintf(stderr, _("Tools of both platforms print this "
 			    "(MTK: %s; Qualcomm: %s): give --platform mtk or "
-			    "--platform qcom.\n"), m[0].err->id, q2[0].err->id);
+			    "--platform qcom.\n"), each[0].err->id,
+			    each[1].err->id);
 		free(s);
 	} else {
 		for (size_t i = 0; i < n; i++) {

@@ -255,8 +255,7 @@ ask_matches(struct convo *c)
 	 * known: each platform's error, named by its platform, for the
 	 * engineer to choose by the tool on the screen. */
 	if (n == 0 && !c->w->platform &&
-	    match_query(c->ix, c->typed, PLAT_MTK, &r[0], 1) &&
-	    match_query(c->ix, c->typed, PLAT_QCOM, &r[1], 1)) {
+	    match_each_platform(c->ix, c->typed, r)) {
 		n = 2;
 		both = true;
 	}

@@ -529,6 +529,14 @@ match_other(struct match_index *ix, const char *text)
 	return f.other;
 }
 
+bool
+match_each_platform(struct match_index *ix, const char *text,
+    struct match_result out[2])
+{
+	return match_query(ix, text, PLAT_MTK, &out[0], 1) &&
+	    match_query(ix, text, PLAT_QCOM, &out[1], 1);
+}
+
 /* Whether text may report a failure: it has a word of failure, or it is
  * a name typed to look up ("Sahara", "private key", "WCSM code"): a few
  * words of letters and digits, joined at most by '-', '_' or '.' inside a

@@ -101,6 +101,12 @@ bool match_refused(const char *text);
  * when match_query() found nothing. */
 const char *match_other(struct match_index *ix, const char *text);
 
+/* Whether text finds an error on each platform when the platform is
+ * given (a message both platforms' tools print): MTK's into out[0],
+ * Qualcomm's into out[1]. */
+bool match_each_platform(struct match_index *ix, const char *text,
+    struct match_result out[2]);
+
 /* Ranks the errors against text, best first, keeping those that score at
  * least MATCH_THRESHOLD and occur on platform (0: any).  Each result says
  * its level: an error whose evidence is thin is replaced by its family's

@@ -11,6 +11,18 @@ top(struct match_index *ix, const char *text, unsigned platform)
 	return n ? r[0].err->id : "";
 }
 
+/* A message both platforms' tools print: no answer without a platform,
+ * each platform's own error with one. */
+static void
+each_platform(struct match_index *ix, const char *text, const char *mtk,
+    const char *qcom, const char *what)
+{
+	is_str(top(ix, text, 0), "", "%s: with no platform, no answer", what);
+	is_str(top(ix, text, PLAT_MTK), mtk, "%s: on MTK, %s", what, mtk);
+	is_str(top(ix, text, PLAT_QCOM), qcom, "%s: on Qualcomm, %s", what,
+	    qcom);
+}
+
 void
 test_match(const char *datadir)
 {
@@ -179,22 +191,16 @@ test_match(const char *datadir)
 	is_str(top(ix, "Couldn't write partition. Either wrong memorytype given "
 	    "or no gpt partition.", 0), "qcom-storage-write-partition",
 	    "edl's partition write");
-	is_str(top(ix, "usb.core.NoBackendError: No backend available", 0), "",
-	    "pyusb's message, printed by both platforms' tools: with no "
-	    "platform, no answer");
-	is_str(top(ix, "usb.core.NoBackendError: No backend available",
-	    PLAT_MTK), "mtk-brom-no-backend", "on MTK, the MTK tools' error");
-	is_str(top(ix, "usb.core.NoBackendError: No backend available",
-	    PLAT_QCOM), "qcom-driver-no-backend", "on Qualcomm, edl's");
+	each_platform(ix, "usb.core.NoBackendError: No backend available",
+	    "mtk-brom-no-backend", "qcom-driver-no-backend",
+	    "pyusb's NoBackendError");
 	is_str(top(ix, "The handshake completes, but the process fails at the "
 	    "Uploading XML DA1 stage with error code 1D0D.", 0),
 	    "mtk-auth-sla-fail", "a hex status quoted after 'code', no 0x: "
 	    "the status, whatever words come before");
-	is_str(top(ix, "DeviceClass - [LIB]: Couldn't get device configuration.",
-	    PLAT_QCOM), "qcom-driver-usb-config",
-	    "edl's and mtkclient's shared DeviceClass message, on Qualcomm");
-	is_str(top(ix, "DeviceClass - [LIB]: Couldn't get device configuration.",
-	    PLAT_MTK), "mtk-brom-usb-config", "and on MTK");
+	each_platform(ix, "DeviceClass - [LIB]: Couldn't get device "
+	    "configuration.", "mtk-brom-usb-config", "qcom-driver-usb-config",
+	    "edl's and mtkclient's shared DeviceClass message");
 	/* Typed symptoms that name no platform: answered once the wizard
 	 * (or --platform) gives it, never guessed without. */
 	is_str(top(ix, "the port appears and then disappears", PLAT_MTK),
@@ -225,13 +231,10 @@ test_match(const char *datadir)
 	is_str(top(ix, "Terminal output:[PROGRAM] errors while parsing program",
 	    0), "qcom-firehose", "all of a family's message that says much "
 	    "names its platform");
-	is_str(top(ix, "usb.core.USBError: [Errno 5] Input/Output Error", 0), "",
-	    "pyusb's I/O error comes from both platforms' tools: no answer "
-	    "without one");
-	is_str(top(ix, "usb.core.USBError: [Errno 5] Input/Output Error",
-	    PLAT_MTK), "mtk-brom-usb-io", "on MTK, the BROM link's");
+	each_platform(ix, "usb.core.USBError: [Errno 5] Input/Output Error",
+	    "mtk-brom-usb-io", "qcom-driver-zadig", "pyusb's I/O error");
 	is_str(top(ix, "DeviceClass - USBError(5, 'Input/Output Error')",
-	    PLAT_QCOM), "qcom-driver-zadig", "on Qualcomm, edl's driver");
+	    PLAT_QCOM), "qcom-driver-zadig", "edl's own form, on Qualcomm");
 	is_str(top(ix, "it hangs in the firehose stage after reading the "
 	    "partitions", 0), "qcom-firehose", "the Firehose stage named");
 	is_str(top(ix, "there is no firehose file for this phone, it hangs", 0),
